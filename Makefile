@@ -1,0 +1,75 @@
+# Two commands matter: `make run` (set up everything, seed the demo, serve) and
+# `make test`. Both work from a fresh clone and reuse what is already set up.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test test-browser test-postgres lint check bench setup static lock clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.lock | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.lock
+	touch $@
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+portal/static_build/.built: node_modules/.package-lock.json $(shell find portal/static_src -type f)
+	npm run --silent build
+	touch $@
+
+setup: $(VENV)/.installed portal/static_build/.built
+
+static: portal/static_build/.built
+
+run: setup
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py seed_demo
+	rm -rf var/cache
+	@echo
+	@$(BIN)/python manage.py demo_sign_ins
+	@echo
+	@echo "Portal: http://$(HOST):$(PORT)/   Admin: http://$(HOST):$(PORT)/admin/   Emails: var/emails/"
+	@echo "Stop with Ctrl+C."
+	@trap 'kill 0' EXIT INT TERM; \
+	  $(BIN)/python manage.py qcluster & \
+	  $(BIN)/python manage.py runserver $(HOST):$(PORT) --noreload
+
+test: setup
+	$(BIN)/pytest
+
+test-browser: setup
+	$(BIN)/pytest -m browser tests/browser
+
+test-postgres: setup
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest
+
+lint: setup
+	$(BIN)/ruff check .
+
+check: setup
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=portal.settings.production SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') \
+	  ALLOWED_HOSTS=portal.example $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+bench: setup
+	$(BIN)/python tests/bench/home_vs_healthz.py
+
+# Rewrite requirements.lock from a fresh resolve of pyproject.toml's pins.
+lock:
+	rm -rf /tmp/portal-lock-venv && $(PYTHON) -m venv /tmp/portal-lock-venv
+	/tmp/portal-lock-venv/bin/pip install --quiet --upgrade pip
+	/tmp/portal-lock-venv/bin/pip install --quiet ".[dev]"
+	( echo "# Every package, pinned: installed with 'pip install -r requirements.lock' (make does it)."; \
+	  echo "# Regenerate after changing pyproject.toml: make lock"; \
+	  /tmp/portal-lock-venv/bin/pip freeze --exclude attendance-portal ) > requirements.lock
+
+clean:
+	rm -rf $(VENV) node_modules portal/static_build staticfiles var

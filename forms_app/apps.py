@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class FormsAppConfig(AppConfig):
+    """The form engine, submissions and their back office (issues 4 and 5)."""
+
+    name = "forms_app"
+    verbose_name = "Forms"

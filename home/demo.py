@@ -1,0 +1,125 @@
+"""Demo council: its settings, home page (in every language), footer pages and the
+pages each home tile leads to. Text is the portal's own, written for the demo."""
+
+from wagtail.models import Locale, Page, Site
+from wagtail.rich_text import RichText
+
+from .demo_content import FOOTER_PAGES, HOME, JOURNEY_PAGES, TRANSLATIONS
+from .models import AlertBanner, CouncilSettings, HomePage, StandardPage
+
+
+def _body(blocks):
+    """(kind, value) pairs as StreamField data; rich text given as HTML."""
+    data = []
+    for kind, value in blocks:
+        if kind == "text":
+            value = RichText(value)
+        elif kind == "inset_text":
+            value = {"text": RichText(value)}
+        elif kind == "warning_text":
+            value = {"text": value}
+        data.append((kind, value))
+    return data
+
+
+def _standard_page(parent, slug, title, summary, body, show_in_menus=False):
+    page = parent.get_children().filter(slug=slug).specific().first()
+    if page is None:
+        page = StandardPage(slug=slug, title=title, summary=summary, body=_body(body),
+                            show_in_menus=show_in_menus)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+    return page
+
+
+def _home_page():
+    root = Page.get_first_root_node()
+    english = Locale.objects.get(language_code="en")
+    home = HomePage.objects.filter(depth=2, locale=english).first()
+    if home is None:
+        # Wagtail's placeholder "Welcome" page goes (and the default site with it).
+        for placeholder in Page.objects.filter(depth=2).not_type(HomePage):
+            placeholder.delete()
+        home = HomePage(title=HOME["title"], slug="home", introduction=HOME["introduction"])
+        root.add_child(instance=home)
+        home.save_revision().publish()
+        Site.objects.update_or_create(
+            is_default_site=True,
+            defaults={"hostname": "localhost", "port": 80, "site_name": "School attendance portal",
+                      "root_page": home},
+        )
+    return home
+
+
+def _set_tiles(home, journeys):
+    if home.tiles:
+        return
+    tiles = []
+    for tile in HOME["tiles"]:
+        page = journeys.get(tile.get("slug"))
+        tiles.append(("tile", {"title": tile["title"], "description": tile["description"],
+                               "page": page, "url": tile.get("url", "")}))
+    home.tiles = tiles
+    home.save_revision().publish()
+
+
+def _translate(page, language_code):
+    """Translate a page through wagtail-localize, so editors keep it in step with the
+    English page there. Strings come from TRANSLATIONS; any missing stays English."""
+    from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+
+    locale, _ = Locale.objects.get_or_create(language_code=language_code)
+    if page.get_translations().filter(locale=locale).exists():
+        return False
+    source, _ = TranslationSource.get_or_create_from_instance(page)
+    translation, _ = Translation.objects.get_or_create(
+        source=source, target_locale=locale, defaults={"enabled": True}
+    )
+    words = TRANSLATIONS[language_code]
+    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
+        english = segment.string.data
+        if english in words:
+            StringTranslation.objects.update_or_create(
+                translation_of=segment.string, locale=locale, context=segment.context,
+                defaults={"data": words[english],
+                          "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
+            )
+    translation.save_target(publish=True)
+    return True
+
+
+def seed_site():
+    home = _home_page()
+    journeys = {
+        spec["slug"]: _standard_page(home, spec["slug"], spec["title"], spec["summary"],
+                                     spec["body"], show_in_menus=spec.get("menu", False))
+        for spec in JOURNEY_PAGES
+    }
+    _set_tiles(home, journeys)
+    footer = {
+        spec["setting"]: _standard_page(home, spec["slug"], spec["title"], spec["summary"], spec["body"])
+        for spec in FOOTER_PAGES
+    }
+    site = Site.objects.get(root_page=home)
+    council = CouncilSettings.for_site(site)
+    if not council.email:
+        council.council_name = "Wyvernshire County Council"
+        council.service_name = "School attendance service"
+        council.logo_text = "Wyvernshire County Council"
+        council.phone = "01632 960 123"
+        council.email = "attendance@wyvernshire.example"
+        council.feedback_email = "portal-feedback@wyvernshire.example"
+        council.opening_hours = "Monday to Friday, 9am to 5pm"
+        council.address = "School Attendance Service\nCounty Hall\nWyvern Street\nWY1 1AA"
+        for setting, page in footer.items():
+            setattr(council, setting, page)
+        council.save()
+    translated = sum(_translate(home, code) for code in TRANSLATIONS)
+    if not AlertBanner.objects.exists():
+        AlertBanner.objects.create(
+            title="Attendance team phone lines",
+            message="<p>Our phone lines close at 3pm on Fridays during the school holidays. "
+            "You can still email us.</p>",
+            severity=AlertBanner.Severity.INFORMATION,
+        )
+    return f"home page, {len(journeys)} journey pages, {len(footer)} footer pages, {translated} new translations"

@@ -1,0 +1,42 @@
+"""Links to pages in the visitor's language, where a translation exists."""
+
+from django.db.models.signals import post_delete, post_save
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page
+
+# Locales are configuration: a handful of rows that change when an administrator adds a
+# language. Remembering them saves a query each time a page asks for its language.
+_locales = {}
+
+
+def active_locale():
+    code = get_language()
+    locale = _locales.get(code)
+    if locale is None:
+        locale = _locales[code] = Locale.get_active()
+    return locale
+
+
+def _forget_locales(**kwargs):
+    _locales.clear()
+
+
+post_save.connect(_forget_locales, sender=Locale, dispatch_uid="localize_forget_locales_save")
+post_delete.connect(_forget_locales, sender=Locale, dispatch_uid="localize_forget_locales_delete")
+
+
+def in_active_language(pages):
+    """The same pages, each swapped for its live translation in the active language
+    where there is one (one query for the lot), else left as it is."""
+    pages = list(pages)
+    locale = active_locale()
+    wanted = [page.translation_key for page in pages if page.locale_id != locale.pk]
+    if not wanted:
+        return pages
+    translated = {
+        page.translation_key: page
+        for page in Page.objects.live()
+        .filter(locale=locale, translation_key__in=wanted)
+        .defer_streamfields()
+    }
+    return [translated.get(page.translation_key, page) for page in pages]

@@ -1,0 +1,105 @@
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Button, Field, Fluid, Layout
+from django import forms
+from django.contrib.auth import forms as auth_forms
+from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy as _
+
+from .emails import send_email
+from .models import Membership, School, User
+
+
+class GovukFormMixin:
+    """Gives a form the GOV.UK Design System layout: crispy-forms-gds's helper, with the
+    error summary the page template shows and a submit button that says what it does."""
+
+    submit_label = _("Continue")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(*self.layout_fields(), Button("submit", self.submit_label))
+
+    def layout_fields(self):
+        return list(self.fields)
+
+
+class SignInForm(GovukFormMixin, auth_forms.AuthenticationForm):
+    submit_label = _("Sign in")
+    # One message for a wrong email, a wrong password or an unknown account, so the page
+    # never tells anyone whether an account exists.
+    error_messages = {
+        "invalid_login": _("Enter a correct email address and password"),
+        "inactive": _("Enter a correct email address and password"),
+    }
+
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        self.fields["username"].label = _("Email address")
+        self.fields["username"].widget.attrs.update({"autocomplete": "email", "spellcheck": "false"})
+        self.fields["username"].error_messages["required"] = _("Enter your email address")
+        self.fields["password"].error_messages["required"] = _("Enter your password")
+
+    def layout_fields(self):
+        return [Field.text("username", field_width=Fluid.TWO_THIRDS), Field.text("password", field_width=Fluid.TWO_THIRDS)]
+
+    def clean_username(self):
+        return self.cleaned_data["username"].strip().lower()
+
+
+class PasswordResetForm(GovukFormMixin, auth_forms.PasswordResetForm):
+    submit_label = _("Send the link")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].error_messages["required"] = _("Enter your email address")
+        self.fields["email"].error_messages["invalid"] = _(
+            "Enter an email address in the correct format, like name@example.com"
+        )
+
+    def layout_fields(self):
+        return [Field.text("email", field_width=Fluid.TWO_THIRDS)]
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email,
+                  to_email, html_email_template_name=None):
+        # Through the worker, like every other email (portal/emails.py).
+        subject = "".join(render_to_string(subject_template_name, context).splitlines())
+        send_email(to_email, subject, email_template_name, context)
+
+
+class SetPasswordForm(GovukFormMixin, auth_forms.SetPasswordForm):
+    submit_label = _("Save password")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].error_messages["required"] = _("Enter a new password")
+        self.fields["new_password2"].error_messages["required"] = _("Confirm your new password")
+
+    def layout_fields(self):
+        return [
+            Field.text("new_password1", field_width=Fluid.TWO_THIRDS),
+            Field.text("new_password2", field_width=Fluid.TWO_THIRDS),
+        ]
+
+
+class InviteForm(forms.Form):
+    """An officer invites a school user (Wagtail admin)."""
+
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    email = forms.EmailField(label=_("Email address"))
+    school = forms.ModelChoiceField(
+        label=_("School"), queryset=School.objects.active().order_by("name")
+    )
+    role = forms.ChoiceField(label=_("Role"), choices=Membership.Role.choices)
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        existing = User.objects.filter(email=email).first()
+        if existing and existing.has_usable_password():
+            raise forms.ValidationError(
+                _("%(email)s already has an account. Add the school to it under Memberships."),
+                params={"email": email},
+            )
+        return email

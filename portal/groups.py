@@ -1,0 +1,29 @@
+"""Names of the staff groups, and which service's records each officer group works.
+The groups themselves are made by a migration (portal/migrations/0002_staff_groups.py);
+each app grants them the permissions on its own models in its own migration."""
+
+EDITORS = "Editors"
+MODERATORS = "Moderators"
+ATTENDANCE_OFFICERS = "Attendance officers"
+EHE_OFFICERS = "EHE officers"
+LICENSING_OFFICERS = "Licensing officers"
+TRAINING_ADMINISTRATORS = "Training administrators"
+
+STAFF_GROUPS = (
+    EDITORS,
+    MODERATORS,
+    ATTENDANCE_OFFICERS,
+    EHE_OFFICERS,
+    LICENSING_OFFICERS,
+    TRAINING_ADMINISTRATORS,
+)
+
+# The service whose records each officer group may see. Services are named by the
+# short codes the feature apps give their records (e.g. Submission.service).
+SERVICE_OF_GROUP = {
+    ATTENDANCE_OFFICERS: "attendance",
+    EHE_OFFICERS: "ehe",
+    LICENSING_OFFICERS: "licensing",
+    TRAINING_ADMINISTRATORS: "training",
+}
+OFFICER_GROUPS = tuple(SERVICE_OF_GROUP)

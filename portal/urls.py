@@ -1,0 +1,50 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from . import views
+
+app_name = "portal"
+
+# Partner pages: sign in and out, password reset, invitations, the dashboard.
+partner_patterns = [
+    path("sign-in/", views.SignInView.as_view(), name="sign-in"),
+    path("sign-out/", views.SignOutView.as_view(), name="sign-out"),
+    path("password-reset/", views.PasswordResetView.as_view(), name="password-reset"),
+    path("password-reset/sent/", views.PasswordResetSentView.as_view(), name="password-reset-sent"),
+    path(
+        "password-reset/<uidb64>/<token>/",
+        views.PasswordResetConfirmView.as_view(),
+        name="password-reset-confirm",
+    ),
+    path("invitation/<uidb64>/<token>/", views.InviteAcceptView.as_view(), name="invite-accept"),
+    path("password-set/", views.PasswordSetView.as_view(), name="password-set"),
+    path("", views.dashboard_view, name="dashboard"),
+]
+
+urlpatterns = [
+    path("healthz/", views.healthz, name="healthz"),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+]
+
+# Everything a visitor reads is served in their language: /cy/..., /ur/...; English
+# (the default) has no prefix.
+urlpatterns += i18n_patterns(
+    path("portal/", include((partner_patterns, "portal"))),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
+
+handler400 = "home.views.bad_request"
+handler403 = "home.views.permission_denied"
+handler404 = "home.views.page_not_found"
+handler500 = "home.views.server_error"
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns

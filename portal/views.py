@@ -1,0 +1,72 @@
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.db import DatabaseError, connection
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.urls import reverse_lazy
+from django.views.decorators.cache import never_cache
+
+from . import dashboard
+from .forms import PasswordResetForm, SetPasswordForm, SignInForm
+from .tokens import invite_tokens
+
+
+@never_cache
+def healthz(request):
+    """Up, and can the database answer? Load balancers stop sending traffic on a 503."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+class SignInView(auth_views.LoginView):
+    template_name = "portal/account/sign_in.html"
+    form_class = SignInForm
+    redirect_authenticated_user = True
+
+
+class SignOutView(auth_views.LogoutView):
+    pass
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "portal/account/password_reset.html"
+    form_class = PasswordResetForm
+    email_template_name = "portal/email/password_reset.txt"
+    subject_template_name = "portal/email/password_reset_subject.txt"
+    success_url = reverse_lazy("portal:password-reset-sent")
+
+
+class PasswordResetSentView(auth_views.PasswordResetDoneView):
+    template_name = "portal/account/password_reset_sent.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "portal/account/set_password.html"
+    form_class = SetPasswordForm
+    success_url = reverse_lazy("portal:password-set")
+
+
+class InviteAcceptView(PasswordResetConfirmView):
+    """The link in an invitation email: the new user chooses a password."""
+
+    token_generator = invite_tokens
+    reset_url_token = "set-password"
+    extra_context = {"invitation": True}
+
+
+class PasswordSetView(auth_views.PasswordResetCompleteView):
+    template_name = "portal/account/password_set.html"
+
+
+@login_required
+def dashboard_view(request):
+    return render(
+        request,
+        "portal/dashboard.html",
+        {"panels": dashboard.panels_for(request)},
+    )

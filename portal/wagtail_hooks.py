@@ -1,0 +1,103 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from . import admin_views
+from .dashboard import HOOK_NAME, DashboardPanel
+from .models import Membership, School
+
+
+class SchoolViewSet(SnippetViewSet):
+    model = School
+    icon = "home"
+    menu_label = _("Schools")
+    list_display = ["name", "urn", "phase", "locality", "postcode", "active"]
+    list_filter = ["phase", "locality", "active"]
+    search_fields = ["name", "urn", "postcode"]
+    ordering = ["name"]
+    panels = [
+        FieldPanel("urn"),
+        FieldPanel("name"),
+        FieldPanel("phase"),
+        FieldPanel("locality"),
+        FieldPanel("postcode"),
+        FieldPanel("active"),
+    ]
+
+
+class MembershipViewSet(SnippetViewSet):
+    model = Membership
+    icon = "user"
+    menu_label = _("School users")
+    list_display = ["user", "school", "role"]
+    list_filter = ["role"]
+    search_fields = ["user__email", "user__last_name", "school__name"]
+    list_per_page = 50
+    panels = [FieldPanel("user"), FieldPanel("school"), FieldPanel("role")]
+
+    def get_queryset(self, request):
+        return Membership.objects.select_related("user", "school")
+
+
+class PartnersGroup(SnippetViewSetGroup):
+    items = (SchoolViewSet, MembershipViewSet)
+    menu_icon = "group"
+    menu_label = _("Schools and users")
+    menu_name = "schools"
+
+
+register_snippet(PartnersGroup)
+
+
+@hooks.register("register_admin_urls")
+def invite_urls():
+    return [path("portal/invite/", admin_views.invite_school_user, name="portal_invite")]
+
+
+class InviteMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("portal.add_membership")
+
+
+@hooks.register("register_admin_menu_item")
+def invite_menu_item():
+    return InviteMenuItem(
+        _("Invite a school user"), reverse("portal_invite"), icon_name="mail", order=250
+    )
+
+
+@hooks.register(HOOK_NAME)
+def schools_panel(request):
+    memberships = Membership.objects.filter(user=request.user, school__active=True).select_related(
+        "school"
+    )
+    return DashboardPanel(
+        title=_("Your schools"),
+        template_name="portal/panels/schools.html",
+        context={"memberships": list(memberships)},
+        order=10,
+    )
+
+
+@hooks.register("register_demo_content")
+def demo_schools():
+    from .demo import seed_schools
+
+    return seed_schools()
+
+
+demo_schools.order = 10
+
+
+@hooks.register("register_demo_content")
+def demo_accounts():
+    from .demo import seed_accounts
+
+    return seed_accounts()
+
+
+demo_accounts.order = 20

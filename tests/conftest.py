@@ -1,0 +1,72 @@
+import pytest
+from django.core.cache import cache
+from wagtail.models import Locale, Page, Site
+
+from home.factories import HomePageFactory
+from home.models import CouncilSettings
+from portal.factories import MembershipFactory, SchoolFactory, UserFactory
+
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def client(client):
+    client.defaults["HTTP_HOST"] = "localhost"
+    return client
+
+
+@pytest.fixture
+def home(db):
+    """A home page at the root of the default site, with the council's settings."""
+    root = Page.get_first_root_node()
+    Site.objects.all().delete()
+    for page in root.get_children():
+        page.delete()
+    home = HomePageFactory(parent=root, slug="home")
+    site = Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    CouncilSettings.objects.create(
+        site=site, council_name="Testshire Council", service_name="School attendance service",
+        phone="01632 960 000", email="attendance@testshire.example",
+    )
+    return home
+
+
+@pytest.fixture
+def other_locales(db):
+    return [Locale.objects.get_or_create(language_code=code)[0] for code in ("cy", "pl", "ro", "ur")]
+
+
+@pytest.fixture
+def school(db):
+    return SchoolFactory(name="Alderbrook Primary", urn="190001")
+
+
+@pytest.fixture
+def other_school(db):
+    return SchoolFactory(name="Beechfield Primary", urn="190002")
+
+
+@pytest.fixture
+def school_user(school):
+    return MembershipFactory(school=school, user__email="lead@alderbrook.example").user
+
+
+@pytest.fixture
+def governor(school):
+    from portal.models import Membership
+
+    return MembershipFactory(
+        school=school, user__email="governor@alderbrook.example", role=Membership.Role.GOVERNOR
+    ).user
+
+
+@pytest.fixture
+def attendance_officer(db):
+    return UserFactory(email="officer@council.example", is_staff=True, groups=["Attendance officers"])
