@@ -53,6 +53,7 @@ test-postgres: setup
 
 lint: setup
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 check: setup
 	$(BIN)/python manage.py makemigrations --check --dry-run

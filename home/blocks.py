@@ -40,7 +40,10 @@ class TileBlock(blocks.StructBlock):
 
 
 BODY_BLOCKS = [
-    ("text", blocks.RichTextBlock(features=["h2", "h3", "bold", "link", "ol", "ul", "document-link"])),
+    (
+        "text",
+        blocks.RichTextBlock(features=["h2", "h3", "bold", "link", "ol", "ul", "document-link"]),
+    ),
     ("inset_text", InsetTextBlock()),
     ("warning_text", WarningTextBlock()),
 ]

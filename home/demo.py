@@ -25,8 +25,9 @@ def _body(blocks):
 def _standard_page(parent, slug, title, summary, body, show_in_menus=False):
     page = parent.get_children().filter(slug=slug).specific().first()
     if page is None:
-        page = StandardPage(slug=slug, title=title, summary=summary, body=_body(body),
-                            show_in_menus=show_in_menus)
+        page = StandardPage(
+            slug=slug, title=title, summary=summary, body=_body(body), show_in_menus=show_in_menus
+        )
         parent.add_child(instance=page)
         page.save_revision().publish()
     return page
@@ -45,8 +46,12 @@ def _home_page():
         home.save_revision().publish()
         Site.objects.update_or_create(
             is_default_site=True,
-            defaults={"hostname": "localhost", "port": 80, "site_name": "School attendance portal",
-                      "root_page": home},
+            defaults={
+                "hostname": "localhost",
+                "port": 80,
+                "site_name": "School attendance portal",
+                "root_page": home,
+            },
         )
     return home
 
@@ -57,16 +62,31 @@ def _set_tiles(home, journeys):
     tiles = []
     for tile in HOME["tiles"]:
         page = journeys.get(tile.get("slug"))
-        tiles.append(("tile", {"title": tile["title"], "description": tile["description"],
-                               "page": page, "url": tile.get("url", "")}))
+        tiles.append(
+            (
+                "tile",
+                {
+                    "title": tile["title"],
+                    "description": tile["description"],
+                    "page": page,
+                    "url": tile.get("url", ""),
+                },
+            )
+        )
     home.tiles = tiles
     home.save_revision().publish()
 
 
-def _translate(page, language_code):
+def translate_page(page, language_code, words):
     """Translate a page through wagtail-localize, so editors keep it in step with the
-    English page there. Strings come from TRANSLATIONS; any missing stays English."""
-    from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+    English page there. `words` maps each English string to its translation; any string
+    missing from it stays English."""
+    from wagtail_localize.models import (
+        StringSegment,
+        StringTranslation,
+        Translation,
+        TranslationSource,
+    )
 
     locale, _ = Locale.objects.get_or_create(language_code=language_code)
     if page.get_translations().filter(locale=locale).exists():
@@ -75,14 +95,17 @@ def _translate(page, language_code):
     translation, _ = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
-    words = TRANSLATIONS[language_code]
     for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
         english = segment.string.data
         if english in words:
             StringTranslation.objects.update_or_create(
-                translation_of=segment.string, locale=locale, context=segment.context,
-                defaults={"data": words[english],
-                          "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
+                translation_of=segment.string,
+                locale=locale,
+                context=segment.context,
+                defaults={
+                    "data": words[english],
+                    "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                },
             )
     translation.save_target(publish=True)
     return True
@@ -91,13 +114,21 @@ def _translate(page, language_code):
 def seed_site():
     home = _home_page()
     journeys = {
-        spec["slug"]: _standard_page(home, spec["slug"], spec["title"], spec["summary"],
-                                     spec["body"], show_in_menus=spec.get("menu", False))
+        spec["slug"]: _standard_page(
+            home,
+            spec["slug"],
+            spec["title"],
+            spec["summary"],
+            spec["body"],
+            show_in_menus=spec.get("menu", False),
+        )
         for spec in JOURNEY_PAGES
     }
     _set_tiles(home, journeys)
     footer = {
-        spec["setting"]: _standard_page(home, spec["slug"], spec["title"], spec["summary"], spec["body"])
+        spec["setting"]: _standard_page(
+            home, spec["slug"], spec["title"], spec["summary"], spec["body"]
+        )
         for spec in FOOTER_PAGES
     }
     site = Site.objects.get(root_page=home)
@@ -114,7 +145,7 @@ def seed_site():
         for setting, page in footer.items():
             setattr(council, setting, page)
         council.save()
-    translated = sum(_translate(home, code) for code in TRANSLATIONS)
+    translated = sum(translate_page(home, code, words) for code, words in TRANSLATIONS.items())
     if not AlertBanner.objects.exists():
         AlertBanner.objects.create(
             title="Attendance team phone lines",

@@ -9,172 +9,228 @@ HOME = {
         "for parents, schools, governors and partner agencies.</p>"
     ),
     "tiles": [
-        {"slug": "guidance", "title": "Guidance",
-         "description": "What the law expects, and how schools and families can improve attendance."},
-        {"slug": "community-support", "title": "Community support around each school",
-         "description": "Find the agencies and named contacts that support your school's pupils and families."},
-        {"slug": "forms", "title": "Forms and applications",
-         "description": "Register home education or apply for a child work permit or performance licence."},
-        {"slug": "self-assessment", "title": "School self-assessment",
-         "description": "Rate your school's whole-school approach to attendance and plan improvements."},
-        {"slug": "training", "title": "Training",
-         "description": "Courses on attendance for governors, school leaders and staff."},
-        {"url": "/portal/", "title": "Sign in for schools",
-         "description": "Referrals, returns, assessments and bookings for your school."},
+        {
+            "slug": "guidance",
+            "title": "Guidance",
+            "description": "What the law expects, and how schools and families can improve attendance.",
+        },
+        {
+            "slug": "community-support",
+            "title": "Community support around each school",
+            "description": "Find the agencies and named contacts that support your school's pupils and families.",
+        },
+        {
+            "slug": "forms",
+            "title": "Forms and applications",
+            "description": "Register home education or apply for a child work permit or performance licence.",
+        },
+        {
+            "slug": "self-assessment",
+            "title": "School self-assessment",
+            "description": "Rate your school's whole-school approach to attendance and plan improvements.",
+        },
+        {
+            "slug": "training",
+            "title": "Training",
+            "description": "Courses on attendance for governors, school leaders and staff.",
+        },
+        {
+            "url": "/portal/",
+            "title": "Sign in for schools",
+            "description": "Referrals, returns, assessments and bookings for your school.",
+        },
     ],
 }
 
 JOURNEY_PAGES = [
     {
-        "slug": "guidance", "menu": True, "title": "Guidance",
+        "slug": "guidance",
+        "menu": True,
+        "title": "Guidance",
         "summary": "How attendance works in law and in practice, for families and for schools.",
         "body": [
-            ("text",
-             "<h2>Why attendance matters</h2>"
-             "<p>Children who are in school regularly learn more, are safer and are more likely to "
-             "do well later. Being in school is also a protective factor: staff notice when "
-             "something is wrong.</p>"
-             "<h2>Persistent and severe absence</h2>"
-             "<p>A pupil is persistently absent when they miss 10% or more of the sessions they "
-             "could attend, and severely absent when they miss 50% or more. Every school day has "
-             "two sessions, morning and afternoon.</p>"
-             "<h2>Support comes first</h2>"
-             "<p>Schools and the council work with families to understand and remove the barriers "
-             "to attendance before any formal step is taken. Legal action is a last resort, used "
-             "only when support has been offered and has not worked, or was not taken up.</p>"),
-            ("inset_text",
-             "<p>A penalty notice may be considered when a pupil has 10 sessions of unauthorised "
-             "absence within a rolling period of 10 school weeks.</p>"),
-            ("text",
-             "<h2>Penalty notices</h2>"
-             "<p>A first penalty notice is £80 if paid within 21 days, or £160 if paid within 28 "
-             "days. A second notice for the same child within three years is £160. A third within "
-             "three years cannot be issued: the case is considered for other action instead.</p>"),
+            (
+                "text",
+                "<h2>Why attendance matters</h2>"
+                "<p>Children who are in school regularly learn more, are safer and are more likely to "
+                "do well later. Being in school is also a protective factor: staff notice when "
+                "something is wrong.</p>"
+                "<h2>Persistent and severe absence</h2>"
+                "<p>A pupil is persistently absent when they miss 10% or more of the sessions they "
+                "could attend, and severely absent when they miss 50% or more. Every school day has "
+                "two sessions, morning and afternoon.</p>"
+                "<h2>Support comes first</h2>"
+                "<p>Schools and the council work with families to understand and remove the barriers "
+                "to attendance before any formal step is taken. Legal action is a last resort, used "
+                "only when support has been offered and has not worked, or was not taken up.</p>",
+            ),
+            (
+                "inset_text",
+                "<p>A penalty notice may be considered when a pupil has 10 sessions of unauthorised "
+                "absence within a rolling period of 10 school weeks.</p>",
+            ),
+            (
+                "text",
+                "<h2>Penalty notices</h2>"
+                "<p>A first penalty notice is £80 if paid within 21 days, or £160 if paid within 28 "
+                "days. A second notice for the same child within three years is £160. A third within "
+                "three years cannot be issued: the case is considered for other action instead.</p>",
+            ),
         ],
     },
     {
-        "slug": "community-support", "menu": True, "title": "Community support around each school",
+        "slug": "community-support",
+        "menu": True,
+        "title": "Community support around each school",
         "summary": "Each school has its own offer of agencies that help pupils and families.",
         "body": [
-            ("text",
-             "<p>The Community Around the School Offer brings together the services that support "
-             "children and families near each school: school nursing and other health services, "
-             "mental health support, early help and locality teams, the special educational needs "
-             "team, the virtual school, youth justice, police and the voluntary sector.</p>"
-             "<p>Schools can find the named agencies and contacts for their own area here, so that "
-             "a worry about a pupil's attendance reaches the right person quickly.</p>"
-             "<h2>Getting in touch</h2>"
-             "<p>If you work in a school and need a contact for an agency today, email the attendance "
-             "service at attendance@wyvernshire.example or call 01632 960 123.</p>"),
+            (
+                "text",
+                "<p>The Community Around the School Offer brings together the services that support "
+                "children and families near each school: school nursing and other health services, "
+                "mental health support, early help and locality teams, the special educational needs "
+                "team, the virtual school, youth justice, police and the voluntary sector.</p>"
+                "<p>Schools can find the named agencies and contacts for their own area here, so that "
+                "a worry about a pupil's attendance reaches the right person quickly.</p>"
+                "<h2>Getting in touch</h2>"
+                "<p>If you work in a school and need a contact for an agency today, email the attendance "
+                "service at attendance@wyvernshire.example or call 01632 960 123.</p>",
+            ),
         ],
     },
     {
-        "slug": "forms", "menu": True, "title": "Forms and applications",
+        "slug": "forms",
+        "menu": True,
+        "title": "Forms and applications",
         "summary": "What you can tell us or apply for, and who each form is for.",
         "body": [
-            ("text",
-             "<h2>For parents and carers</h2>"
-             "<ul><li>Tell us you are educating your child at home (elective home education). If "
-             "your child is on a school roll, write to the school as well: the school removes them "
-             "from its roll and lets us know.</li>"
-             "<li>Apply for a permit for your child to work part-time. Children can usually start "
-             "from age 13 in light work allowed by local byelaws.</li>"
-             "<li>Apply for a licence for your child to take part in a performance.</li></ul>"
-             "<h2>For employers, producers and chaperones</h2>"
-             "<p>Employers complete their part of a child work permit; producers complete part 1 "
-             "of a performance licence at least 21 days before the first performance; chaperones "
-             "apply to be approved by the council where they live.</p>"
-             "<h2>For schools</h2>"
-             "<p>Sign in to refer a pupil to the attendance service or to make your school's "
-             "reduced-timetable return.</p>"),
+            (
+                "text",
+                "<h2>For parents and carers</h2>"
+                "<ul><li>Tell us you are educating your child at home (elective home education). If "
+                "your child is on a school roll, write to the school as well: the school removes them "
+                "from its roll and lets us know.</li>"
+                "<li>Apply for a permit for your child to work part-time. Children can usually start "
+                "from age 13 in light work allowed by local byelaws.</li>"
+                "<li>Apply for a licence for your child to take part in a performance.</li></ul>"
+                "<h2>For employers, producers and chaperones</h2>"
+                "<p>Employers complete their part of a child work permit; producers complete part 1 "
+                "of a performance licence at least 21 days before the first performance; chaperones "
+                "apply to be approved by the council where they live.</p>"
+                "<h2>For schools</h2>"
+                "<p>Sign in to refer a pupil to the attendance service or to make your school's "
+                "reduced-timetable return.</p>",
+            ),
         ],
     },
     {
-        "slug": "self-assessment", "menu": True, "title": "School self-assessment",
+        "slug": "self-assessment",
+        "menu": True,
+        "title": "School self-assessment",
         "summary": "Judge your school's whole-school approach to attendance and plan what to do next.",
         "body": [
-            ("text",
-             "<p>The self-assessment follows the strands of the Department for Education's "
-             "attendance guidance: expect, monitor, listen and understand, facilitate support, "
-             "formalise support and enforce, together with leadership and governance.</p>"
-             "<p>For each statement your school chooses the level that best describes it, from "
-             "not yet in place to embedded, and notes its evidence. The report shows where you "
-             "stand against schools of the same phase and suggests actions for your plan.</p>"
-             "<p>Headteachers, attendance leads and designated safeguarding leads can sign in to "
-             "start an assessment; governors can read their school's report.</p>"),
+            (
+                "text",
+                "<p>The self-assessment follows the strands of the Department for Education's "
+                "attendance guidance: expect, monitor, listen and understand, facilitate support, "
+                "formalise support and enforce, together with leadership and governance.</p>"
+                "<p>For each statement your school chooses the level that best describes it, from "
+                "not yet in place to embedded, and notes its evidence. The report shows where you "
+                "stand against schools of the same phase and suggests actions for your plan.</p>"
+                "<p>Headteachers, attendance leads and designated safeguarding leads can sign in to "
+                "start an assessment; governors can read their school's report.</p>",
+            ),
         ],
     },
     {
-        "slug": "training", "menu": True, "title": "Training",
+        "slug": "training",
+        "menu": True,
+        "title": "Training",
         "summary": "Attendance training for governors, school leaders, attendance staff and partners.",
         "body": [
-            ("text",
-             "<p>The attendance service runs courses through the school year, in person and "
-             "online. They cover the legal framework, using attendance data well, working with "
-             "families, and the governing body's role in monitoring attendance each term.</p>"
-             "<p>Courses for governors are free. Each course page lists its dates, who it is for "
-             "and how to book a place.</p>"),
+            (
+                "text",
+                "<p>The attendance service runs courses through the school year, in person and "
+                "online. They cover the legal framework, using attendance data well, working with "
+                "families, and the governing body's role in monitoring attendance each term.</p>"
+                "<p>Courses for governors are free. Each course page lists its dates, who it is for "
+                "and how to book a place.</p>",
+            ),
         ],
     },
 ]
 
 FOOTER_PAGES = [
     {
-        "setting": "accessibility_page", "slug": "accessibility-statement",
+        "setting": "accessibility_page",
+        "slug": "accessibility-statement",
         "title": "Accessibility statement",
         "summary": "How accessible this portal is and how to tell us about a problem.",
         "body": [
-            ("text",
-             "<p>Wyvernshire County Council runs this portal. We want as many people as possible "
-             "to be able to use it. You should be able to change colours, contrast and fonts, "
-             "zoom in up to 400% without the text spilling off the screen, and use the whole "
-             "portal with a keyboard, speech recognition software or a screen reader.</p>"
-             "<h2>Compliance</h2>"
-             "<p>We aim to meet the Web Content Accessibility Guidelines version 2.2 at level AA. "
-             "Every page and form step is checked with automated tools before it is released.</p>"
-             "<h2>Reporting a problem</h2>"
-             "<p>If you find a problem or need information in another format, email "
-             "attendance@wyvernshire.example or call 01632 960 123. We reply within 5 working days.</p>"),
+            (
+                "text",
+                "<p>Wyvernshire County Council runs this portal. We want as many people as possible "
+                "to be able to use it. You should be able to change colours, contrast and fonts, "
+                "zoom in up to 400% without the text spilling off the screen, and use the whole "
+                "portal with a keyboard, speech recognition software or a screen reader.</p>"
+                "<h2>Compliance</h2>"
+                "<p>We aim to meet the Web Content Accessibility Guidelines version 2.2 at level AA. "
+                "Every page and form step is checked with automated tools before it is released.</p>"
+                "<h2>Reporting a problem</h2>"
+                "<p>If you find a problem or need information in another format, email "
+                "attendance@wyvernshire.example or call 01632 960 123. We reply within 5 working days.</p>",
+            ),
         ],
     },
     {
-        "setting": "privacy_page", "slug": "privacy-notice", "title": "Privacy notice",
+        "setting": "privacy_page",
+        "slug": "privacy-notice",
+        "title": "Privacy notice",
         "summary": "What we collect, why we need it and how long we keep it.",
         "body": [
-            ("text",
-             "<p>Wyvernshire County Council is the data controller for the information you give "
-             "through this portal. We use it to carry out our duties for school attendance, "
-             "elective home education, and child employment and performance licensing.</p>"
-             "<h2>Your rights</h2>"
-             "<p>You can ask to see the information we hold about you, ask us to correct it, and in "
-             "some cases ask us to delete it. Contact the council's data protection officer at "
-             "dpo@wyvernshire.example.</p>"),
+            (
+                "text",
+                "<p>Wyvernshire County Council is the data controller for the information you give "
+                "through this portal. We use it to carry out our duties for school attendance, "
+                "elective home education, and child employment and performance licensing.</p>"
+                "<h2>Your rights</h2>"
+                "<p>You can ask to see the information we hold about you, ask us to correct it, and in "
+                "some cases ask us to delete it. Contact the council's data protection officer at "
+                "dpo@wyvernshire.example.</p>",
+            ),
         ],
     },
     {
-        "setting": "cookies_page", "slug": "cookies", "title": "Cookies",
+        "setting": "cookies_page",
+        "slug": "cookies",
+        "title": "Cookies",
         "summary": "The small files this portal puts on your device.",
         "body": [
-            ("text",
-             "<p>This portal uses only the cookies it needs to work. They do not track you.</p>"
-             "<ul><li><strong>sessionid</strong> keeps you signed in; it is deleted when you sign "
-             "out or after two weeks.</li>"
-             "<li><strong>csrftoken</strong> protects the forms you send from being forged by "
-             "another site; it lasts a year.</li>"
-             "<li><strong>django_language</strong> may remember the language you chose.</li></ul>"
-             "<p>We do not use analytics or advertising cookies.</p>"),
+            (
+                "text",
+                "<p>This portal uses only the cookies it needs to work. They do not track you.</p>"
+                "<ul><li><strong>sessionid</strong> keeps you signed in; it is deleted when you sign "
+                "out or after two weeks.</li>"
+                "<li><strong>csrftoken</strong> protects the forms you send from being forged by "
+                "another site; it lasts a year.</li>"
+                "<li><strong>django_language</strong> may remember the language you chose.</li></ul>"
+                "<p>We do not use analytics or advertising cookies.</p>",
+            ),
         ],
     },
     {
-        "setting": "contact_page", "slug": "contact", "title": "Contact us",
+        "setting": "contact_page",
+        "slug": "contact",
+        "title": "Contact us",
         "summary": "How to reach the school attendance service.",
         "body": [
-            ("text",
-             "<p>Email attendance@wyvernshire.example or call 01632 960 123, Monday to Friday, "
-             "9am to 5pm.</p>"
-             "<p>Write to: School Attendance Service, County Hall, Wyvern Street, WY1 1AA.</p>"),
-            ("warning_text",
-             "If you think a child is in immediate danger, call 999."),
+            (
+                "text",
+                "<p>Email attendance@wyvernshire.example or call 01632 960 123, Monday to Friday, "
+                "9am to 5pm.</p>"
+                "<p>Write to: School Attendance Service, County Hall, Wyvern Street, WY1 1AA.</p>",
+            ),
+            ("warning_text", "If you think a child is in immediate danger, call 999."),
         ],
     },
 ]

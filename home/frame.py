@@ -45,8 +45,7 @@ def _build(request, site):
     footer_pages = in_active_language(page for page, _label in chosen)
     return {
         "menu": [
-            {"text": page.title, "href": page.get_url(request), "path": page.path}
-            for page in menu
+            {"text": page.title, "href": page.get_url(request), "path": page.path} for page in menu
         ],
         "footer": [
             {"text": str(label), "href": page.get_url(request)}
@@ -72,5 +71,3 @@ def site_frame(request):
     # The page cache reads these to know when the next banner starts or ends.
     request.portal_banners = frame["banners"]
     return frame
-
-

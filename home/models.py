@@ -105,17 +105,31 @@ class CouncilSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("council_name"), FieldPanel("service_name"), FieldPanel("logo_text"), FieldPanel("phase")],
+            [
+                FieldPanel("council_name"),
+                FieldPanel("service_name"),
+                FieldPanel("logo_text"),
+                FieldPanel("phase"),
+            ],
             heading=_("Names"),
         ),
         MultiFieldPanel(
-            [FieldPanel("phone"), FieldPanel("email"), FieldPanel("address"),
-             FieldPanel("opening_hours"), FieldPanel("feedback_email")],
+            [
+                FieldPanel("phone"),
+                FieldPanel("email"),
+                FieldPanel("address"),
+                FieldPanel("opening_hours"),
+                FieldPanel("feedback_email"),
+            ],
             heading=_("Contact details"),
         ),
         MultiFieldPanel(
-            [FieldPanel("privacy_page"), FieldPanel("accessibility_page"),
-             FieldPanel("cookies_page"), FieldPanel("contact_page")],
+            [
+                FieldPanel("privacy_page"),
+                FieldPanel("accessibility_page"),
+                FieldPanel("cookies_page"),
+                FieldPanel("contact_page"),
+            ],
             heading=_("Footer pages"),
         ),
     ]
@@ -153,7 +167,9 @@ class AlertBanner(models.Model):
 
     title = models.CharField(max_length=100)
     message = RichTextField(features=["bold", "link"])
-    severity = models.CharField(max_length=20, choices=Severity.choices, default=Severity.INFORMATION)
+    severity = models.CharField(
+        max_length=20, choices=Severity.choices, default=Severity.INFORMATION
+    )
     starts_at = models.DateTimeField(null=True, blank=True, help_text=_("Blank: from now."))
     ends_at = models.DateTimeField(null=True, blank=True, help_text=_("Blank: until removed."))
 

@@ -1,9 +1,9 @@
 """GOV.UK-styled error pages. The 500 page uses no database, since the database may be
 the thing that failed."""
 
+from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
-from django.http import HttpResponseServerError
 
 
 def bad_request(request, exception=None):

@@ -25,8 +25,11 @@ def invite_school_user(request):
         with transaction.atomic():
             user, created = User.objects.get_or_create(
                 email=data["email"],
-                defaults={"username": data["email"], "first_name": data["first_name"],
-                          "last_name": data["last_name"]},
+                defaults={
+                    "username": data["email"],
+                    "first_name": data["first_name"],
+                    "last_name": data["last_name"],
+                },
             )
             if created:
                 user.set_unusable_password()
@@ -47,8 +50,12 @@ def invite_school_user(request):
                 user.email,
                 _("You have been invited to the school attendance portal"),
                 "portal/email/invite.txt",
-                {"user": user, "school": data["school"], "link": link,
-                 "role": Membership.Role(data["role"]).label},
+                {
+                    "user": user,
+                    "school": data["school"],
+                    "link": link,
+                    "role": Membership.Role(data["role"]).label,
+                },
             )
         messages.success(request, _("Invitation sent to %(email)s.") % {"email": user.email})
         return redirect("portal_invite")

@@ -57,9 +57,22 @@ CLOSED_URNS = {"190026"}
 
 # (email local part, first name, last name, staff group or None, [(URN, role)], superuser)
 ACCOUNTS = [
-    ("attendance.lead", "Priya", "Shah", None, [("190001", Membership.Role.ATTENDANCE_LEAD)], False),
-    ("head", "Tom", "Okafor", None, [("190003", Membership.Role.HEADTEACHER),
-                                     ("190007", Membership.Role.HEADTEACHER)], False),
+    (
+        "attendance.lead",
+        "Priya",
+        "Shah",
+        None,
+        [("190001", Membership.Role.ATTENDANCE_LEAD)],
+        False,
+    ),
+    (
+        "head",
+        "Tom",
+        "Okafor",
+        None,
+        [("190003", Membership.Role.HEADTEACHER), ("190007", Membership.Role.HEADTEACHER)],
+        False,
+    ),
     ("dsl", "Hannah", "Lewis", None, [("190008", Membership.Role.DSL)], False),
     ("office", "Gareth", "Jones", None, [("190001", Membership.Role.OFFICE)], False),
     ("governor", "Margaret", "Ellis", None, [("190001", Membership.Role.GOVERNOR)], False),
@@ -97,12 +110,16 @@ def seed_schools():
     for urn, name, phase, locality, postcode in SCHOOLS:
         _school, was_created = School.objects.update_or_create(
             urn=urn,
-            defaults={"name": name, "phase": phase, "locality": locality, "postcode": postcode,
-                      "active": urn not in CLOSED_URNS},
+            defaults={
+                "name": name,
+                "phase": phase,
+                "locality": locality,
+                "postcode": postcode,
+                "active": urn not in CLOSED_URNS,
+            },
         )
         created += was_created
     return f"{len(SCHOOLS)} schools ({created} new)"
-
 
 
 def seed_accounts():
@@ -112,8 +129,13 @@ def seed_accounts():
         email = demo_email(local_part)
         user, was_created = User.objects.get_or_create(
             email=email,
-            defaults={"username": email, "first_name": first, "last_name": last,
-                      "is_staff": bool(group) or superuser, "is_superuser": superuser},
+            defaults={
+                "username": email,
+                "first_name": first,
+                "last_name": last,
+                "is_staff": bool(group) or superuser,
+                "is_superuser": superuser,
+            },
         )
         if was_created:
             user.set_password(DEMO_PASSWORD)
@@ -122,9 +144,10 @@ def seed_accounts():
         if group:
             user.groups.add(Group.objects.get(name=group))
         for urn, role in memberships:
-            Membership.objects.get_or_create(user=user, school=schools[urn], defaults={"role": role})
+            Membership.objects.get_or_create(
+                user=user, school=schools[urn], defaults={"role": role}
+            )
     return f"{len(ACCOUNTS)} accounts ({created} new)"
-
 
 
 def sign_in_lines():

@@ -37,12 +37,17 @@ class SignInForm(GovukFormMixin, auth_forms.AuthenticationForm):
     def __init__(self, request=None, *args, **kwargs):
         super().__init__(request, *args, **kwargs)
         self.fields["username"].label = _("Email address")
-        self.fields["username"].widget.attrs.update({"autocomplete": "email", "spellcheck": "false"})
+        self.fields["username"].widget.attrs.update(
+            {"autocomplete": "email", "spellcheck": "false"}
+        )
         self.fields["username"].error_messages["required"] = _("Enter your email address")
         self.fields["password"].error_messages["required"] = _("Enter your password")
 
     def layout_fields(self):
-        return [Field.text("username", field_width=Fluid.TWO_THIRDS), Field.text("password", field_width=Fluid.TWO_THIRDS)]
+        return [
+            Field.text("username", field_width=Fluid.TWO_THIRDS),
+            Field.text("password", field_width=Fluid.TWO_THIRDS),
+        ]
 
     def clean_username(self):
         return self.cleaned_data["username"].strip().lower()
@@ -61,8 +66,15 @@ class PasswordResetForm(GovukFormMixin, auth_forms.PasswordResetForm):
     def layout_fields(self):
         return [Field.text("email", field_width=Fluid.TWO_THIRDS)]
 
-    def send_mail(self, subject_template_name, email_template_name, context, from_email,
-                  to_email, html_email_template_name=None):
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
         # Through the worker, like every other email (portal/emails.py).
         subject = "".join(render_to_string(subject_template_name, context).splitlines())
         send_email(to_email, subject, email_template_name, context)

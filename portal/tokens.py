@@ -21,9 +21,7 @@ class InviteTokenGenerator(PasswordResetTokenGenerator):
         except ValueError:
             return False
         for secret in [self.secret, *self.secret_fallbacks]:
-            if constant_time_compare(
-                self._make_token_with_timestamp(user, ts, secret), token
-            ):
+            if constant_time_compare(self._make_token_with_timestamp(user, ts, secret), token):
                 break
         else:
             return False

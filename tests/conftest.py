@@ -32,15 +32,20 @@ def home(db):
     home = HomePageFactory(parent=root, slug="home")
     site = Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
     CouncilSettings.objects.create(
-        site=site, council_name="Testshire Council", service_name="School attendance service",
-        phone="01632 960 000", email="attendance@testshire.example",
+        site=site,
+        council_name="Testshire Council",
+        service_name="School attendance service",
+        phone="01632 960 000",
+        email="attendance@testshire.example",
     )
     return home
 
 
 @pytest.fixture
 def other_locales(db):
-    return [Locale.objects.get_or_create(language_code=code)[0] for code in ("cy", "pl", "ro", "ur")]
+    return [
+        Locale.objects.get_or_create(language_code=code)[0] for code in ("cy", "pl", "ro", "ur")
+    ]
 
 
 @pytest.fixture
@@ -69,4 +74,6 @@ def governor(school):
 
 @pytest.fixture
 def attendance_officer(db):
-    return UserFactory(email="officer@council.example", is_staff=True, groups=["Attendance officers"])
+    return UserFactory(
+        email="officer@council.example", is_staff=True, groups=["Attendance officers"]
+    )

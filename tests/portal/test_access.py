@@ -60,7 +60,9 @@ def test_user_with_several_schools(db):
     assert not access.may_see(user, Record(school_id=third.pk))
 
 
-def test_answers_cost_one_query_however_many_records(school_user, school, django_assert_num_queries):
+def test_answers_cost_one_query_however_many_records(
+    school_user, school, django_assert_num_queries
+):
     records = [Record(school_id=school.pk, service="ehe") for _ in range(50)]
     with django_assert_num_queries(2):  # memberships once, officer groups once
         assert all(access.may_see(school_user, record) for record in records)

@@ -36,7 +36,9 @@ def test_dashboard_needs_sign_in(client, home):
 
 
 @pytest.mark.parametrize("email", ["lead@alderbrook.example", "nobody@alderbrook.example"])
-def test_wrong_password_gives_one_message_whether_or_not_the_account_exists(client, home, school_user, email):
+def test_wrong_password_gives_one_message_whether_or_not_the_account_exists(
+    client, home, school_user, email
+):
     response = sign_in(client, email, "not the password")
     page = response.content.decode()
     assert response.status_code == 200
@@ -69,7 +71,9 @@ def test_sign_out_is_a_post(client, home, school_user):
     assert client.get("/portal/").status_code == 302
 
 
-def test_password_reset_link_works_once(client, home, school_user, django_capture_on_commit_callbacks):
+def test_password_reset_link_works_once(
+    client, home, school_user, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/portal/password-reset/", {"email": school_user.email})
     assert response.status_code == 302
@@ -85,20 +89,30 @@ def test_password_reset_link_works_once(client, home, school_user, django_captur
     assert "This link has expired or has been used" in again
 
 
-def test_password_reset_for_unknown_email_sends_nothing_and_says_the_same(client, home, django_capture_on_commit_callbacks):
+def test_password_reset_for_unknown_email_sends_nothing_and_says_the_same(
+    client, home, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/portal/password-reset/", {"email": "stranger@nowhere.example"})
     assert response.status_code == 302
     assert mail.outbox == []
 
 
-def test_officer_invites_a_school_user_who_sets_a_password_once(client, home, attendance_officer, school, django_capture_on_commit_callbacks):
+def test_officer_invites_a_school_user_who_sets_a_password_once(
+    client, home, attendance_officer, school, django_capture_on_commit_callbacks
+):
     client.force_login(attendance_officer)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("portal_invite"), {
-            "first_name": "Ruth", "last_name": "Adams", "email": "Ruth@Alderbrook.example",
-            "school": school.pk, "role": Membership.Role.DSL,
-        })
+        response = client.post(
+            reverse("portal_invite"),
+            {
+                "first_name": "Ruth",
+                "last_name": "Adams",
+                "email": "Ruth@Alderbrook.example",
+                "school": school.pk,
+                "role": Membership.Role.DSL,
+            },
+        )
     assert response.status_code == 302
     invited = User.objects.get(email="ruth@alderbrook.example")
     assert not invited.has_usable_password()
@@ -113,7 +127,9 @@ def test_officer_invites_a_school_user_who_sets_a_password_once(client, home, at
     assert response.status_code == 302
     assert sign_in(client, "ruth@alderbrook.example", password).status_code == 302
     client.logout()
-    assert "This link has expired or has been used" in client.get(link, follow=True).content.decode()
+    assert (
+        "This link has expired or has been used" in client.get(link, follow=True).content.decode()
+    )
 
 
 def test_invitation_link_is_not_a_password_reset_link(client, home, school_user):
@@ -136,7 +152,9 @@ def test_expired_invitation_shows_a_clear_page(client, home, school_user):
     from portal.tokens import invite_tokens
 
     uid = urlsafe_base64_encode(force_bytes(school_user.pk))
-    page = client.get(f"/portal/invitation/{uid}/{invite_tokens.make_token(school_user)}/", follow=True)
+    page = client.get(
+        f"/portal/invitation/{uid}/{invite_tokens.make_token(school_user)}/", follow=True
+    )
     assert "Ask the attendance service to invite you again" in page.content.decode()
 
 
@@ -157,9 +175,15 @@ def test_only_officers_who_may_invite_reach_the_invite_page(client, home, school
 
 def test_invite_refuses_an_existing_account(client, home, attendance_officer, school, school_user):
     client.force_login(attendance_officer)
-    response = client.post(reverse("portal_invite"), {
-        "first_name": "A", "last_name": "B", "email": school_user.email,
-        "school": school.pk, "role": Membership.Role.DSL,
-    })
+    response = client.post(
+        reverse("portal_invite"),
+        {
+            "first_name": "A",
+            "last_name": "B",
+            "email": school_user.email,
+            "school": school.pk,
+            "role": Membership.Role.DSL,
+        },
+    )
     assert response.status_code == 200
     assert "already has an account" in response.content.decode()

@@ -11,7 +11,9 @@ class Command(BaseCommand):
     help = "Create (or bring up to date) the demo council, schools, accounts and pages."
 
     def handle(self, *args, **options):
-        steps = sorted(hooks.get_hooks("register_demo_content"), key=lambda f: getattr(f, "order", 100))
+        steps = sorted(
+            hooks.get_hooks("register_demo_content"), key=lambda f: getattr(f, "order", 100)
+        )
         for step in steps:
             with transaction.atomic():
                 summary = step()

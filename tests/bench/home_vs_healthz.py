@@ -1,0 +1,296 @@
+#!/usr/bin/env python
+"""How fast is the home page next to /healthz/ (one "SELECT 1"), under gunicorn and wrk?
+
+The target: an anonymous visitor's home page is served from the page cache at no less
+than 0.8 times the rate of /healthz/. Also prints how many SQL queries an uncached home
+page costs. Run from anywhere:
+
+    .venv/bin/python tests/bench/home_vs_healthz.py [--duration 10] [--connections 16]
+
+Everything it writes (SQLite file, file cache, logs) goes to a temporary directory that
+is removed at the end; only staticfiles/ is (re)collected. DATABASE_URL and REDIS_URL are
+passed through if set, to bench PostgreSQL and Redis (that database is migrated and
+seeded). Traffic goes to 127.0.0.1 only. Exit code 0 when it ran, even if the target is
+missed; 1 on any error (including non-2xx responses); 2 if wrk is not installed.
+"""
+
+import argparse
+import http.client
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PYTHON = ROOT / ".venv" / "bin" / "python"
+GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
+WRK = "/usr/bin/wrk"
+TARGET_RATIO = 0.8
+PATHS = ["/", "/healthz/"]
+SETUP_TIMEOUT = 600  # seconds for each of migrate, seed_demo, collectstatic, npm
+READY_TIMEOUT = 30  # seconds for gunicorn to answer /healthz/
+
+# Runs inside `manage.py shell -c`: SQL queries for one uncached GET "/". A fresh Client
+# per request, so that no cookie set by an earlier response changes what is cached.
+QUERY_COUNT_CODE = """
+import json
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from home import page_cache
+
+def get(path):
+    response = Client(HTTP_HOST="localhost").get(path)
+    assert response.status_code == 200, (path, response.status_code)
+
+def count_home():
+    with CaptureQueriesContext(connection) as queries:
+        get("/")
+    return len(queries)
+
+get("/contact/")  # warm this process (imports, per-process caches) like a running server
+page_cache.purge()  # new generation: empties both the page cache and the site frame
+fully_cold = count_home()
+page_cache.purge()
+get("/contact/")  # builds the site frame again, and caches /contact/ only
+frame_warm = count_home()
+page_cached = count_home()  # the copy stored just now
+print("QUERIES " + json.dumps(
+    {"fully_cold": fully_cold, "frame_warm": frame_warm, "page_cached": page_cached}))
+"""
+
+
+class BenchError(Exception):
+    pass
+
+
+def django_env(var_dir):
+    """A clean environment, so that nothing in the caller's shell (a settings module,
+    GUNICORN_CMD_ARGS, a page cache timeout...) changes what is measured."""
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": os.environ.get("HOME", "/tmp"),
+        "LANG": "C.UTF-8",
+        "PORTAL_VAR_DIR": str(var_dir),
+        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(50)[:50],
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        # Production redirects plain HTTP to HTTPS; the bench talks plain HTTP on loopback.
+        "SECURE_SSL_REDIRECT": "0",
+        "LOG_LEVEL": "WARNING",
+    }
+    for name in ("DATABASE_URL", "REDIS_URL"):
+        if os.environ.get(name):
+            env[name] = os.environ[name]
+    return env
+
+
+def run(args, env, timeout=SETUP_TIMEOUT):
+    """Run a command in the project; show its output only if it fails."""
+    try:
+        result = subprocess.run(
+            args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
+        )
+    except subprocess.TimeoutExpired as exc:
+        raise BenchError(f"timed out after {timeout}s: {' '.join(map(str, args))}") from exc
+    if result.returncode != 0:
+        raise BenchError(
+            f"failed ({result.returncode}): {' '.join(map(str, args))}\n"
+            f"{result.stdout[-3000:]}{result.stderr[-3000:]}"
+        )
+    return result.stdout
+
+
+def manage(env, *args):
+    return run([PYTHON, "manage.py", *args], env)
+
+
+def prepare(env):
+    if not (ROOT / "portal" / "static_build").exists():
+        print("Building the front end (npm run build)...", flush=True)
+        run(["npm", "run", "build"], dict(os.environ))
+    print("Migrating, seeding the demo and collecting static files...", flush=True)
+    manage(env, "migrate", "--noinput")
+    manage(env, "seed_demo")
+    manage(env, "collectstatic", "--noinput")
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def get_status(port, path):
+    """Status of one GET, redirects not followed: wrk does not count a 3xx as an error,
+    so a redirect must be caught here."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        conn.request("GET", path)
+        response = conn.getresponse()
+        response.read()
+        return response.status
+    finally:
+        conn.close()
+
+
+def start_gunicorn(env, port, log_path):
+    args = [str(GUNICORN), "portal.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}"]
+    help_text = run([GUNICORN, "--help"], env, timeout=30)
+    if "--no-control-socket" in help_text:  # gunicorn 27: no control socket in the cwd
+        args.append("--no-control-socket")
+    log = open(log_path, "w")  # closed by main() once gunicorn has stopped
+    return subprocess.Popen(args, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT), log
+
+
+def wait_until_ready(server, port, log_path):
+    deadline = time.monotonic() + READY_TIMEOUT
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise BenchError(f"gunicorn exited ({server.returncode}):\n{log_path.read_text()}")
+        try:
+            if get_status(port, "/healthz/") == 200:
+                return
+        except OSError:
+            pass  # not listening yet
+        time.sleep(0.2)
+    raise BenchError(f"/healthz/ did not answer 200 within {READY_TIMEOUT}s")
+
+
+def stop(server):
+    if server is None or server.poll() is not None:
+        return
+    server.terminate()  # the master stops its workers
+    try:
+        server.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait(timeout=15)
+
+
+LATENCY_UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
+
+
+def run_wrk(url, duration, connections):
+    threads = min(2, connections)  # wrk needs connections >= threads
+    args = [WRK, f"-t{threads}", f"-c{connections}", f"-d{duration}s", url]
+    out = run(args, None, timeout=duration + 60)
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    latency = re.search(r"Latency\s+([\d.]+)(us|ms|s|m)\b", out)
+    if not rps or not latency:
+        raise BenchError(f"could not read wrk's output:\n{out}")
+    non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    socket_errors = re.search(r"Socket errors:.*", out)
+    return {
+        "rps": float(rps.group(1)),
+        "latency_ms": float(latency.group(1)) * LATENCY_UNITS_MS[latency.group(2)],
+        "non_2xx": int(non_2xx.group(1)) if non_2xx else 0,
+        "socket_errors": socket_errors.group(0) if socket_errors else "",
+    }
+
+
+def bench(port, duration, connections, rounds):
+    """Alternate the paths, so that a slow moment on a small machine hits both, and
+    keep the median of each."""
+    results = {path: [] for path in PATHS}
+    for round_number in range(1, rounds + 1):
+        for path in PATHS:
+            print(f"  round {round_number}/{rounds}: wrk {path} for {duration}s...", flush=True)
+            results[path].append(run_wrk(f"http://127.0.0.1:{port}{path}", duration, connections))
+    return results
+
+
+def count_queries(env):
+    out = manage(env, "shell", "-c", QUERY_COUNT_CODE)
+    line = next((li for li in out.splitlines() if li.startswith("QUERIES ")), None)
+    if line is None:
+        raise BenchError(f"no query counts in the shell's output:\n{out}")
+    return json.loads(line.removeprefix("QUERIES "))
+
+
+def report(results, queries, args):
+    """Print the table; return True if every request succeeded."""
+    print()
+    print(f"wrk -t2 -c{args.connections} -d{args.duration}s, median of {args.rounds} rounds")
+    print(f"{'path':<12}{'requests/s':>12}{'mean latency':>15}  runs (req/s)")
+    medians = {}
+    ok = True
+    for path, runs in results.items():
+        medians[path] = statistics.median(run["rps"] for run in runs)
+        latency = statistics.median(run["latency_ms"] for run in runs)
+        each = ", ".join(f"{run['rps']:.0f}" for run in runs)
+        print(f"{path:<12}{medians[path]:>12.1f}{latency:>12.2f} ms  {each}")
+        for run in runs:
+            if run["non_2xx"]:
+                ok = False
+                print(f"  FAILURE: {path}: {run['non_2xx']} non-2xx responses")
+            if run["socket_errors"]:
+                print(f"  note: {path}: {run['socket_errors']}")
+    ratio = medians["/"] / medians["/healthz/"]
+    verdict = "target met" if ratio >= TARGET_RATIO else "TARGET MISSED"
+    print(f"ratio home / healthz: {ratio:.2f} (target >= {TARGET_RATIO}): {verdict}")
+    print()
+    print("SQL queries for GET / (django.test.Client, same settings):")
+    print(f"  page cache and site frame cold (right after purge()): {queries['fully_cold']}")
+    print(f"  page cache cold, site frame warm:                     {queries['frame_warm']}")
+    print(f"  served from the page cache:                           {queries['page_cached']}")
+    if not ok:
+        print("FAILED: some responses were not 2xx")
+    return ok
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run [10]")
+    parser.add_argument("--connections", type=int, default=16, help="wrk connections [16]")
+    parser.add_argument("--rounds", type=int, default=2, help="runs of each path [2]")
+    args = parser.parse_args()
+    if args.duration < 1 or args.connections < 1 or args.rounds < 1:
+        parser.error("--duration, --connections and --rounds must be at least 1")
+    if not os.access(WRK, os.X_OK):
+        print(f"wrk not found at {WRK}; install it with: apt-get install wrk", file=sys.stderr)
+        return 2
+
+    # A SIGTERM (e.g. from a CI timeout) unwinds through the finally below too.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
+    var_dir = Path(tempfile.mkdtemp(prefix="portal-bench-"))
+    server = log = None
+    try:
+        env = django_env(var_dir)
+        backend = "PostgreSQL" if "DATABASE_URL" in env else "SQLite"
+        cache = "Redis" if "REDIS_URL" in env else "file cache"
+        print(f"State in {var_dir} ({backend}, {cache})", flush=True)
+        prepare(env)
+        port = free_port()
+        log_path = var_dir / "gunicorn.log"
+        server, log = start_gunicorn(env, port, log_path)
+        wait_until_ready(server, port, log_path)
+        for path in PATHS:  # warm up; also stores the home page in the page cache
+            status = get_status(port, path)
+            if status != 200:
+                raise BenchError(f"GET {path} answered {status}, not 200")
+        print(f"gunicorn (2 workers) on 127.0.0.1:{port}", flush=True)
+        results = bench(port, args.duration, args.connections, args.rounds)
+        queries = count_queries(env)
+        return 0 if report(results, queries, args) else 1
+    except BenchError as exc:
+        print(f"ERROR: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        stop(server)
+        if log:
+            log.close()
+        shutil.rmtree(var_dir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

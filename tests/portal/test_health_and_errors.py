@@ -1,0 +1,113 @@
+"""/healthz/ and the error pages, including a database that is down: a subprocess runs the
+portal against a PostgreSQL address where nothing listens."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_healthz_says_up_when_the_database_answers(client, db):
+    response = client.get("/healthz/")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+def run_with_database_down(code):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.test",
+        "DATABASE_URL": "postgres://nobody@127.0.0.1:9/nothing",  # port 9: nothing listens
+        "PGCONNECT_TIMEOUT": "2",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()\n" + code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_database_down_gives_503_from_healthz_and_a_styled_500_elsewhere():
+    outcome = run_with_database_down(
+        "import json\n"
+        "from django.test import Client\n"
+        "c = Client(raise_request_exception=False, HTTP_HOST='localhost')\n"
+        "h = c.get('/healthz/'); p = c.get('/')\n"
+        "print(json.dumps({'healthz': [h.status_code, h.json()], 'page': [p.status_code, p.content.decode()]}))"
+    )
+    assert outcome["healthz"] == [503, {"status": "error", "database": "unavailable"}]
+    status, page = outcome["page"]
+    assert status == 500
+    assert "Sorry, there is a problem with the service" in page
+    assert "govuk-template" in page and "Traceback" not in page
+
+
+def test_production_settings_refuse_to_start_without_a_secret_key():
+    env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
+    env["DJANGO_SETTINGS_MODULE"] = "portal.settings.production"
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_postgres_database_url_installs_contrib_postgres():
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.test",
+        "DATABASE_URL": "postgres://someone@db.internal:5432/portal",
+    }
+    code = (
+        "from django.conf import settings; "
+        "print(settings.DATABASES['default']['ENGINE'], 'django.contrib.postgres' in settings.INSTALLED_APPS)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.stdout.split() == ["django.db.backends.postgresql", "True"]
+
+
+def test_redis_url_makes_redis_the_cache_and_the_task_broker():
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
+        "REDIS_URL": "redis://127.0.0.1:6379/3",
+    }
+    code = (
+        "from django.conf import settings; "
+        "print(settings.CACHES['default']['BACKEND'], settings.Q_CLUSTER.get('redis'), 'orm' in settings.Q_CLUSTER)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.stdout.split() == [
+        "django_redis.cache.RedisCache",
+        "redis://127.0.0.1:6379/3",
+        "False",
+    ]
+
+
+def test_styled_403_and_400_pages(rf, home):
+    from home import views
+
+    request = rf.get("/", HTTP_HOST="localhost")
+    forbidden = views.permission_denied(request)
+    assert forbidden.status_code == 403
+    assert "You do not have permission to see this page" in forbidden.content.decode()
+    bad = views.bad_request(request)
+    assert bad.status_code == 400 and "problem with your request" in bad.content.decode()
