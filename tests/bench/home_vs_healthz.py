@@ -178,6 +178,7 @@ def stop(server):
 
 
 LATENCY_UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
+SIZE_UNITS_KB = {"B": 1 / 1024, "KB": 1.0, "MB": 1024.0, "GB": 1024.0**2}
 
 
 def run_wrk(url, duration, connections):
@@ -188,11 +189,18 @@ def run_wrk(url, duration, connections):
     latency = re.search(r"Latency\s+([\d.]+)(us|ms|s|m)\b", out)
     if not rps or not latency:
         raise BenchError(f"could not read wrk's output:\n{out}")
+    # "N requests in 5.00s, 77.18MB read": the size per response shows that "/" is a
+    # whole page, not an error or a redirect.
+    read = re.search(r"(\d+) requests in [\d.]+\w+, ([\d.]+)(B|KB|MB|GB) read", out)
+    if not read:
+        raise BenchError(f"could not read wrk's output:\n{out}")
+    kb_read = float(read.group(2)) * SIZE_UNITS_KB[read.group(3)]
     non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
     socket_errors = re.search(r"Socket errors:.*", out)
     return {
         "rps": float(rps.group(1)),
         "latency_ms": float(latency.group(1)) * LATENCY_UNITS_MS[latency.group(2)],
+        "kb_per_response": kb_read / max(1, int(read.group(1))),
         "non_2xx": int(non_2xx.group(1)) if non_2xx else 0,
         "socket_errors": socket_errors.group(0) if socket_errors else "",
     }
@@ -220,15 +228,17 @@ def count_queries(env):
 def report(results, queries, args):
     """Print the table; return True if every request succeeded."""
     print()
-    print(f"wrk -t2 -c{args.connections} -d{args.duration}s, median of {args.rounds} rounds")
-    print(f"{'path':<12}{'requests/s':>12}{'mean latency':>15}  runs (req/s)")
+    threads = min(2, args.connections)
+    print(f"wrk -t{threads} -c{args.connections} -d{args.duration}s, median of {args.rounds} rounds")
+    print(f"{'path':<12}{'requests/s':>12}{'mean latency':>15}{'KB/response':>13}  runs (req/s)")
     medians = {}
     ok = True
     for path, runs in results.items():
         medians[path] = statistics.median(run["rps"] for run in runs)
         latency = statistics.median(run["latency_ms"] for run in runs)
+        size = statistics.median(run["kb_per_response"] for run in runs)
         each = ", ".join(f"{run['rps']:.0f}" for run in runs)
-        print(f"{path:<12}{medians[path]:>12.1f}{latency:>12.2f} ms  {each}")
+        print(f"{path:<12}{medians[path]:>12.1f}{latency:>12.2f} ms{size:>13.2f}  {each}")
         for run in runs:
             if run["non_2xx"]:
                 ok = False
