@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-browser test-postgres lint check bench setup static lock clean
+.PHONY: run test test-browser test-postgres lint check bench setup static lock clean messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -74,3 +74,10 @@ lock:
 
 clean:
 	rm -rf $(VENV) node_modules portal/static_build staticfiles var
+
+# Gather the templates' and code's strings into the .po files, then compile them (polib:
+# no gettext tools needed to compile). makemessages itself needs xgettext (Debian's gettext).
+messages: setup
+	$(BIN)/python manage.py makemessages -l cy -l pl -l ro -l ur --ignore=.venv \
+	  --ignore=node_modules --ignore=tests --ignore=staticfiles --no-obsolete
+	$(BIN)/python -c "import glob, polib; [polib.pofile(p).save_as_mofile(p[:-2] + 'mo') for p in glob.glob('portal/locale/*/LC_MESSAGES/django.po')]"

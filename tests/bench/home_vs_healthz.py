@@ -271,7 +271,7 @@ def main():
         return 2
 
     # A SIGTERM (e.g. from a CI timeout) unwinds through the finally below too.
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("interrupted (SIGTERM)"))
     var_dir = Path(tempfile.mkdtemp(prefix="portal-bench-"))
     server = log = None
     try:

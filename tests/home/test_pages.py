@@ -179,3 +179,11 @@ def test_sign_in_page_is_offered_in_every_language(client, home, other_locales):
 def test_home_page_type_is_only_at_the_root(home):
     assert HomePage.parent_page_types == ["wagtailcore.Page"]
     assert Page.objects.type(HomePage).count() == 1
+
+
+def test_the_frame_and_form_errors_are_translated(client, home, other_locales):
+    page = client.post("/ur/portal/sign-in/", {"username": "a@b.example", "password": "x"})
+    html = page.content.decode()
+    assert "<title>خرابی: سائن ان" in html  # "Error: Sign in"
+    assert "مرکزی مواد پر جائیں" in html  # the skip link
+    assert "درست ای میل ایڈریس اور پاس ورڈ درج کریں" in html  # the error message
