@@ -3,7 +3,10 @@
 import pytest
 
 # Each test starts from the migrated database (groups, locales, the root page) and seeds it.
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 DEMO_PASSWORD = "attendance-demo-2026"
 SCHOOL_USER = "attendance.lead@demo.wyvernshire.example"
