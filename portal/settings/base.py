@@ -110,7 +110,10 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'portal.sqlite3'}"),
-        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
+        # Keep connections open between requests (checked before reuse): opening one per
+        # request costs more than most pages.
+        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -149,10 +152,10 @@ else:
 Q_CLUSTER = {
     "name": "portal",
     "workers": int(os.environ.get("Q_WORKERS", "2")),
-    "timeout": 60,
+    "timeout": int(os.environ.get("Q_TIMEOUT", "60")),
     # A task that raises is not acknowledged, so the broker hands it out again after
     # `retry` seconds, up to `max_attempts` times: a failed email is retried, not lost.
-    "retry": 120,
+    "retry": int(os.environ.get("Q_RETRY", "120")),
     "max_attempts": 5,
     "ack_failures": False,
     "save_limit": 500,

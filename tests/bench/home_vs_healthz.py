@@ -229,7 +229,9 @@ def report(results, queries, args):
     """Print the table; return True if every request succeeded."""
     print()
     threads = min(2, args.connections)
-    print(f"wrk -t{threads} -c{args.connections} -d{args.duration}s, median of {args.rounds} rounds")
+    print(
+        f"wrk -t{threads} -c{args.connections} -d{args.duration}s, median of {args.rounds} rounds"
+    )
     print(f"{'path':<12}{'requests/s':>12}{'mean latency':>15}{'KB/response':>13}  runs (req/s)")
     medians = {}
     ok = True
