@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -33,7 +34,14 @@ class MembershipViewSet(SnippetViewSet):
     model = Membership
     icon = "user"
     menu_label = _("School users")
-    list_display = ["user", "school", "role"]
+    list_display = [
+        "user",
+        Column(
+            "email", label=_("Email address"), accessor=lambda membership: membership.user.email
+        ),
+        "school",
+        "role",
+    ]
     list_filter = ["role"]
     search_fields = ["user__email", "user__last_name", "school__name"]
     list_per_page = 50
