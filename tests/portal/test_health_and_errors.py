@@ -17,33 +17,35 @@ def test_healthz_says_up_when_the_database_answers(client, db):
     assert "no-cache" in response["Cache-Control"]
 
 
-def run_with_database_down(code):
+def run_python(code, settings="portal.settings.test", drop=(), **env):
+    """Run code in a fresh process with these settings and environment variables."""
     env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "portal.settings.test",
-        "DATABASE_URL": "postgres://nobody@127.0.0.1:9/nothing",  # port 9: nothing listens
-        "PGCONNECT_TIMEOUT": "2",
+        **{k: v for k, v in os.environ.items() if k not in drop},
+        "DJANGO_SETTINGS_MODULE": settings,
+        **env,
     }
-    result = subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()\n" + code],
+    return subprocess.run(
+        [sys.executable, "-c", code],
         cwd=ROOT,
         env=env,
         capture_output=True,
         text=True,
         timeout=60,
     )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def test_database_down_gives_503_from_healthz_and_a_styled_500_elsewhere():
-    outcome = run_with_database_down(
-        "import json\n"
+    result = run_python(
+        "import django, json; django.setup()\n"
         "from django.test import Client\n"
         "c = Client(raise_request_exception=False, HTTP_HOST='localhost')\n"
         "h = c.get('/healthz/'); p = c.get('/')\n"
-        "print(json.dumps({'healthz': [h.status_code, h.json()], 'page': [p.status_code, p.content.decode()]}))"
+        "print(json.dumps({'healthz': [h.status_code, h.json()], 'page': [p.status_code, p.content.decode()]}))",
+        DATABASE_URL="postgres://nobody@127.0.0.1:9/nothing",  # port 9: nothing listens
+        PGCONNECT_TIMEOUT="2",
     )
+    assert result.returncode == 0, result.stderr
+    outcome = json.loads(result.stdout.strip().splitlines()[-1])
     assert outcome["healthz"] == [503, {"status": "error", "database": "unavailable"}]
     status, page = outcome["page"]
     assert status == 500
@@ -52,48 +54,28 @@ def test_database_down_gives_503_from_healthz_and_a_styled_500_elsewhere():
 
 
 def test_production_settings_refuse_to_start_without_a_secret_key():
-    env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
-    env["DJANGO_SETTINGS_MODULE"] = "portal.settings.production"
-    result = subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
+    result = run_python(
+        "import django; django.setup()", "portal.settings.production", drop=("SECRET_KEY",)
     )
     assert result.returncode != 0
     assert "SECRET_KEY is not set" in result.stderr
 
 
 def test_postgres_database_url_installs_contrib_postgres():
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "portal.settings.test",
-        "DATABASE_URL": "postgres://someone@db.internal:5432/portal",
-    }
-    code = (
-        "from django.conf import settings; "
-        "print(settings.DATABASES['default']['ENGINE'], 'django.contrib.postgres' in settings.INSTALLED_APPS)"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    result = run_python(
+        "from django.conf import settings; print(settings.DATABASES['default']['ENGINE'], "
+        "'django.contrib.postgres' in settings.INSTALLED_APPS)",
+        DATABASE_URL="postgres://someone@db.internal:5432/portal",
     )
     assert result.stdout.split() == ["django.db.backends.postgresql", "True"]
 
 
 def test_redis_url_makes_redis_the_cache_and_the_task_broker():
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
-        "REDIS_URL": "redis://127.0.0.1:6379/3",
-    }
-    code = (
-        "from django.conf import settings; "
-        "print(settings.CACHES['default']['BACKEND'], settings.Q_CLUSTER.get('redis'), 'orm' in settings.Q_CLUSTER)"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    result = run_python(
+        "from django.conf import settings; print(settings.CACHES['default']['BACKEND'], "
+        "settings.Q_CLUSTER.get('redis'), 'orm' in settings.Q_CLUSTER)",
+        "portal.settings.dev",
+        REDIS_URL="redis://127.0.0.1:6379/3",
     )
     assert result.stdout.split() == [
         "django_redis.cache.RedisCache",
