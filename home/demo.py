@@ -1,6 +1,9 @@
 """Demo council: its settings, home page (in every language), footer pages and the
 pages each home tile leads to. Text is the portal's own, written for the demo."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
@@ -44,11 +47,13 @@ def _home_page():
         home = HomePage(title=HOME["title"], slug="home", introduction=HOME["introduction"])
         root.add_child(instance=home)
         home.save_revision().publish()
+        # The site's address is where `make run` serves it, so emailed page links work.
+        base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
         Site.objects.update_or_create(
             is_default_site=True,
             defaults={
-                "hostname": "localhost",
-                "port": 80,
+                "hostname": base.hostname or "localhost",
+                "port": base.port or (443 if base.scheme == "https" else 80),
                 "site_name": "School attendance portal",
                 "root_page": home,
             },
@@ -56,24 +61,24 @@ def _home_page():
     return home
 
 
-def _set_tiles(home, journeys):
+def _set_tiles(home):
+    """Point the home page's tiles at the journey pages, whichever app made them."""
     if home.tiles:
         return
-    tiles = []
-    for tile in HOME["tiles"]:
-        page = journeys.get(tile.get("slug"))
-        tiles.append(
-            (
-                "tile",
-                {
-                    "title": tile["title"],
-                    "description": tile["description"],
-                    "page": page,
-                    "url": tile.get("url", ""),
-                },
-            )
+    pages = {page.slug: page for page in home.get_children().specific()}
+    home.tiles = [
+        (
+            "tile",
+            {
+                "title": tile["title"],
+                "description": tile["description"],
+                "page": pages.get(tile.get("slug")),
+                "url": tile.get("url", ""),
+            },
         )
-    home.tiles = tiles
+        for tile in HOME["tiles"]
+        if tile.get("url") or tile.get("slug") in pages
+    ]
     home.save_revision().publish()
 
 
@@ -124,7 +129,6 @@ def seed_site():
         )
         for spec in JOURNEY_PAGES
     }
-    _set_tiles(home, journeys)
     footer = {
         spec["setting"]: _standard_page(
             home, spec["slug"], spec["title"], spec["summary"], spec["body"]
@@ -145,7 +149,6 @@ def seed_site():
         for setting, page in footer.items():
             setattr(council, setting, page)
         council.save()
-    translated = sum(translate_page(home, code, words) for code, words in TRANSLATIONS.items())
     if not AlertBanner.objects.exists():
         AlertBanner.objects.create(
             title="Attendance team phone lines",
@@ -153,4 +156,13 @@ def seed_site():
             "You can still email us.</p>",
             severity=AlertBanner.Severity.INFORMATION,
         )
-    return f"home page, {len(journeys)} journey pages, {len(footer)} footer pages, {translated} new translations"
+    return f"home page, {len(journeys)} journey pages, {len(footer)} footer pages"
+
+
+def seed_home_tiles_and_translations():
+    """Last of all, when every app has made its pages: the tiles, then the home page's
+    translations (which copy the tiles)."""
+    home = _home_page()
+    _set_tiles(home)
+    translated = sum(translate_page(home, code, words) for code, words in TRANSLATIONS.items())
+    return f"{len(home.tiles)} tiles, {translated} new translations"

@@ -10,6 +10,11 @@ HOME = {
     ),
     "tiles": [
         {
+            "slug": "strategy",
+            "title": "Our attendance strategy",
+            "description": "Our priorities, who does what, and the action plan we are following.",
+        },
+        {
             "slug": "guidance",
             "title": "Guidance",
             "description": "What the law expects, and how schools and families can improve attendance.",
@@ -43,61 +48,6 @@ HOME = {
 }
 
 JOURNEY_PAGES = [
-    {
-        "slug": "guidance",
-        "menu": True,
-        "title": "Guidance",
-        "summary": "How attendance works in law and in practice, for families and for schools.",
-        "body": [
-            (
-                "text",
-                "<h2>Why attendance matters</h2>"
-                "<p>Children who are in school regularly learn more, are safer and are more likely to "
-                "do well later. Being in school is also a protective factor: staff notice when "
-                "something is wrong.</p>"
-                "<h2>Persistent and severe absence</h2>"
-                "<p>A pupil is persistently absent when they miss 10% or more of the sessions they "
-                "could attend, and severely absent when they miss 50% or more. Every school day has "
-                "two sessions, morning and afternoon.</p>"
-                "<h2>Support comes first</h2>"
-                "<p>Schools and the council work with families to understand and remove the barriers "
-                "to attendance before any formal step is taken. Legal action is a last resort, used "
-                "only when support has been offered and has not worked, or was not taken up.</p>",
-            ),
-            (
-                "inset_text",
-                "<p>A penalty notice may be considered when a pupil has 10 sessions of unauthorised "
-                "absence within a rolling period of 10 school weeks.</p>",
-            ),
-            (
-                "text",
-                "<h2>Penalty notices</h2>"
-                "<p>A first penalty notice is £80 if paid within 21 days, or £160 if paid within 28 "
-                "days. A second notice for the same child within three years is £160. A third within "
-                "three years cannot be issued: the case is considered for other action instead.</p>",
-            ),
-        ],
-    },
-    {
-        "slug": "community-support",
-        "menu": True,
-        "title": "Community support around each school",
-        "summary": "Each school has its own offer of agencies that help pupils and families.",
-        "body": [
-            (
-                "text",
-                "<p>The Community Around the School Offer brings together the services that support "
-                "children and families near each school: school nursing and other health services, "
-                "mental health support, early help and locality teams, the special educational needs "
-                "team, the virtual school, youth justice, police and the voluntary sector.</p>"
-                "<p>Schools can find the named agencies and contacts for their own area here, so that "
-                "a worry about a pupil's attendance reaches the right person quickly.</p>"
-                "<h2>Getting in touch</h2>"
-                "<p>If you work in a school and need a contact for an agency today, email the attendance "
-                "service at attendance@wyvernshire.example or call 01632 960 123.</p>",
-            ),
-        ],
-    },
     {
         "slug": "forms",
         "menu": True,
@@ -237,6 +187,8 @@ FOOTER_PAGES = [
 
 # The home page's strings in each other language, keyed by the English.
 _HOME_STRINGS = [
+    "Our attendance strategy",
+    "Our priorities, who does what, and the action plan we are following.",
     "School attendance",
     "Information, forms and support from the council's school attendance service for parents, "
     "schools, governors and partner agencies.",
@@ -256,6 +208,8 @@ _HOME_STRINGS = [
 
 _TRANSLATED = {
     "cy": [
+        "Ein strategaeth presenoldeb",
+        "Ein blaenoriaethau, pwy sy'n gwneud beth, a'r cynllun gweithredu rydym yn ei ddilyn.",
         "Presenoldeb yn yr ysgol",
         "Gwybodaeth, ffurflenni a chymorth gan wasanaeth presenoldeb ysgol y cyngor i rieni, "
         "ysgolion, llywodraethwyr ac asiantaethau partner.",
@@ -273,6 +227,8 @@ _TRANSLATED = {
         "Atgyfeiriadau, ffurflenni, asesiadau ac archebion ar gyfer eich ysgol.",
     ],
     "pl": [
+        "Nasza strategia frekwencji",
+        "Nasze priorytety, podział zadań i plan działania, który realizujemy.",
         "Frekwencja szkolna",
         "Informacje, formularze i pomoc od działu frekwencji szkolnej rady hrabstwa dla rodziców, "
         "szkół, członków rad szkół i instytucji partnerskich.",
@@ -290,6 +246,8 @@ _TRANSLATED = {
         "Skierowania, zestawienia, samooceny i rezerwacje Twojej szkoły.",
     ],
     "ro": [
+        "Strategia noastră privind frecvența",
+        "Prioritățile noastre, cine ce face și planul de acțiune pe care îl urmăm.",
         "Frecvența școlară",
         "Informații, formulare și sprijin de la serviciul de frecvență școlară al consiliului, pentru "
         "părinți, școli, membri ai consiliilor de conducere și agenții partenere.",
@@ -307,6 +265,8 @@ _TRANSLATED = {
         "Sesizări, raportări, evaluări și rezervări pentru școala dumneavoastră.",
     ],
     "ur": [
+        "حاضری کے بارے میں ہماری حکمت عملی",
+        "ہماری ترجیحات، کون کیا کرتا ہے، اور وہ ایکشن پلان جس پر ہم عمل کر رہے ہیں۔",
         "اسکول میں حاضری",
         "والدین، اسکولوں، گورنرز اور شراکت دار اداروں کے لیے کونسل کی اسکول حاضری سروس کی جانب سے "
         "معلومات، فارم اور مدد۔",

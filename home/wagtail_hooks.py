@@ -27,3 +27,13 @@ def demo_site():
 
 
 demo_site.order = 30
+
+
+@hooks.register("register_demo_content")
+def demo_home_tiles_and_translations():
+    from .demo import seed_home_tiles_and_translations
+
+    return seed_home_tiles_and_translations()
+
+
+demo_home_tiles_and_translations.order = 90

@@ -1,0 +1,190 @@
+"""StreamField blocks for the strategy and for guidance pages. Each block has its own
+template in templates/guidance/blocks/, in GOV.UK Design System markup."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.documents.blocks import DocumentChooserBlock
+
+from home.blocks import InsetTextBlock, WarningTextBlock
+
+RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"]
+
+PARTNERS = [
+    ("council", _("The council")),
+    ("schools", _("Schools")),
+    ("governing_bodies", _("Governing bodies")),
+    ("parents", _("Parents and carers")),
+    ("other_services", _("Other council services")),
+    ("external_agencies", _("External agencies")),
+]
+
+ACTION_STATUSES = [
+    ("not_started", _("Not started")),
+    ("on_track", _("On track")),
+    ("at_risk", _("At risk")),
+    ("done", _("Done")),
+]
+
+
+# --- Strategy -----------------------------------------------------------------------------
+
+
+class PriorityBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=120)
+    summary = blocks.TextBlock(help_text=_("What this priority is about, in a sentence or two."))
+    how = blocks.RichTextBlock(features=["bold", "link", "ul"], label=_("How we will do it"))
+
+    class Meta:
+        icon = "pick"
+        label = _("Priority")
+        template = "guidance/blocks/priority.html"
+
+
+class RoleBlock(blocks.StructBlock):
+    partner = blocks.ChoiceBlock(choices=PARTNERS)
+    responsibilities = blocks.RichTextBlock(features=["bold", "link", "ul"])
+
+    class Meta:
+        icon = "group"
+        label = _("Role")
+
+
+class ActionBlock(blocks.StructBlock):
+    """One row of the action plan."""
+
+    action = blocks.TextBlock()
+    priority = blocks.IntegerBlock(
+        min_value=1, help_text=_("The number of the priority it serves (1 is the first).")
+    )
+    owner = blocks.CharBlock(max_length=120, help_text=_("The role responsible, not a person."))
+    due = blocks.CharBlock(max_length=60, help_text=_("A term or a date, e.g. Spring term 2027."))
+    status = blocks.ChoiceBlock(choices=ACTION_STATUSES, default="not_started")
+    progress = blocks.TextBlock(required=False, label=_("Progress note"))
+
+    class Meta:
+        icon = "tasks"
+        label = _("Action")
+
+
+class AbsenceFigureBlock(blocks.StructBlock):
+    phase = blocks.CharBlock(max_length=60)
+    local = blocks.DecimalBlock(max_digits=5, decimal_places=1, label=_("Local %"))
+    national = blocks.DecimalBlock(max_digits=5, decimal_places=1, label=_("National %"))
+
+    class Meta:
+        icon = "table"
+
+
+class AbsenceDataBlock(blocks.StructBlock):
+    """Overall absence by phase, this council against England, for one school year."""
+
+    title = blocks.CharBlock(max_length=120)
+    year = blocks.CharBlock(max_length=20, help_text=_("e.g. 2023 to 2024"))
+    figures = blocks.ListBlock(AbsenceFigureBlock())
+    source = blocks.CharBlock(max_length=255, required=False)
+
+    class Meta:
+        icon = "table"
+        label = _("Absence data")
+        template = "guidance/blocks/absence_data.html"
+
+
+# --- Guidance -----------------------------------------------------------------------------
+
+
+class DetailsBlock(blocks.StructBlock):
+    summary = blocks.CharBlock(max_length=120)
+    text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
+
+    class Meta:
+        icon = "arrow-down"
+        label = _("Details")
+        template = "guidance/blocks/details.html"
+
+
+class AccordionSectionBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(max_length=120)
+    summary = blocks.CharBlock(max_length=200, required=False)
+    text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
+
+
+class AccordionBlock(blocks.StructBlock):
+    sections = blocks.ListBlock(AccordionSectionBlock(), min_num=1)
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Accordion")
+        template = "guidance/blocks/accordion.html"
+
+
+class StepBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=120)
+    text = blocks.RichTextBlock(features=["bold", "link", "ul"])
+
+
+class StepByStepBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=120)
+    steps = blocks.ListBlock(StepBlock(), min_num=1)
+
+    class Meta:
+        icon = "order"
+        label = _("Step by step")
+        template = "guidance/blocks/step_by_step.html"
+
+
+class GuidanceTableBlock(blocks.StructBlock):
+    caption = blocks.CharBlock(max_length=200)
+    table = TableBlock()
+
+    class Meta:
+        icon = "table"
+        label = _("Table")
+        template = "guidance/blocks/table.html"
+
+
+class DocumentBlock(blocks.StructBlock):
+    document = DocumentChooserBlock()
+    description = blocks.CharBlock(max_length=200, required=False)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document download")
+        template = "guidance/blocks/document.html"
+
+
+class ContactCardBlock(blocks.StructBlock):
+    name = blocks.CharBlock(max_length=120, help_text=_("A team or role"))
+    phone = blocks.CharBlock(max_length=40, required=False)
+    email = blocks.EmailBlock(required=False)
+    hours = blocks.CharBlock(max_length=120, required=False, label=_("Opening hours"))
+    note = blocks.TextBlock(required=False)
+
+    class Meta:
+        icon = "user"
+        label = _("Contact card")
+        template = "guidance/blocks/contact_card.html"
+
+
+class RelatedPagesBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(max_length=120, default="Related guidance")
+    pages = blocks.ListBlock(blocks.PageChooserBlock())
+
+    class Meta:
+        icon = "link"
+        label = _("Related pages")
+        template = "guidance/blocks/related_pages.html"
+
+
+GUIDANCE_BLOCKS = [
+    ("text", blocks.RichTextBlock(features=RICH_TEXT_FEATURES)),
+    ("inset_text", InsetTextBlock()),
+    ("warning_text", WarningTextBlock()),
+    ("details", DetailsBlock()),
+    ("accordion", AccordionBlock()),
+    ("step_by_step", StepByStepBlock()),
+    ("table", GuidanceTableBlock()),
+    ("document", DocumentBlock()),
+    ("contact", ContactCardBlock()),
+    ("related_pages", RelatedPagesBlock()),
+]

@@ -1,0 +1,104 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from home.models import CachedPageMixin
+
+from ..blocks import GUIDANCE_BLOCKS
+
+
+class Audience(models.Model):
+    """Who a guidance page is for: schools, parents, governors, partner agencies."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=60)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("audience")
+
+    def __str__(self):
+        return self.name
+
+
+class Topic(models.Model):
+    """What a guidance page is about, e.g. penalty notices or reduced timetables."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=80)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("topic")
+
+    def __str__(self):
+        return self.name
+
+
+register_snippet(Topic)
+
+
+class GuidanceIndexPage(CachedPageMixin, Page):
+    introduction = RichTextField(features=["bold", "link"], blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    subpage_types = ["guidance.GuidancePage"]
+
+    class Meta:
+        verbose_name = _("guidance index page")
+
+
+class GuidancePage(CachedPageMixin, Page):
+    summary = models.CharField(max_length=300, help_text=_("One or two sentences for the index."))
+    body = StreamField(GUIDANCE_BLOCKS)
+    audiences = ParentalManyToManyField(Audience, related_name="pages")
+    topics = ParentalManyToManyField(Topic, related_name="pages", blank=True)
+    last_reviewed = models.DateField(null=True, blank=True)
+    next_review = models.DateField(null=True, blank=True)
+    content_owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("owner"),
+        help_text=_("Who keeps this page up to date; reminded when its review is overdue."),
+    )
+    # The next_review date the owner was last reminded about, so each is reminded once.
+    review_reminder_sent_for = models.DateField(null=True, blank=True, editable=False)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("audiences"), FieldPanel("topics")],
+            heading=_("Who and what it is for"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("content_owner"), FieldPanel("last_reviewed"), FieldPanel("next_review")],
+            heading=_("Review"),
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("locale_id"),
+    ]
+    parent_page_types = ["guidance.GuidanceIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("guidance page")
+
+    @property
+    def review_overdue(self):
+        from django.utils import timezone
+
+        return self.next_review is not None and self.next_review < timezone.localdate()
