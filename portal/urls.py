@@ -3,11 +3,12 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import views
+from guidance import views as guidance_views
 
-app_name = "portal"
+from . import views
 
 # Partner pages: sign in and out, password reset, invitations, the dashboard.
 partner_patterns = [
@@ -27,6 +28,8 @@ partner_patterns = [
 
 urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
+    path("robots.txt", guidance_views.robots_txt, name="robots"),
+    path("sitemap.xml", sitemap, name="sitemap"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
@@ -35,6 +38,7 @@ urlpatterns = [
 # (the default) has no prefix.
 urlpatterns += i18n_patterns(
     path("portal/", include((partner_patterns, "portal"))),
+    path("", include("guidance.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -33,6 +33,7 @@ def service_navigation(context):
         items.append({**item, "current": current, "active": active})
     user = getattr(request, "user", None)
     dashboard_url = reverse("portal:dashboard")
+    search_url = reverse("guidance:search")
     return {
         "service_name": context["settings"]["home"]["CouncilSettings"].service_name,
         "service_url": _home_url(),
@@ -40,6 +41,8 @@ def service_navigation(context):
         "signed_in": bool(user and user.is_authenticated),
         "dashboard_url": dashboard_url,
         "on_dashboard": request.path == dashboard_url,
+        "search_url": search_url,
+        "on_search": request.path == search_url,
         "sign_in_url": reverse("portal:sign-in"),
         "sign_out_url": reverse("portal:sign-out"),
         "csrf_token": context.get("csrf_token"),
