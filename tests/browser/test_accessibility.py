@@ -79,3 +79,12 @@ def test_the_axe_check_does_catch_violations(page):
     page.set_content('<html lang="en"><body><main><img src="x.png"><input></main></body></html>')
     found = " ".join(axe_violations(page))
     assert "image-alt" in found and "label" in found
+
+
+def test_search_results(page, portal, assert_accessible):
+    page.goto(portal + "/search/?q=training")
+    assert page.locator(".app-search-result").count() >= 1
+    assert_accessible(page)
+    page.goto(portal + "/search/?q=zebra+crossings")
+    assert "No pages match your search" in page.locator("main").inner_text()
+    assert_accessible(page)
