@@ -1,0 +1,176 @@
+"""Every child employment limit at, below and above its bound, by age."""
+
+from datetime import date, time
+
+import pytest
+
+from forms_app.rules.employment import (
+    DayKind,
+    EmploymentLimits,
+    Shift,
+    WorkDay,
+    age_on,
+    check_age,
+    check_job,
+    check_week,
+)
+
+SCHOOL = {"school_start": time(8, 45), "school_end": time(15, 15)}
+
+
+def rules(breaches):
+    return [breach.rule for breach in breaches]
+
+
+def day(kind, *shifts, name="Day", **extra):
+    return WorkDay(name, kind, tuple(Shift(time(*a), time(*b)) for a, b in shifts), **extra)
+
+
+def school_day(*shifts):
+    return day(DayKind.SCHOOL_DAY, *shifts, name="Monday", **SCHOOL)
+
+
+def test_age_on_the_start_date():
+    assert age_on(date(2012, 6, 1), date(2026, 5, 31)) == 13
+    assert age_on(date(2012, 6, 1), date(2026, 6, 1)) == 14
+
+
+@pytest.mark.parametrize(
+    "age, light_work, ok",
+    [(12, True, False), (13, False, False), (13, True, True), (14, False, True), (15, False, True)],
+)
+def test_minimum_age(age, light_work, ok):
+    assert (check_age(age, light_work) == []) is ok
+
+
+def test_prohibited_work_is_refused_and_ordinary_work_allowed():
+    assert rules(check_job("commercial_kitchen")) == ["prohibited_job"]
+    assert check_job("newspaper_delivery") == []
+
+
+@pytest.mark.parametrize("start, ok", [((6, 59), False), ((7, 0), True), ((7, 1), True)])
+def test_earliest_start_is_7am(start, ok):
+    breaches = check_week([day(DayKind.SATURDAY, (start, (9, 0)))], 14, term_time=False)
+    assert ("earliest" in rules(breaches)) is not ok
+
+
+@pytest.mark.parametrize("end, ok", [((18, 59), True), ((19, 0), True), ((19, 1), False)])
+def test_latest_finish_is_7pm(end, ok):
+    breaches = check_week([day(DayKind.SATURDAY, ((17, 0), end))], 14, term_time=False)
+    assert ("latest" in rules(breaches)) is not ok
+
+
+def test_latest_finish_moves_with_the_settings():
+    later = EmploymentLimits(latest=time(20, 0))
+    shift = day(DayKind.SATURDAY, ((17, 0), (19, 30)))
+    assert "latest" in rules(check_week([shift], 14, term_time=False))
+    assert "latest" not in rules(check_week([shift], 14, term_time=False, limits=later))
+    assert (
+        "8pm"
+        in check_week([day(DayKind.SATURDAY, ((18, 0), (20, 30)))], 14, False, later)[0].message
+    )
+
+
+@pytest.mark.parametrize("end, ok", [((17, 59), True), ((18, 0), True), ((18, 1), False)])
+def test_two_hours_on_a_school_day(end, ok):
+    breaches = check_week([school_day(((16, 0), end))], 14, term_time=True)
+    assert ("school_day_hours" in rules(breaches)) is not ok
+
+
+def test_no_work_in_school_hours():
+    breaches = check_week([school_day(((12, 0), (13, 0)))], 14, term_time=True)
+    assert "school_hours" in rules(breaches)
+    assert "school_hours" not in rules(check_week([school_day(((15, 15), (16, 0)))], 14, True))
+
+
+@pytest.mark.parametrize("start, ok", [((7, 44), False), ((7, 45), True), ((8, 0), True)])
+def test_at_most_one_hour_before_school(start, ok):
+    breaches = check_week([school_day((start, (8, 45)))], 14, term_time=True)
+    assert ("before_school" in rules(breaches)) is not ok
+
+
+@pytest.mark.parametrize("hours, ok", [(11, True), (12, True), (13, False)])
+def test_twelve_hours_in_a_school_week(hours, ok):
+    # Saturdays count towards the school week; spread the hours over weekdays and Saturday.
+    weekdays = [school_day(((16, 0), (18, 0))) for _ in range(4)]  # 8 hours
+    saturday = day(DayKind.SATURDAY, ((9, 0), (9 + hours - 8, 0)))
+    breaches = check_week([*weekdays, saturday], 14, term_time=True)
+    assert ("school_week_hours" in rules(breaches)) is not ok
+
+
+@pytest.mark.parametrize("end, ok", [((10, 59), True), ((11, 0), True), ((11, 1), False)])
+def test_two_hours_on_a_sunday(end, ok):
+    breaches = check_week([day(DayKind.SUNDAY, ((9, 0), end))], 14, term_time=False)
+    assert ("sunday_hours" in rules(breaches)) is not ok
+
+
+def test_sunday_rule_can_be_switched_off():
+    limits = EmploymentLimits(sunday_hours=None)
+    sunday = day(DayKind.SUNDAY, ((9, 0), (12, 0)))
+    assert "sunday_hours" not in rules(check_week([sunday], 14, False, limits))
+    assert "other_day_hours" not in rules(check_week([sunday], 14, False, limits))
+
+
+@pytest.mark.parametrize(
+    "age, hours, ok",
+    [(14, 4, True), (14, 5, True), (14, 6, False), (15, 7, True), (15, 8, True), (15, 9, False)],
+)
+def test_saturday_and_holiday_day_limits_by_age(age, hours, ok):
+    # Stretches of at most 4 hours with an hour's break between, so the break rule is kept.
+    shifts, start, left = [], 7, hours
+    while left:
+        stretch = min(left, 4)
+        shifts.append(((start, 0), (start + stretch, 0)))
+        start, left = start + stretch + 1, left - stretch
+    for kind in (DayKind.SATURDAY, DayKind.HOLIDAY):
+        breaches = check_week([day(kind, *shifts)], age, term_time=False)
+        assert ("other_day_hours" in rules(breaches)) is not ok
+        assert "break" not in rules(breaches)
+
+
+@pytest.mark.parametrize(
+    "age, hours, ok",
+    [
+        (14, 24, True),
+        (14, 25, True),
+        (14, 26, False),
+        (15, 34, True),
+        (15, 35, True),
+        (15, 36, False),
+    ],
+)
+def test_holiday_week_limits_by_age(age, hours, ok):
+    whole, rest = divmod(hours, 4)
+    days = [day(DayKind.HOLIDAY, ((9, 0), (13, 0))) for _ in range(whole)]
+    if rest:
+        days.append(day(DayKind.HOLIDAY, ((9, 0), (9 + rest, 0))))
+    breaches = check_week(days, age, term_time=False)
+    assert ("holiday_week_hours" in rules(breaches)) is not ok
+
+
+@pytest.mark.parametrize(
+    "shifts, ok",
+    [
+        ([((9, 0), (13, 0))], True),  # exactly 4 hours
+        ([((9, 0), (13, 1))], False),  # over 4 hours without a break
+        ([((9, 0), (13, 0)), ((14, 0), (15, 0))], True),  # an hour's break
+        ([((9, 0), (13, 0)), ((13, 30), (14, 30))], False),  # only half an hour
+    ],
+)
+def test_a_break_after_four_hours(shifts, ok):
+    breaches = check_week([day(DayKind.HOLIDAY, *shifts)], 15, term_time=False)
+    assert ("break" in rules(breaches)) is not ok
+
+
+def test_each_breach_names_its_rule_once():
+    breaches = check_week([school_day(((6, 0), (8, 45)), ((12, 0), (13, 0)))], 14, True)
+    found = rules(breaches)
+    assert {"earliest", "before_school", "school_hours", "school_day_hours"} <= set(found)
+    assert len(found) == len(set((b.rule, b.message) for b in breaches))
+    assert all(breach.message.startswith("Monday") for breach in breaches)
+
+
+def test_end_before_start_is_its_own_error():
+    assert rules(check_week([day(DayKind.SATURDAY, ((10, 0), (9, 0)))], 14, False)) == [
+        "shift_order"
+    ]
