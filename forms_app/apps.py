@@ -6,3 +6,6 @@ class FormsAppConfig(AppConfig):
 
     name = "forms_app"
     verbose_name = "Forms"
+
+    def ready(self):
+        from . import journeys  # noqa: F401  (registers each journey with the engine)

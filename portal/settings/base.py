@@ -225,10 +225,28 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "portal" / "static_build"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# Files people upload with forms: outside MEDIA_ROOT, served only through permission checks.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# --- Forms -----------------------------------------------------------------------------
+PORTAL_DRAFT_DAYS = 28  # save and come back later: the link works this long
+PORTAL_UPLOAD_MAX_BYTES = 7 * 1024 * 1024
+# Submissions are deleted this many days after they were last updated (retention task).
+PORTAL_RETENTION_DAYS = {"ehe": 365 * 7, "licensing": 365 * 3, "attendance": 365 * 6}
+# Public submissions allowed from one address per hour (spam and abuse).
+PORTAL_SUBMISSIONS_PER_HOUR = int(os.environ.get("PORTAL_SUBMISSIONS_PER_HOUR", "20"))
+# Each service's inbox, told of every new submission.
+PORTAL_SERVICE_INBOXES = {
+    "ehe": os.environ.get("PORTAL_EHE_INBOX", "ehe@portal.invalid"),
+    "licensing": os.environ.get("PORTAL_LICENSING_INBOX", "licensing@portal.invalid"),
+    "attendance": os.environ.get("PORTAL_ATTENDANCE_INBOX", "attendance@portal.invalid"),
+}
+# Children's Wellbeing and Schools Act 2026: off until its sections commence.
+PORTAL_CHILDREN_NOT_IN_SCHOOL_REGISTER = env_bool("PORTAL_CHILDREN_NOT_IN_SCHOOL_REGISTER")
 
 # --- Email ----------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")

@@ -1,0 +1,255 @@
+"""The form engine: a journey is a list of steps defined in code; answers so far live in a
+server-side Draft as the raw data each step's form was given, and are validated again,
+all together, before anything is submitted.
+
+A journey module (forms_app/journeys/...) declares:
+
+    class EheRegistration(JourneyDefinition):
+        journey = Journey.EHE_REGISTRATION
+        schema_version = 1
+        steps = [Step("child", _("About the child"), ChildForm), ...]
+
+        def submitter(self, values):  # -> (name, email)
+
+and registers it with @register. `values` is {step slug: cleaned data} (a list of cleaned
+data for a repeating step) for the steps a person has answered and can see.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from decimal import Decimal
+
+from django import forms
+from django.forms.utils import ErrorDict
+from django.utils.datastructures import MultiValueDict
+from django.utils.translation import gettext_lazy as _
+
+REGISTRY = {}
+
+
+def register(definition_class):
+    REGISTRY[str(definition_class.journey)] = definition_class()
+    return definition_class
+
+
+def journey_for(code):
+    return REGISTRY[str(code)]
+
+
+class UploadField(forms.FileField):
+    """A file question. The file is checked and stored when the step is sent; its answer
+    is then the Attachment's id, so going back to the step does not ask for it again."""
+
+
+@dataclass
+class Step:
+    slug: str
+    title: str
+    form_class: type
+    show_if: object = None  # callable(values) -> bool: is this step asked at all?
+    exit_if: object = None  # callable(values) -> bool: stop here with exit_template
+    exit_template: str = ""
+    template: str = "forms_app/step.html"
+    repeating: bool = False
+
+    def visible(self, values):
+        return self.show_if is None or bool(self.show_if(values))
+
+    def upload_fields(self):
+        return [
+            name
+            for name, form_field in self.form_class.base_fields.items()
+            if isinstance(form_field, UploadField)
+        ]
+
+
+@dataclass
+class RepeatingStep(Step):
+    """ "Add another": a list of answers to the same form (parents, days of work)."""
+
+    item_name: str = ""  # "parent or carer"
+    items_name: str = ""  # "parents or carers"
+    min_items: int = 1
+    max_items: int = 10
+    item_summary: object = None  # callable(cleaned) -> str shown in the list
+    repeating: bool = field(default=True, init=False)
+    template: str = "forms_app/repeating_item.html"
+
+
+def to_json(value):
+    """Cleaned form values as JSON for Submission.answers."""
+    if isinstance(value, dict):
+        return {key: to_json(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [to_json(item) for item in value]
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if hasattr(value, "pk"):
+        return value.pk
+    return value
+
+
+class JourneyDefinition:
+    journey = None
+    schema_version = 1
+    steps = []
+
+    def submitter(self, values):
+        raise NotImplementedError
+
+    def clean_step(self, step, cleaned, values):
+        """Rules across steps (an age on a start date, hours against a birthday): raise
+        forms.ValidationError, or return nothing."""
+
+    def school(self, values):
+        """The school a submission concerns, when there is one."""
+        return None
+
+    # --- answers ------------------------------------------------------------------------
+
+    def step(self, slug):
+        for step in self.steps:
+            if step.slug == slug:
+                return step
+        return None
+
+    def bind(self, step, raw, values, attachments=None):
+        # Drafts keep each field's values as a list, as a browser sends them.
+        data = raw if isinstance(raw, MultiValueDict) else MultiValueDict(raw)
+        form = step.form_class(data=data, values=values, attachments=attachments or {})
+        if form.is_valid():
+            try:
+                self.clean_step(step, form.cleaned_data, values)
+            except forms.ValidationError as error:
+                form.add_error(None, error)
+        return form
+
+    def values(self, draft, attachments=None):
+        """Cleaned answers of every visible step that is answered and valid, in order.
+        A step is judged with the answers before it, as when it was asked."""
+        values = {}
+        for step in self.steps:
+            if not step.visible(values) or step.slug not in draft.answers:
+                continue
+            stored = draft.answers[step.slug]
+            if step.repeating:
+                items = [self.bind(step, raw, values, attachments) for raw in stored]
+                if items and all(item.is_valid() for item in items):
+                    values[step.slug] = [item.cleaned_data for item in items]
+            else:
+                form = self.bind(step, stored, values, attachments)
+                if form.is_valid():
+                    values[step.slug] = form.cleaned_data
+        return values
+
+    def visible_steps(self, values):
+        return [step for step in self.steps if step.visible(values)]
+
+    def first_incomplete(self, values):
+        for step in self.visible_steps(values):
+            if step.slug not in values:
+                return step
+            if step.repeating and len(values[step.slug]) < step.min_items:
+                return step
+        return None
+
+    def next_step(self, current, values):
+        steps = self.visible_steps(values)
+        slugs = [step.slug for step in steps]
+        if current.slug in slugs:
+            later = steps[slugs.index(current.slug) + 1 :]
+            return later[0] if later else None
+        return self.first_incomplete(values)
+
+    def previous_step(self, current, values):
+        steps = self.visible_steps(values)
+        slugs = [step.slug for step in steps]
+        if current.slug in slugs and slugs.index(current.slug) > 0:
+            return steps[slugs.index(current.slug) - 1]
+        return None
+
+    def exit_for(self, values):
+        for step in self.visible_steps(values):
+            if step.slug in values and step.exit_if and step.exit_if(values):
+                return step
+        return None
+
+    def summary(self, values, attachments=None):
+        """Check-your-answers rows: per step, (label, shown value) pairs."""
+        sections = []
+        for step in self.visible_steps(values):
+            if step.slug not in values:
+                continue
+            answers = values[step.slug] if step.repeating else [values[step.slug]]
+            items = []
+            for cleaned in answers:
+                form = step.form_class(values=values, attachments=attachments or {})
+                rows = []
+                for name, form_field in form.fields.items():
+                    if name in getattr(form, "summary_exclude", ()):
+                        continue
+                    rows.append(
+                        (form_field.label, display(form_field, cleaned.get(name), attachments))
+                    )
+                items.append(rows)
+            sections.append({"step": step, "items": items})
+        return sections
+
+
+def display(form_field, value, attachments=None):
+    """An answer as a person would read it on check your answers."""
+    if value in (None, "", [], ()):
+        return _("Not given")
+    if isinstance(form_field, UploadField):
+        attachment = (
+            (attachments or {}).get(value) if not hasattr(value, "original_name") else value
+        )
+        return attachment.original_name if attachment else _("Not given")
+    choices = dict(getattr(form_field, "choices", []) or [])
+    if isinstance(value, list | tuple):
+        return ", ".join(str(choices.get(item, item)) for item in value)
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if isinstance(value, date):
+        return value.strftime("%-d %B %Y")
+    if isinstance(value, time):
+        return value.strftime("%H:%M")
+    return str(choices.get(value, value))
+
+
+class StepForm(forms.Form):
+    """Base for every step's form: GOV.UK layout, and the context of earlier answers."""
+
+    summary_exclude = ()
+
+    def __init__(self, *args, values=None, attachments=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.values = values or {}
+        self.attachments = attachments or {}
+        from crispy_forms_gds.helper import FormHelper
+
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        for name, form_field in self.fields.items():
+            if isinstance(form_field, UploadField) and self.data.get(name) in self.attachments:
+                form_field.required = False
+
+    def clean(self):
+        cleaned = super().clean()
+        # An upload already stored answers with its Attachment id.
+        for name, form_field in self.fields.items():
+            if isinstance(form_field, UploadField) and not cleaned.get(name):
+                stored = self.data.get(name)
+                if stored in self.attachments:
+                    cleaned[name] = stored
+                elif form_field.required:
+                    self.add_error(name, form_field.error_messages["required"])
+        return cleaned
+
+    def hide_errors(self):
+        """Show saved answers again without judging them (a step revisited, not sent)."""
+        self.is_valid()
+        self._errors = ErrorDict()

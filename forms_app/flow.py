@@ -1,0 +1,389 @@
+"""The pages of a journey: each step, "add another" lists, check your answers, submit,
+confirmation, and save and come back later. FormPage's routes call in here."""
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.datastructures import MultiValueDict
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from portal.emails import send_email
+
+from .models import Attachment, Draft, Submission
+from .submit import submit
+from .uploads import ALLOWED, LABELS, sniff
+
+RESUME_SALT = "forms.resume"
+HONEYPOT = "website_url"
+
+
+class AddAnotherForm(forms.Form):
+    add_another = forms.TypedChoiceField(
+        choices=[("yes", gettext_lazy("Yes")), ("no", gettext_lazy("No"))],
+        widget=forms.RadioSelect,
+        error_messages={"required": gettext_lazy("Select yes if you need to add another")},
+    )
+
+
+class SaveForm(forms.Form):
+    email = forms.EmailField(
+        label=gettext_lazy("Email address"),
+        help_text=gettext_lazy("We will send you a link to continue. It works for 28 days."),
+        error_messages={
+            "required": gettext_lazy("Enter your email address"),
+            "invalid": gettext_lazy(
+                "Enter an email address in the correct format, like name@example.com"
+            ),
+        },
+    )
+
+
+def _raw(post, step):
+    """What was typed, as lists per field name (what a form is bound with), without the
+    page's own controls."""
+    skip = {"csrfmiddlewaretoken", "save", "continue", HONEYPOT}
+    return {key: values for key, values in post.lists() if key not in skip}
+
+
+def _client_address(request):
+    return request.META.get("REMOTE_ADDR", "unknown")
+
+
+class JourneyFlow:
+    def __init__(self, page, request):
+        self.page = page
+        self.request = request
+        self.definition = page.definition
+        self.session_key = f"forms:{page.journey}:draft"
+        self.last_key = f"forms:{page.journey}:submitted"
+
+    # --- helpers -------------------------------------------------------------------------
+
+    def url(self, name, *args):
+        return self.page.url + self.page.reverse_subpage(name, args=args)
+
+    def step_url(self, step, change=False):
+        url = self.url("step", step.slug)
+        return url + "?change=1" if change else url
+
+    def render(self, template, context=None, status=200):
+        context = {"page": self.page, "self": self.page, "flow": self, **(context or {})}
+        return TemplateResponse(self.request, template, context, status=status)
+
+    def draft(self, create=False, include_submitted=False):
+        token = self.request.session.get(self.session_key)
+        draft = None
+        if token:
+            draft = Draft.objects.filter(token=token, journey=self.page.journey).first()
+        if draft is not None and (draft.expired or (draft.submission_id and not include_submitted)):
+            draft = None
+        if draft is None and create:
+            draft = Draft.objects.create(journey=self.page.journey)
+            self.request.session[self.session_key] = draft.token
+        return draft
+
+    def attachments(self, draft):
+        return {str(a.pk): a for a in draft.attachments.all()} if draft else {}
+
+    def state(self, draft):
+        attachments = self.attachments(draft)
+        values = self.definition.values(draft, attachments) if draft else {}
+        return attachments, values
+
+    def next_url(self, step, values):
+        if self.request.GET.get("change") and not self.definition.first_incomplete(values):
+            return self.url("check")
+        following = self.definition.next_step(step, values)
+        return self.step_url(following) if following else self.url("check")
+
+    def back_url(self, step, values):
+        previous = self.definition.previous_step(step, values)
+        return self.step_url(previous) if previous else self.page.url
+
+    # --- a step ------------------------------------------------------------------------------
+
+    def step(self, slug):
+        step = self.definition.step(slug)
+        if step is None:
+            raise Http404
+        draft = self.draft(create=self.request.method == "POST")
+        attachments, values = self.state(draft)
+        if not step.visible(values):
+            return redirect(self._resume_url(values))
+        if step.repeating:
+            return self.item_list(step, draft, values)
+        if self.request.method == "POST":
+            raw = _raw(self.request.POST, step)
+            upload_errors = self._store_uploads(step, draft, raw, attachments)
+            if "save" in self.request.POST:
+                draft.answers[step.slug] = raw
+                draft.save()
+                return redirect(self.url("save_for_later"))
+            form = self.definition.bind(step, MultiValueDict(raw), values, attachments)
+            for name, message in upload_errors:
+                form.add_error(name, message)
+            if form.is_valid():
+                draft.answers[step.slug] = raw
+                draft.save()
+                attachments, values = self.state(draft)
+                if step.exit_if and step.exit_if(values):
+                    return self.render(
+                        step.exit_template,
+                        {"step": step, "values": values, "back_url": self.step_url(step)},
+                    )
+                return redirect(self.next_url(step, values))
+        else:
+            form = self._revisit(step, draft, values, attachments)
+        return self.render(
+            step.template,
+            {
+                "step": step,
+                "form": form,
+                "back_url": self.back_url(step, values),
+                "multipart": bool(step.upload_fields()),
+                "attachments": attachments,
+            },
+        )
+
+    def _revisit(self, step, draft, values, attachments):
+        raw = draft.answers.get(step.slug) if draft else None
+        if not raw:
+            return step.form_class(values=values, attachments=attachments)
+        form = step.form_class(data=MultiValueDict(raw), values=values, attachments=attachments)
+        form.hide_errors()
+        return form
+
+    def _store_uploads(self, step, draft, raw, attachments):
+        """Check each new file by its content and size; keep the good ones at once (so a
+        mistake elsewhere on the page does not mean choosing the file again)."""
+        errors = []
+        for name in step.upload_fields():
+            upload = self.request.FILES.get(name)
+            if upload is None:
+                continue
+            kinds = ", ".join(LABELS[kind] for kind in ALLOWED)
+            if upload.size > settings.PORTAL_UPLOAD_MAX_BYTES:
+                errors.append((name, _("The selected file must be smaller than 7MB")))
+                continue
+            kind = sniff(upload)
+            if kind is None:
+                errors.append((name, _("The selected file must be a %(kinds)s") % {"kinds": kinds}))
+                continue
+            question = f"{step.slug}.{name}"
+            draft.attachments.filter(question=question, submission__isnull=True).delete()
+            attachment = Attachment.objects.create(
+                draft=draft,
+                question=question,
+                file=upload,
+                original_name=upload.name[:255],
+                kind=kind,
+                size=upload.size,
+            )
+            attachments[str(attachment.pk)] = attachment
+            raw[name] = [str(attachment.pk)]
+        return errors
+
+    # --- "add another" -------------------------------------------------------------------
+
+    def item_list(self, step, draft, values):
+        items = draft.answers.get(step.slug, []) if draft else []
+        if not items:
+            return redirect(self.url("add_item", step.slug))
+        form = AddAnotherForm(self.request.POST if self.request.method == "POST" else None)
+        can_add = len(items) < step.max_items
+        if self.request.method == "POST":
+            if not can_add or (form.is_valid() and form.cleaned_data["add_another"] == "no"):
+                if len(values.get(step.slug, [])) >= step.min_items:
+                    return redirect(self.next_url(step, values))
+            elif form.is_valid():
+                return redirect(self.url("add_item", step.slug))
+        summaries = [
+            step.item_summary(cleaned) if step.item_summary else str(index + 1)
+            for index, cleaned in enumerate(values.get(step.slug, []))
+        ]
+        return self.render(
+            "forms_app/repeating_list.html",
+            {
+                "step": step,
+                "form": form,
+                "summaries": summaries,
+                "can_add": can_add,
+                "back_url": self.back_url(step, values),
+            },
+        )
+
+    def item(self, slug, index):
+        step = self.definition.step(slug)
+        if step is None or not step.repeating:
+            raise Http404
+        draft = self.draft(create=self.request.method == "POST")
+        attachments, values = self.state(draft)
+        items = list(draft.answers.get(slug, [])) if draft else []
+        if index is not None and index >= len(items):
+            raise Http404
+        if index is None and len(items) >= step.max_items:
+            return redirect(self.step_url(step))
+        if self.request.method == "POST":
+            raw = _raw(self.request.POST, step)
+            form = self.definition.bind(step, MultiValueDict(raw), values, attachments)
+            if "save" in self.request.POST or form.is_valid():
+                if index is None:
+                    items.append(raw)
+                else:
+                    items[index] = raw
+                draft.answers[slug] = items
+                draft.save()
+                if "save" in self.request.POST:
+                    return redirect(self.url("save_for_later"))
+                return redirect(self.step_url(step))
+        elif index is not None:
+            form = step.form_class(
+                data=MultiValueDict(items[index]), values=values, attachments=attachments
+            )
+            form.hide_errors()
+        else:
+            form = step.form_class(values=values, attachments=attachments)
+        return self.render(
+            step.template,
+            {
+                "step": step,
+                "form": form,
+                "back_url": self.step_url(step) if items else self.back_url(step, values),
+                "multipart": False,
+            },
+        )
+
+    def remove_item(self, slug, index):
+        step = self.definition.step(slug)
+        draft = self.draft()
+        if step is None or not step.repeating or draft is None:
+            raise Http404
+        items = list(draft.answers.get(slug, []))
+        if index >= len(items):
+            raise Http404
+        if self.request.method == "POST":
+            del items[index]
+            draft.answers[slug] = items
+            draft.save()
+            return redirect(self.step_url(step))
+        _attachments, values = self.state(draft)
+        cleaned = values.get(slug, [])
+        summary = (
+            step.item_summary(cleaned[index]) if step.item_summary and index < len(cleaned) else ""
+        )
+        return self.render(
+            "forms_app/remove_item.html",
+            {
+                "step": step,
+                "summary": summary,
+                "back_url": self.step_url(step),
+            },
+        )
+
+    # --- check, submit, confirmation ----------------------------------------------------
+
+    def _resume_url(self, values):
+        incomplete = self.definition.first_incomplete(values)
+        return self.step_url(incomplete) if incomplete else self.url("check")
+
+    def check(self):
+        draft = self.draft(include_submitted=True)
+        if draft is None:
+            return redirect(self.page.url)
+        if draft.submission_id:  # sent already: back and submit again makes nothing new
+            return redirect(self.url("confirmation"))
+        attachments, values = self.state(draft)
+        if self.definition.first_incomplete(values):
+            return redirect(self._resume_url(values))
+        exit_step = self.definition.exit_for(values)
+        if exit_step:
+            return redirect(self.step_url(exit_step))
+        if self.request.method == "POST":
+            if self.request.POST.get(HONEYPOT):
+                return self.render("forms_app/not_sent.html", status=400)
+            if self._over_rate_limit():
+                return self.render("forms_app/too_many.html", status=429)
+            submission, _created = submit(
+                self.definition, draft.pk, values, self.request.build_absolute_uri(self.page.url)
+            )
+            self.request.session[self.last_key] = submission.reference
+            return redirect(self.url("confirmation"))
+        return self.render(
+            "forms_app/check_answers.html",
+            {
+                "sections": self.definition.summary(values, attachments),
+                "back_url": self.step_url(self.definition.visible_steps(values)[-1]),
+                "honeypot": HONEYPOT,
+            },
+        )
+
+    def _over_rate_limit(self):
+        key = f"forms:rate:{_client_address(self.request)}"
+        cache.add(key, 0, 60 * 60)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, 60 * 60)
+            count = 1
+        return count > settings.PORTAL_SUBMISSIONS_PER_HOUR
+
+    def confirmation(self):
+        reference = self.request.session.get(self.last_key)
+        submission = (
+            Submission.objects.filter(reference=reference, journey=self.page.journey).first()
+            if reference
+            else None
+        )
+        if submission is None:
+            return redirect(self.page.url)
+        draft = Draft.objects.filter(submission=submission).first()
+        attachments, values = self.state(draft)
+        return self.render(
+            "forms_app/confirmation.html",
+            {
+                "submission": submission,
+                "sections": self.definition.summary(values, attachments),
+            },
+        )
+
+    # --- save and come back later ------------------------------------------------------------
+
+    def save_for_later(self):
+        draft = self.draft()
+        if draft is None:
+            return redirect(self.page.url)
+        form = SaveForm(
+            self.request.POST if self.request.method == "POST" else None,
+            initial={"email": draft.email},
+        )
+        if self.request.method == "POST" and form.is_valid():
+            draft.email = form.cleaned_data["email"]
+            draft.save()
+            signed = signing.TimestampSigner(salt=RESUME_SALT).sign(draft.token)
+            link = self.request.build_absolute_uri(self.url("resume", *signed.split(":")))
+            send_email(
+                draft.email,
+                _("Continue your %(form)s") % {"form": self.page.title},
+                "forms_app/email/continue.txt",
+                {"link": link, "page": self.page, "expires_at": draft.expires_at},
+            )
+            return self.render("forms_app/saved.html", {"email": draft.email, "draft": draft})
+        return self.render("forms_app/save.html", {"form": form})
+
+    def resume(self, signed):
+        max_age = settings.PORTAL_DRAFT_DAYS * 24 * 60 * 60
+        try:
+            token = signing.TimestampSigner(salt=RESUME_SALT).unsign(signed, max_age=max_age)
+        except signing.BadSignature:
+            return self.render("forms_app/link_expired.html", status=410)
+        draft = Draft.objects.filter(token=token, journey=self.page.journey).first()
+        if draft is None or draft.expired or draft.submission_id:
+            return self.render("forms_app/link_expired.html", status=410)
+        self.request.session[self.session_key] = draft.token
+        _attachments, values = self.state(draft)
+        return redirect(self._resume_url(values))

@@ -1,0 +1,272 @@
+"""Elective home education: a parent tells the council they are educating their child at
+home. Facts: DOMAIN.md, Elective home education (DfE guidance, 2019; CWSA 2026)."""
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from ..engine import JourneyDefinition, RepeatingStep, Step, StepForm, register
+from ..fields import DateField, YesNoField, choice, text
+from ..rules.home_education import consent_reasons
+from ..services import Journey
+
+
+class ChildForm(StepForm):
+    first_name = text(_("First name"), _("Enter the child's first name"))
+    last_name = text(_("Last name"), _("Enter the child's last name"))
+    date_of_birth = DateField(
+        label=_("Date of birth"),
+        what=_("the child's date of birth"),
+        past=True,
+        help_text=_("For example, 27 3 2014"),
+    )
+
+
+class AddressForm(StepForm):
+    line_1 = text(_("Address line 1"), _("Enter the first line of the address"))
+    line_2 = text(_("Address line 2 (optional)"), required=False)
+    town = text(_("Town or city"), _("Enter the town or city"))
+    postcode = text(_("Postcode"), _("Enter the postcode"), max_length=10)
+
+    def clean_postcode(self):
+        return " ".join(self.cleaned_data["postcode"].upper().split())
+
+
+RELATIONSHIPS = [
+    ("mother", _("Mother")),
+    ("father", _("Father")),
+    ("step_parent", _("Step-parent")),
+    ("carer", _("Carer or guardian")),
+    ("other", _("Other")),
+]
+
+
+class ParentForm(StepForm):
+    first_name = text(_("First name"), _("Enter their first name"))
+    last_name = text(_("Last name"), _("Enter their last name"))
+    relationship = choice(
+        RELATIONSHIPS,
+        _("Select their relationship to the child"),
+        label=_("Relationship to the child"),
+    )
+    parental_responsibility = YesNoField(
+        label=_("Do they have parental responsibility?"),
+        required_message=_("Select yes if they have parental responsibility"),
+    )
+    phone = text(_("Phone number (optional)"), required=False, max_length=30)
+    email = forms.EmailField(
+        label=_("Email address (optional)"),
+        required=False,
+        error_messages={
+            "invalid": _("Enter an email address in the correct format, like name@example.com")
+        },
+    )
+
+
+ROLL = [
+    ("on_roll", _("Yes, the child is on a school's roll now")),
+    ("left", _("The child has been at school, but is not on a roll now")),
+    ("never", _("No, the child has never been to school")),
+]
+
+
+class SchoolForm(StepForm):
+    school_status = choice(
+        ROLL,
+        _("Select whether the child is on a school's roll"),
+        label=_("Is the child on a school's roll?"),
+    )
+    school_name = text(
+        _("Name of the current or last school (optional if never at school)"), required=False
+    )
+    off_roll_date = DateField(
+        label=_("Date the child was, or will be, taken off the school's roll (optional)"),
+        what=_("the date taken off roll"),
+        required=False,
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("school_status") in ("on_roll", "left") and not cleaned.get("school_name"):
+            self.add_error("school_name", _("Enter the name of the school"))
+        return cleaned
+
+
+class ConsentForm(StepForm):
+    special_school = YesNoField(
+        label=_("Does the child attend a special school where the council arranged their place?"),
+        required_message=_("Select yes if the council arranged a special school place"),
+    )
+    attendance_order = YesNoField(
+        label=_("Is the child under a school attendance order?"),
+        required_message=_("Select yes if there is a school attendance order"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if settings.PORTAL_CHILDREN_NOT_IN_SCHOOL_REGISTER:
+            self.fields["child_protection"] = YesNoField(
+                label=_("Is there a child protection enquiry or plan for the child?"),
+                required_message=_("Select yes if there is a child protection enquiry or plan"),
+            )
+
+
+def needs_consent(values):
+    answers = values.get("consent", {})
+    return bool(
+        consent_reasons(
+            answers.get("special_school"),
+            answers.get("attendance_order"),
+            answers.get("child_protection"),
+            settings.PORTAL_CHILDREN_NOT_IN_SCHOOL_REGISTER,
+        )
+    )
+
+
+class ConsentRequestForm(StepForm):
+    reasons = forms.CharField(
+        label=_("Why do you want to educate your child at home?"),
+        help_text=_(
+            "The council must agree before the school takes the child off its roll, so "
+            "we need to understand your plans."
+        ),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=3000,
+        error_messages={"required": _("Tell us why you want to educate your child at home")},
+    )
+
+
+NEEDS = [("yes", _("Yes")), ("no", _("No")), ("not_sure", _("I'm not sure"))]
+
+
+class NeedsForm(StepForm):
+    ehcp = choice(
+        NEEDS,
+        _("Select whether the child has an EHCP"),
+        label=_("Does the child have an education, health and care plan (EHCP)?"),
+    )
+    sen_support = choice(
+        NEEDS,
+        _("Select whether the child has special educational needs support"),
+        label=_("Does the child get special educational needs (SEN) support?"),
+    )
+
+
+REASONS = [
+    ("philosophical", _("Philosophical or lifestyle reasons")),
+    ("health", _("The child's health or wellbeing")),
+    ("school_dissatisfaction", _("Unhappy with the school")),
+    ("bullying", _("Bullying")),
+    ("send", _("Special educational needs not met")),
+    ("short_term", _("A short-term arrangement")),
+    ("other", _("Something else")),
+]
+
+
+class ReasonsForm(StepForm):
+    reasons = forms.MultipleChoiceField(
+        label=_("Reasons (optional)"),
+        choices=REASONS,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("You do not have to tell us. It helps us offer the right support."),
+    )
+    more = forms.CharField(
+        label=_("Anything else you would like to tell us (optional)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+    )
+
+
+class RegisterForm(StepForm):
+    """Children Not in School register (CWSA 2026): asked only when the setting is on."""
+
+    educator = text(_("Who will mainly educate the child?"), _("Enter who will educate the child"))
+    hours_per_week = forms.IntegerField(
+        label=_("About how many hours a week of education?"),
+        min_value=0,
+        max_value=80,
+        error_messages={
+            "required": _("Enter the hours of education a week"),
+            "invalid": _("Hours must be a number, like 20"),
+            "min_value": _("Hours must be 0 or more"),
+            "max_value": _("Hours must be 80 or fewer"),
+        },
+    )
+    other_providers = forms.CharField(
+        label=_("Other people or organisations who teach the child (optional)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+    )
+
+
+CONTACT_BY = [("email", _("Email")), ("phone", _("Phone")), ("letter", _("Letter"))]
+
+
+class ContactForm(StepForm):
+    name = text(_("Your full name"), _("Enter your full name"))
+    email = forms.EmailField(
+        label=_("Email address"),
+        error_messages={
+            "required": _("Enter your email address"),
+            "invalid": _("Enter an email address in the correct format, like name@example.com"),
+        },
+    )
+    phone = text(_("Phone number (optional)"), required=False, max_length=30)
+    contact_by = choice(
+        CONTACT_BY,
+        _("Select how you would like us to contact you"),
+        label=_("How would you like us to contact you?"),
+    )
+
+
+@register
+class EheRegistration(JourneyDefinition):
+    journey = Journey.EHE_REGISTRATION
+    schema_version = 1
+    steps = [
+        Step("child", _("About the child"), ChildForm),
+        Step("address", _("The child's address"), AddressForm),
+        RepeatingStep(
+            "parents",
+            _("Parents and carers"),
+            ParentForm,
+            item_name=_("parent or carer"),
+            items_name=_("parents or carers"),
+            max_items=4,
+            item_summary=lambda p: f"{p['first_name']} {p['last_name']}",
+        ),
+        Step("school", _("The child's school"), SchoolForm),
+        Step(
+            "consent",
+            _("Placements and orders"),
+            ConsentForm,
+            show_if=lambda v: v.get("school", {}).get("school_status") == "on_roll",
+        ),
+        Step(
+            "consent_request",
+            _("The council's consent is needed"),
+            ConsentRequestForm,
+            show_if=needs_consent,
+            template="forms_app/journeys/ehe_consent.html",
+        ),
+        Step("needs", _("Special educational needs"), NeedsForm),
+        Step(
+            "reasons",
+            _("Reasons for home education"),
+            ReasonsForm,
+            show_if=lambda v: not needs_consent(v),
+        ),
+        Step(
+            "register",
+            _("Education at home"),
+            RegisterForm,
+            show_if=lambda v: settings.PORTAL_CHILDREN_NOT_IN_SCHOOL_REGISTER,
+        ),
+        Step("contact", _("How to contact you"), ContactForm),
+    ]
+
+    def submitter(self, values):
+        return values["contact"]["name"], values["contact"]["email"]

@@ -1,0 +1,250 @@
+"""What comes in through the forms: drafts while a person fills a form in, submissions once
+they send it, their files, and the history of what officers did with them."""
+
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from .services import SERVICE_OF_JOURNEY, Journey
+
+
+def private_storage():
+    """Uploaded files live outside MEDIA_ROOT: no URL serves them; only the officer view
+    that checks permissions reads them."""
+    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+
+
+def random_upload_name(instance, filename):
+    # The name a person gave a file is kept in the database, never used on disk.
+    return f"uploads/{timezone.now():%Y/%m}/{secrets.token_hex(16)}"
+
+
+def new_draft_token():
+    return secrets.token_urlsafe(32)
+
+
+class Draft(models.Model):
+    """Answers so far, kept on the server. The token travels in the person's session, or
+    in the link we email when they choose to save and come back later."""
+
+    token = models.CharField(max_length=64, unique=True, default=new_draft_token)
+    journey = models.CharField(max_length=40, choices=Journey.choices)
+    answers = models.JSONField(default=dict)
+    email = models.EmailField(blank=True, help_text=_("Where the save-and-return link went."))
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    expires_at = models.DateTimeField()
+    # Set when the draft became a submission: a second submit finds this, not a new record.
+    submission = models.OneToOneField(
+        "Submission", null=True, blank=True, on_delete=models.SET_NULL, related_name="draft"
+    )
+
+    def save(self, *args, **kwargs):
+        if not self.expires_at:
+            self.expires_at = timezone.now() + timedelta(days=settings.PORTAL_DRAFT_DAYS)
+        super().save(*args, **kwargs)
+
+    def __str__(self):
+        return f"{self.get_journey_display()} draft {self.pk}"
+
+    @property
+    def expired(self):
+        return self.expires_at <= timezone.now()
+
+
+class Submission(models.Model):
+    class Status(models.TextChoices):
+        RECEIVED = "received", _("Received")
+        IN_REVIEW = "in_review", _("In review")
+        MORE_INFORMATION = "more_information", _("More information needed")
+        APPROVED = "approved", _("Approved")
+        REFUSED = "refused", _("Refused")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+        CLOSED = "closed", _("Closed")
+
+    DECISIONS = frozenset({Status.APPROVED, Status.REFUSED})
+
+    journey = models.CharField(max_length=40, choices=Journey.choices, db_index=True)
+    # The officer service that works it (portal.groups.SERVICE_OF_GROUP); portal.access
+    # uses it to decide who may see the submission.
+    service = models.CharField(max_length=20, db_index=True, editable=False)
+    reference = models.CharField(max_length=16, unique=True)
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.RECEIVED, db_index=True
+    )
+    answers = models.JSONField()
+    schema_version = models.PositiveSmallIntegerField()
+    submitter_name = models.CharField(max_length=200)
+    submitter_email = models.EmailField()
+    school = models.ForeignKey(
+        "portal.School", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_submissions",
+    )
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("submission")
+        permissions = [("export_submission", "Can export submissions as CSV")]
+
+    def __str__(self):
+        return f"{self.reference} – {self.submitter_name}"
+
+    def save(self, *args, **kwargs):
+        self.service = SERVICE_OF_JOURNEY[self.journey]
+        super().save(*args, **kwargs)
+
+
+class Attachment(models.Model):
+    draft = models.ForeignKey(
+        Draft, null=True, blank=True, on_delete=models.SET_NULL, related_name="attachments"
+    )
+    submission = models.ForeignKey(
+        Submission, null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
+    )
+    question = models.CharField(max_length=80)
+    file = models.FileField(storage=private_storage, upload_to=random_upload_name)
+    original_name = models.CharField(max_length=255)
+    kind = models.CharField(max_length=10)  # what the content was found to be: pdf, png...
+    size = models.PositiveIntegerField()
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return self.original_name
+
+
+class SubmissionEvent(models.Model):
+    """The history of a submission: who changed what, when, and who opened it."""
+
+    class Kind(models.TextChoices):
+        SUBMITTED = "submitted", _("Submitted")
+        VIEWED = "viewed", _("Opened")
+        STATUS = "status", _("Status changed")
+        ASSIGNED = "assigned", _("Assigned")
+        NOTE = "note", _("Note")
+        EMAILED = "emailed", _("Applicant emailed")
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    from_status = models.CharField(max_length=20, blank=True)
+    to_status = models.CharField(max_length=20, blank=True)
+    note = models.TextField(blank=True)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.submission_id} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class RetentionPurge(models.Model):
+    """A record that the retention task deleted expired submissions (not what they held)."""
+
+    service = models.CharField(max_length=20)
+    deleted = models.PositiveIntegerField()
+    files_deleted = models.PositiveIntegerField()
+    older_than = models.DateTimeField()
+    at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"{self.service}: {self.deleted} deleted at {self.at:%Y-%m-%d}"
+
+
+class FormPage(RoutablePageMixin, Page):
+    """Where editors place a journey: its start page, with the questions defined in code
+    (forms_app/journeys/). The routes below are the journey's own pages."""
+
+    journey = models.CharField(max_length=40, choices=Journey.choices)
+    introduction = RichTextField(features=["bold", "link", "ul"])
+    before_you_start = RichTextField(
+        features=["bold", "link", "ul", "ol"], blank=True, help_text=_("What to have ready.")
+    )
+    privacy = RichTextField(features=["bold", "link", "ul"], verbose_name=_("privacy notice"))
+    contact = RichTextField(features=["bold", "link"], blank=True)
+    what_happens_next = RichTextField(
+        features=["bold", "link", "ul"], help_text=_("Shown on the confirmation page and email.")
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("journey"),
+        FieldPanel("introduction"),
+        FieldPanel("before_you_start"),
+        FieldPanel("privacy"),
+        FieldPanel("contact"),
+        FieldPanel("what_happens_next"),
+    ]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("form page")
+
+    @property
+    def definition(self):
+        from .engine import journey_for
+
+        return journey_for(self.journey)
+
+    def flow(self, request):
+        from .flow import JourneyFlow
+
+        return JourneyFlow(self, request)
+
+    @path("")
+    def start(self, request):
+        response = self.render(request, template="forms_app/form_page.html")
+        response.portal_cacheable = True  # the start page is the same for everyone
+        return response
+
+    @path("step/<slug:slug>/")
+    def step(self, request, slug):
+        return self.flow(request).step(slug)
+
+    @path("step/<slug:slug>/add/")
+    def add_item(self, request, slug):
+        return self.flow(request).item(slug, None)
+
+    @path("step/<slug:slug>/<int:index>/")
+    def change_item(self, request, slug, index):
+        return self.flow(request).item(slug, index)
+
+    @path("step/<slug:slug>/<int:index>/remove/")
+    def remove_item(self, request, slug, index):
+        return self.flow(request).remove_item(slug, index)
+
+    @path("check-your-answers/", name="check")
+    def check_answers(self, request):
+        return self.flow(request).check()
+
+    @path("confirmation/")
+    def confirmation(self, request):
+        return self.flow(request).confirmation()
+
+    @path("save/")
+    def save_for_later(self, request):
+        return self.flow(request).save_for_later()
+
+    # Wagtail only routes path segments of letters, digits, - and _, so the signed token's
+    # three parts travel as three segments.
+    @path("continue/<str:token>/<str:stamp>/<str:signature>/")
+    def resume(self, request, token, stamp, signature):
+        return self.flow(request).resume(f"{token}:{stamp}:{signature}")

@@ -1,0 +1,65 @@
+"""Turning a draft into a submission: once, in one transaction, with a unique reference,
+and emails queued for the worker only after it has committed."""
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from portal.emails import send_email
+
+from .engine import to_json
+from .models import Draft, Submission, SubmissionEvent
+from .rules.reference import new_reference
+from .services import PREFIX_OF_JOURNEY, SERVICE_OF_JOURNEY
+
+
+def _create(definition, draft, values):
+    name, email = definition.submitter(values)
+    for _attempt in range(5):
+        try:
+            with transaction.atomic():
+                return Submission.objects.create(
+                    journey=draft.journey,
+                    reference=new_reference(PREFIX_OF_JOURNEY[draft.journey]),
+                    answers=to_json(values),
+                    schema_version=definition.schema_version,
+                    submitter_name=name,
+                    submitter_email=email,
+                    school=definition.school(values),
+                )
+        except IntegrityError:  # the reference was taken: draw another
+            continue
+    raise RuntimeError("Could not find a free reference after 5 tries")
+
+
+def submit(definition, draft_id, values, page_url=""):
+    """Returns (submission, created). A draft already submitted (a double click, or back
+    and submit again) returns the submission it made, and makes no other."""
+    with transaction.atomic():
+        draft = Draft.objects.select_for_update().get(pk=draft_id)
+        if draft.submission_id:
+            return draft.submission, False
+        submission = _create(definition, draft, values)
+        draft.attachments.update(submission=submission)
+        draft.submission = submission
+        draft.save(update_fields=["submission", "updated_at"])
+        SubmissionEvent.objects.create(
+            submission=submission, kind=SubmissionEvent.Kind.SUBMITTED, to_status=submission.status
+        )
+        title = submission.get_journey_display()
+        send_email(
+            submission.submitter_email,
+            _("%(form)s: we have your application, reference %(reference)s")
+            % {"form": title, "reference": submission.reference},
+            "forms_app/email/confirmation.txt",
+            {"submission": submission, "page_url": page_url},
+        )
+        inbox = settings.PORTAL_SERVICE_INBOXES.get(SERVICE_OF_JOURNEY[draft.journey])
+        if inbox:
+            send_email(
+                inbox,
+                f"New {title}: {submission.reference}",
+                "forms_app/email/service_notice.txt",
+                {"submission": submission},
+            )
+    return submission, True

@@ -1,0 +1,66 @@
+"""What an uploaded file really is, judged by its content, not its name: only the kinds
+the council accepts get through (pdf, jpg, png, doc/docx, odt, rtf, txt, csv, xlsx)."""
+
+import zipfile
+
+ALLOWED = ("pdf", "jpg", "png", "doc", "docx", "odt", "rtf", "txt", "csv", "xlsx")
+LABELS = {
+    "pdf": "PDF", "jpg": "JPG", "png": "PNG", "doc": "DOC", "docx": "DOCX", "odt": "ODT",
+    "rtf": "RTF", "txt": "TXT", "csv": "CSV", "xlsx": "XLSX",
+}  # fmt: skip
+
+
+def _zip_kind(upload):
+    """docx, xlsx and odt are zip files; tell them apart by what is inside."""
+    upload.seek(0)
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            names = set(archive.namelist())
+            if "mimetype" in names:
+                mimetype = archive.read("mimetype").decode("ascii", "replace").strip()
+                if mimetype == "application/vnd.oasis.opendocument.text":
+                    return "odt"
+            if "[Content_Types].xml" in names:
+                if any(name.startswith("word/") for name in names):
+                    return "docx"
+                if any(name.startswith("xl/") for name in names):
+                    return "xlsx"
+    except zipfile.BadZipFile:
+        return None
+    finally:
+        upload.seek(0)
+    return None
+
+
+def _text_kind(head, name):
+    if b"\x00" in head:
+        return None
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as error:
+        # A multi-byte character cut by the sample's end is still text.
+        if error.start < len(head) - 3:
+            return None
+    return "csv" if name.lower().endswith(".csv") else "txt"
+
+
+def sniff(upload):
+    """The kind of file (one of ALLOWED), or None when it is not one we accept."""
+    upload.seek(0)
+    head = upload.read(8192)
+    upload.seek(0)
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "jpg"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):  # OLE2: Word 97-2003
+        return "doc"
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
+    if head.startswith(b"PK\x03\x04"):
+        return _zip_kind(upload)
+    if not head:
+        return None
+    return _text_kind(head, getattr(upload, "name", ""))
