@@ -48,13 +48,13 @@ class Draft(models.Model):
         "Submission", null=True, blank=True, on_delete=models.SET_NULL, related_name="draft"
     )
 
+    def __str__(self):
+        return f"{self.get_journey_display()} draft {self.pk}"
+
     def save(self, *args, **kwargs):
         if not self.expires_at:
             self.expires_at = timezone.now() + timedelta(days=settings.PORTAL_DRAFT_DAYS)
         super().save(*args, **kwargs)
-
-    def __str__(self):
-        return f"{self.get_journey_display()} draft {self.pk}"
 
     @property
     def expired(self):
