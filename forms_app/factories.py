@@ -1,7 +1,9 @@
+import factory
 import wagtail_factories
 
-from .models import FormPage
-from .services import Journey
+from .models import FormPage, Submission
+from .rules.reference import new_reference
+from .services import PREFIX_OF_JOURNEY, Journey
 
 
 class FormPageFactory(wagtail_factories.PageFactory):
@@ -14,3 +16,15 @@ class FormPageFactory(wagtail_factories.PageFactory):
     introduction = "<p>Use this form to tell the council.</p>"
     privacy = "<p>We use your answers to carry out our duties.</p>"
     what_happens_next = "<p>An officer will contact you within 10 school days.</p>"
+
+
+class SubmissionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Submission
+
+    journey = Journey.EHE_REGISTRATION
+    reference = factory.LazyAttribute(lambda s: new_reference(PREFIX_OF_JOURNEY[s.journey]))
+    answers = factory.LazyFunction(lambda: {"contact": {"name": "Sara Khan"}})
+    schema_version = 1
+    submitter_name = "Sara Khan"
+    submitter_email = "sara@example.com"

@@ -1,6 +1,7 @@
 """What comes in through the forms: drafts while a person fills a form in, submissions once
 they send it, their files, and the history of what officers did with them."""
 
+import os
 import secrets
 from datetime import timedelta
 
@@ -17,10 +18,26 @@ from wagtail.models import Page
 from .services import SERVICE_OF_JOURNEY, Journey
 
 
-def private_storage():
+class PrivateStorage(FileSystemStorage):
     """Uploaded files live outside MEDIA_ROOT: no URL serves them; only the officer view
-    that checks permissions reads them."""
-    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+    that checks permissions reads them. The folder is read from settings each time, so a
+    test (or a deployment) can move it."""
+
+    @property
+    def base_location(self):
+        return self._value_or_setting(self._location, settings.PRIVATE_MEDIA_ROOT)
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+    @property
+    def base_url(self):
+        return None
+
+
+def private_storage():
+    return PrivateStorage()
 
 
 def random_upload_name(instance, filename):
@@ -101,7 +118,10 @@ class Submission(models.Model):
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("submission")
-        permissions = [("export_submission", "Can export submissions as CSV")]
+        permissions = [
+            ("work_submission", "Can change status and assign submissions"),
+            ("export_submission", "Can export submissions as CSV"),
+        ]
 
     def __str__(self):
         return f"{self.reference} – {self.submitter_name}"
@@ -139,6 +159,7 @@ class SubmissionEvent(models.Model):
         ASSIGNED = "assigned", _("Assigned")
         NOTE = "note", _("Note")
         EMAILED = "emailed", _("Applicant emailed")
+        DOWNLOADED = "downloaded", _("File downloaded")
 
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=20, choices=Kind.choices)

@@ -1,0 +1,271 @@
+"""The officers' queue in the Wagtail admin: each officer sees only their own service's
+submissions (portal.access), opens one laid out like check your answers, changes its
+status with a note, assigns it, downloads its files, and exports the queue as CSV.
+Opening a submission and downloading a file are recorded in its history."""
+
+import django_filters
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from portal import access
+from portal.emails import send_email
+from portal.groups import OFFICER_GROUPS
+from portal.models import User
+
+from .engine import journey_for
+from .models import Attachment, Draft, Submission, SubmissionEvent
+
+CONTENT_TYPES = {
+    "pdf": "application/pdf", "jpg": "image/jpeg", "png": "image/png",
+    "doc": "application/msword",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "odt": "application/vnd.oasis.opendocument.text", "rtf": "application/rtf",
+    "txt": "text/plain", "csv": "text/csv",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}  # fmt: skip
+
+
+class SubmissionPermissionPolicy(ModelPermissionPolicy):
+    """Submissions are never added, edited or deleted through generic admin forms: what an
+    applicant sent stays as sent; officers change status and assignment through actions
+    that record who and when. (The retention task deletes them.)"""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "change", "delete"):
+            return False
+        return super().user_has_permission(user, action)
+
+
+def officers(request=None):
+    return User.objects.filter(groups__name__in=OFFICER_GROUPS, is_active=True).distinct()
+
+
+class SubmissionFilterSet(WagtailFilterSet):
+    created_at = django_filters.DateFromToRangeFilter(
+        label=gettext_lazy("Received"), widget=DateRangePickerWidget
+    )
+    assigned_to = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Assigned to"), queryset=officers
+    )
+
+    class Meta:
+        model = Submission
+        fields = ["status", "journey", "created_at", "assigned_to"]
+
+
+class SubmissionIndexView(IndexView):
+    def get_base_queryset(self):
+        return (
+            super()
+            .get_base_queryset()
+            .filter(service__in=access.services_for(self.request.user))
+            .select_related("assigned_to")
+        )
+
+
+class SubmissionInspectView(InspectView):
+    template_name = "forms_app/admin/submission.html"
+
+    def get_object(self, queryset=None):
+        submission = get_object_or_404(
+            Submission.objects.select_related("assigned_to", "school"), pk=self.pk
+        )
+        if not access.may_see(self.request.user, submission):
+            raise PermissionDenied
+        return submission
+
+    def get(self, request, *args, **kwargs):
+        SubmissionEvent.objects.create(
+            submission=self.object, kind=SubmissionEvent.Kind.VIEWED, user=request.user
+        )
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        submission = self.object
+        draft = Draft.objects.filter(submission=submission).first()
+        attachments = {str(a.pk): a for a in submission.attachments.all()}
+        definition = journey_for(submission.journey)
+        sections = (
+            definition.summary(definition.values(draft, attachments), attachments) if draft else []
+        )
+        context.update(
+            {
+                "submission": submission,
+                "sections": sections,
+                "answers": submission.answers if not sections else None,
+                "attachments": attachments.values(),
+                "events": submission.events.select_related("user"),
+                "status_form": StatusForm(initial={"status": submission.status}),
+                "assign_form": AssignForm(initial={"assigned_to": submission.assigned_to_id}),
+                "can_work": self.request.user.has_perm("forms_app.work_submission"),
+            }
+        )
+        return context
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=gettext_lazy("New status"), choices=Submission.Status.choices)
+    note = forms.CharField(
+        label=gettext_lazy("Note"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy(
+            "For a decision or a request for more information, this is sent to the applicant."
+        ),
+    )
+
+
+class AssignForm(forms.Form):
+    assigned_to = forms.ModelChoiceField(
+        label=gettext_lazy("Assign to"), queryset=officers(), required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assigned_to"].queryset = officers()
+
+
+def _submission_for(request, pk):
+    submission = get_object_or_404(Submission, pk=pk)
+    if not access.may_see(request.user, submission):
+        raise PermissionDenied
+    return submission
+
+
+def change_status(request, pk):
+    if request.method != "POST" or not request.user.has_perm("forms_app.work_submission"):
+        raise PermissionDenied
+    submission = _submission_for(request, pk)
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a status."))
+        return redirect("forms_app_submission:inspect", pk)
+    new, note = form.cleaned_data["status"], form.cleaned_data["note"]
+    with transaction.atomic():
+        old = submission.status
+        submission.status = new
+        submission.save(update_fields=["status", "updated_at"])
+        SubmissionEvent.objects.create(
+            submission=submission,
+            kind=SubmissionEvent.Kind.STATUS,
+            user=request.user,
+            from_status=old,
+            to_status=new,
+            note=note,
+        )
+        if new in Submission.DECISIONS or new == Submission.Status.MORE_INFORMATION:
+            send_email(
+                submission.submitter_email,
+                _("%(form)s %(reference)s: %(status)s")
+                % {
+                    "form": submission.get_journey_display(),
+                    "reference": submission.reference,
+                    "status": submission.get_status_display(),
+                },
+                "forms_app/email/decision.txt",
+                {"submission": submission, "note": note},
+            )
+            SubmissionEvent.objects.create(
+                submission=submission,
+                kind=SubmissionEvent.Kind.EMAILED,
+                user=request.user,
+                note=submission.get_status_display(),
+            )
+    messages.success(
+        request, _("Status changed to %(status)s.") % {"status": submission.get_status_display()}
+    )
+    return redirect("forms_app_submission:inspect", pk)
+
+
+def assign(request, pk):
+    if request.method != "POST" or not request.user.has_perm("forms_app.work_submission"):
+        raise PermissionDenied
+    submission = _submission_for(request, pk)
+    form = AssignForm(request.POST)
+    if form.is_valid():
+        officer = form.cleaned_data["assigned_to"]
+        submission.assigned_to = officer
+        submission.save(update_fields=["assigned_to", "updated_at"])
+        SubmissionEvent.objects.create(
+            submission=submission,
+            kind=SubmissionEvent.Kind.ASSIGNED,
+            user=request.user,
+            note=str(officer or _("nobody")),
+        )
+        messages.success(request, _("Assignment saved."))
+    return redirect("forms_app_submission:inspect", pk)
+
+
+def download(request, pk, attachment_pk):
+    submission = _submission_for(request, pk)
+    attachment = get_object_or_404(Attachment, pk=attachment_pk, submission=submission)
+    SubmissionEvent.objects.create(
+        submission=submission,
+        kind=SubmissionEvent.Kind.DOWNLOADED,
+        user=request.user,
+        note=attachment.original_name,
+    )
+    response = FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=CONTENT_TYPES.get(attachment.kind, "application/octet-stream"),
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+class SubmissionViewSet(ModelViewSet):
+    model = Submission
+    icon = "form"
+    menu_label = gettext_lazy("Submissions")
+    menu_order = 210
+    add_to_admin_menu = True
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    index_view_class = SubmissionIndexView
+    inspect_view_class = SubmissionInspectView
+    filterset_class = SubmissionFilterSet
+    list_display = ["reference", "journey", "submitter_name", "status", "created_at", "assigned_to"]
+    list_export = [
+        "reference",
+        "journey",
+        "status",
+        "submitter_name",
+        "submitter_email",
+        "created_at",
+        "updated_at",
+        "assigned_to",
+    ]
+    export_filename = "submissions"
+    search_fields = ["reference", "submitter_name", "submitter_email"]
+    search_backend_name = None  # plain database lookups: references are exact strings
+    ordering = ["-created_at"]
+    list_per_page = 50
+    form_fields = ["status"]  # never shown: the policy refuses add and change
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("inspect/<int:pk>/status/", change_status, name="status"),
+            path("inspect/<int:pk>/assign/", assign, name="assign"),
+            path("inspect/<int:pk>/files/<int:attachment_pk>/", download, name="download"),
+        ]
+
+
+submission_viewset = SubmissionViewSet("forms_app_submission")
+
+
+def inspect_url(submission):
+    return reverse("forms_app_submission:inspect", args=[submission.pk])

@@ -1,0 +1,58 @@
+"""Scheduled clean-up (django-q2 schedules made in migration 0003)."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from .models import Attachment, Draft, RetentionPurge, Submission
+
+
+def _delete_files(attachments):
+    count = 0
+    for attachment in attachments:
+        attachment.file.delete(save=False)
+        count += 1
+    return count
+
+
+def expired_submissions(now=None):
+    """{service: (cut-off, queryset)} of submissions past their retention period."""
+    now = now or timezone.now()
+    result = {}
+    for service, days in settings.PORTAL_RETENTION_DAYS.items():
+        older_than = now - timedelta(days=days)
+        result[service] = (
+            older_than,
+            Submission.objects.filter(service=service, updated_at__lt=older_than),
+        )
+    return result
+
+
+def purge_expired_submissions(dry_run=False):
+    """Delete submissions (and their files and drafts) kept longer than their service's
+    retention period, recording each run. Returns {service: count}."""
+    counts = {}
+    for service, (older_than, expired) in expired_submissions().items():
+        counts[service] = expired.count()
+        if dry_run or not counts[service]:
+            continue
+        with transaction.atomic():
+            ids = list(expired.values_list("pk", flat=True))
+            files = _delete_files(Attachment.objects.filter(submission_id__in=ids))
+            Draft.objects.filter(submission_id__in=ids).delete()
+            Submission.objects.filter(pk__in=ids).delete()
+            RetentionPurge.objects.create(
+                service=service, deleted=len(ids), files_deleted=files, older_than=older_than
+            )
+    return counts
+
+
+def purge_expired_drafts():
+    """Drafts nobody came back to within 28 days go, with any files they held."""
+    expired = Draft.objects.filter(expires_at__lt=timezone.now(), submission__isnull=True)
+    _delete_files(Attachment.objects.filter(draft__in=expired, submission__isnull=True))
+    Attachment.objects.filter(draft__in=expired, submission__isnull=True).delete()
+    deleted, _by_model = expired.delete()
+    return deleted
