@@ -104,7 +104,7 @@ class SubmissionInspectView(InspectView):
             {
                 "submission": submission,
                 "sections": sections,
-                "answers": submission.answers if not sections else None,
+                "raw_sections": None if sections else raw_sections(submission.answers),
                 "attachments": attachments.values(),
                 "events": submission.events.select_related("user"),
                 "status_form": StatusForm(initial={"status": submission.status}),
@@ -113,6 +113,23 @@ class SubmissionInspectView(InspectView):
             }
         )
         return context
+
+
+def raw_sections(answers):
+    """Answers as stored, for a submission whose draft has gone: step by step, field by
+    field, in plain words."""
+
+    def label(key):
+        return key.replace("_", " ").capitalize()
+
+    sections = []
+    for step, value in answers.items():
+        items = value if isinstance(value, list) else [value]
+        rows = [
+            [(label(k), v) for k, v in item.items()] for item in items if isinstance(item, dict)
+        ]
+        sections.append({"title": label(step), "items": rows})
+    return sections
 
 
 class StatusForm(forms.Form):

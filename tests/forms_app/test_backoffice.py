@@ -195,3 +195,17 @@ def test_expired_drafts_are_deleted(db):
     kept = Draft.objects.create(journey=Journey.EHE_REGISTRATION)
     assert purge_expired_drafts() >= 1
     assert list(Draft.objects.all()) == [kept]
+
+
+def test_demo_submissions_fill_every_queue_and_status(client, home, ehe_officer):
+    from forms_app.demo_submissions import seed_submissions
+
+    seed_submissions()
+    seed_submissions()  # a second run adds nothing
+    assert Submission.objects.count() == 60
+    assert set(Submission.objects.values_list("status", flat=True)) == set(Submission.Status.values)
+    assert set(Submission.objects.values_list("service", flat=True)) == {"ehe", "licensing"}
+    client.force_login(ehe_officer)
+    submission = Submission.objects.filter(service="ehe").first()
+    page = client.get(inspect(submission)).content.decode()
+    assert "School status" in page or "Child" in page

@@ -1,0 +1,115 @@
+"""60 demo submissions across the four public journeys and every status, so the officers'
+queues have something to work. Names are invented; answers are brief but realistic."""
+
+import random
+from datetime import timedelta
+
+from django.utils import timezone
+
+from .models import Submission, SubmissionEvent
+from .rules.reference import new_reference
+from .services import PREFIX_OF_JOURNEY, Journey
+
+FIRST = [
+    "Amira",
+    "Ben",
+    "Chloe",
+    "Dylan",
+    "Ella",
+    "Filip",
+    "Grace",
+    "Harvey",
+    "Isla",
+    "Jakub",
+    "Keira",
+    "Leo",
+    "Maja",
+    "Noah",
+    "Olivia",
+    "Pawel",
+    "Ruby",
+    "Sami",
+    "Tia",
+    "Zain",
+]
+LAST = [
+    "Ahmed",
+    "Baker",
+    "Cooper",
+    "Davies",
+    "Evans",
+    "Nowak",
+    "Hughes",
+    "Iqbal",
+    "Jones",
+    "Kowalski",
+    "Lewis",
+    "Morgan",
+    "Patel",
+    "Popescu",
+    "Roberts",
+    "Smith",
+]
+DEMO_COUNT = 60
+
+
+def _answers(journey, child, parent, rng):
+    if journey == Journey.EHE_REGISTRATION:
+        return {
+            "child": {"first_name": child[0], "last_name": child[1], "date_of_birth": "2014-05-02"},
+            "school": {
+                "school_status": rng.choice(["on_roll", "left", "never"]),
+                "school_name": "Alderbrook Primary School",
+            },
+            "contact": {"name": f"{parent[0]} {parent[1]}", "contact_by": "email"},
+        }
+    if journey == Journey.EMPLOYMENT_PERMIT:
+        return {
+            "child": {"first_name": child[0], "last_name": child[1]},
+            "job": {"job_type": rng.choice(["newspaper_delivery", "shop", "cafe"])},
+        }
+    if journey == Journey.PERFORMANCE_LICENCE:
+        return {
+            "child": {"first_name": child[0], "last_name": child[1]},
+            "production": {"name": rng.choice(["Wyvern Panto", "Summer Showcase", "TV advert"])},
+        }
+    return {"applicant": {"first_name": parent[0], "last_name": parent[1]}}
+
+
+def seed_submissions():
+    if Submission.objects.filter(submitter_email__endswith="@demo-applicant.example").exists():
+        return "demo submissions already there"
+    rng = random.Random(2026)  # the same demo every time
+    journeys = list(Journey)
+    statuses = list(Submission.Status)
+    now = timezone.now()
+    for number in range(DEMO_COUNT):
+        journey = journeys[number % len(journeys)]
+        parent = (rng.choice(FIRST), rng.choice(LAST))
+        child = (rng.choice(FIRST), parent[1])
+        status = statuses[number % len(statuses)]
+        submission = Submission.objects.create(
+            journey=journey,
+            reference=new_reference(PREFIX_OF_JOURNEY[journey], rng.choice),
+            status=status,
+            answers=_answers(journey, child, parent, rng),
+            schema_version=1,
+            submitter_name=f"{parent[0]} {parent[1]}",
+            submitter_email=f"{parent[0].lower()}.{parent[1].lower()}{number}@demo-applicant.example",
+        )
+        received = now - timedelta(days=rng.randint(0, 120), hours=rng.randint(0, 23))
+        Submission.objects.filter(pk=submission.pk).update(created_at=received, updated_at=received)
+        SubmissionEvent.objects.create(
+            submission=submission,
+            kind=SubmissionEvent.Kind.SUBMITTED,
+            to_status=Submission.Status.RECEIVED,
+        )
+        if status != Submission.Status.RECEIVED:
+            SubmissionEvent.objects.create(
+                submission=submission,
+                kind=SubmissionEvent.Kind.STATUS,
+                from_status=Submission.Status.RECEIVED,
+                to_status=status,
+                note="Demo history",
+            )
+    return f"{DEMO_COUNT} demo submissions"
