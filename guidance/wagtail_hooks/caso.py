@@ -1,1 +1,119 @@
-"""Wagtail hooks: caso."""
+"""Wagtail hooks: CASO contacts as snippets with CSV import and export, the school
+users' dashboard panel, and the demo directory."""
+
+from django.urls import path, reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.widgets import Button
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+
+from home.localize import active_locale
+from portal.access import schools_visible_to
+from portal.dashboard import HOOK_NAME as DASHBOARD_PANEL_HOOK
+from portal.dashboard import DashboardPanel
+
+from .. import caso_admin_views
+from ..models import AgencyContact, CasoDirectoryPage
+from ..models.caso import group_by_category
+
+
+def _serves(contact):
+    if contact.countywide:
+        return _("Countywide")
+    return "; ".join(locality.name for locality in contact.localities.all())
+
+
+class AgencyContactIndexView(IndexView):
+    @cached_property
+    def header_more_buttons(self):
+        buttons = super().header_more_buttons
+        user = self.request.user
+        if user.has_perm("guidance.view_agencycontact"):
+            buttons.append(
+                Button(_("Download all as CSV"), url=reverse("caso_export"), icon_name="download")
+            )
+        if user.has_perms(caso_admin_views.IMPORT_PERMISSIONS):
+            buttons.append(
+                Button(_("Import from CSV"), url=reverse("caso_import"), icon_name="upload")
+            )
+        return buttons
+
+
+class AgencyContactViewSet(SnippetViewSet):
+    model = AgencyContact
+    index_view_class = AgencyContactIndexView
+    icon = "group"
+    menu_label = _("CASO contacts")
+    add_to_admin_menu = True
+    menu_order = 310
+    list_display = [
+        "service_name",
+        "team",
+        "category",
+        Column("serves", label=_("Localities"), accessor=_serves),
+        "updated_at",
+    ]
+    list_filter = ["category", "countywide"]
+    # Plain database search: partial words match, and rows bulk-loaded outside Wagtail's
+    # search index are found too.
+    search_backend_name = None
+    search_fields = ["service_name", "team", "helps_with"]
+    list_per_page = 50
+
+    def get_queryset(self, request):
+        return AgencyContact.objects.prefetch_related("localities")
+
+
+register_snippet(AgencyContactViewSet)
+
+
+@hooks.register("register_admin_urls")
+def caso_admin_urls():
+    return [
+        path("caso/import/", caso_admin_views.import_view, name="caso_import"),
+        path("caso/export/", caso_admin_views.export_view, name="caso_export"),
+    ]
+
+
+def directory_page():
+    """The live CASO directory in the visitor's language, else the first one."""
+    pages = CasoDirectoryPage.objects.live().order_by("path")
+    return pages.filter(locale=active_locale()).first() or pages.first()
+
+
+@hooks.register(DASHBOARD_PANEL_HOOK)
+def caso_panel(request):
+    """Each of the user's own schools' contacts in brief, with a link to the full list:
+    a fixed number of queries however many contacts and schools there are."""
+    schools = list(schools_visible_to(request.user).order_by("name"))
+    if not schools:
+        return None
+    contacts = list(AgencyContact.objects.serving(schools))
+    directory = directory_page()
+    entries = [
+        {
+            "school": school,
+            "groups": group_by_category(c for c in contacts if c.serves_school(school)),
+            "url": directory.school_url(request, school) if directory else None,
+        }
+        for school in schools
+    ]
+    return DashboardPanel(
+        title=_("Community support around your school"),
+        template_name="guidance/caso/panel.html",
+        context={"schools": entries},
+        order=60,
+    )
+
+
+@hooks.register("register_demo_content")
+def demo_caso():
+    from ..demo_caso import seed_caso
+
+    return seed_caso()
+
+
+demo_caso.order = 50
