@@ -7,6 +7,10 @@ from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 
 from home.blocks import InsetTextBlock, WarningTextBlock
+from home.localize import in_active_language
+
+from .charts import absence_chart
+from .languages import mark_languages
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"]
 
@@ -89,6 +93,13 @@ class AbsenceDataBlock(blocks.StructBlock):
         label = _("Absence data")
         template = "guidance/blocks/absence_data.html"
 
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["chart"] = absence_chart(
+            [(figure["phase"], figure["local"], figure["national"]) for figure in value["figures"]]
+        )
+        return context
+
 
 # --- Guidance -----------------------------------------------------------------------------
 
@@ -142,6 +153,31 @@ class GuidanceTableBlock(blocks.StructBlock):
         label = _("Table")
         template = "guidance/blocks/table.html"
 
+    def get_context(self, value, parent_context=None):
+        """The table's rows split into a header row and body rows, blank cells as ""."""
+        context = super().get_context(value, parent_context)
+        table = value["table"] or {}
+        choice = table.get("table_header_choice", "")
+        rows = [[cell or "" for cell in row] for row in table.get("data") or []]
+        has_header_row = table.get("first_row_is_table_header") or choice in ("row", "both")
+        context["header_row"] = rows[0] if has_header_row and rows else None
+        context["body_rows"] = rows[1:] if has_header_row else rows
+        context["first_column_is_header"] = table.get("first_col_is_header") or choice in (
+            "col",
+            "column",
+            "both",
+        )
+        return context
+
+
+def readable_size(size):
+    """A file size as GOV.UK writes it: "120 KB", "1.4 MB"."""
+    if size is None:
+        return ""
+    if size < 1024 * 1024:
+        return _("%(size)s KB") % {"size": max(1, round(size / 1024))}
+    return _("%(size)s MB") % {"size": f"{size / (1024 * 1024):.1f}"}
+
 
 class DocumentBlock(blocks.StructBlock):
     document = DocumentChooserBlock()
@@ -151,6 +187,14 @@ class DocumentBlock(blocks.StructBlock):
         icon = "doc-full"
         label = _("Document download")
         template = "guidance/blocks/document.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        document = value["document"]
+        if document is not None:
+            context["file_type"] = document.file_extension.upper()
+            context["file_size"] = readable_size(document.get_file_size())
+        return context
 
 
 class ContactCardBlock(blocks.StructBlock):
@@ -174,6 +218,12 @@ class RelatedPagesBlock(blocks.StructBlock):
         icon = "link"
         label = _("Related pages")
         template = "guidance/blocks/related_pages.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        chosen = [page for page in value["pages"] if page is not None and page.live]
+        context["pages"] = mark_languages(in_active_language(chosen))
+        return context
 
 
 GUIDANCE_BLOCKS = [

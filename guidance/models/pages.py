@@ -54,6 +54,13 @@ class GuidanceIndexPage(CachedPageMixin, Page):
     class Meta:
         verbose_name = _("guidance index page")
 
+    def get_context(self, request, *args, **kwargs):
+        from ..listing import guidance_list  # here: listing.py imports these models
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(guidance_list(self, request))
+        return context
+
 
 class GuidancePage(CachedPageMixin, Page):
     summary = models.CharField(max_length=300, help_text=_("One or two sentences for the index."))
@@ -96,6 +103,13 @@ class GuidancePage(CachedPageMixin, Page):
 
     class Meta:
         verbose_name = _("guidance page")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..listing import related_guidance  # here: listing.py imports these models
+
+        context = super().get_context(request, *args, **kwargs)
+        context["related_guidance"] = related_guidance(self)
+        return context
 
     @property
     def review_overdue(self):

@@ -1,1 +1,13 @@
 """Wagtail hooks: strategy."""
+
+from wagtail import hooks
+
+
+@hooks.register("register_demo_content")
+def demo_strategy():
+    from ..demo_pages import seed_strategy
+
+    return seed_strategy()
+
+
+demo_strategy.order = 41
