@@ -166,7 +166,11 @@ Q_CLUSTER = {
     "save_limit": 500,
     "catch_up": False,
 }
-if REDIS_URL:
+# The task queue lives in the database, with Redis or without: django-q2's Redis broker
+# drops a task that raised (its acknowledge does nothing), so a failed email would never be
+# retried; the database broker hands it out again (measured: tests/bench/ehe_load.py).
+# Q_BROKER=redis opts into Redis where losing a failed task is acceptable.
+if REDIS_URL and os.environ.get("Q_BROKER") == "redis":
     Q_CLUSTER["redis"] = REDIS_URL
 else:
     Q_CLUSTER["orm"] = "default"
@@ -247,6 +251,11 @@ PORTAL_SERVICE_INBOXES = {
 }
 # Children's Wellbeing and Schools Act 2026: off until its sections commence.
 PORTAL_CHILDREN_NOT_IN_SCHOOL_REGISTER = env_bool("PORTAL_CHILDREN_NOT_IN_SCHOOL_REGISTER")
+# Child employment (byelaws today): the latest time a child may work, and whether Sundays
+# have their own 2-hour limit. CWSA 2026 s28 moves the latest time to "20:00" once it
+# commences; national regulations may change the Sunday rule.
+PORTAL_EMPLOYMENT_LATEST = os.environ.get("PORTAL_EMPLOYMENT_LATEST", "19:00")
+PORTAL_EMPLOYMENT_SUNDAY_RULE = env_bool("PORTAL_EMPLOYMENT_SUNDAY_RULE", True)
 
 # --- Email ----------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
