@@ -22,6 +22,7 @@ from decimal import Decimal
 from django import forms
 from django.forms.utils import ErrorDict
 from django.utils.datastructures import MultiValueDict
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 REGISTRY = {}
@@ -236,6 +237,14 @@ class StepForm(forms.Form):
         for name, form_field in self.fields.items():
             if isinstance(form_field, UploadField) and self.data.get(name) in self.attachments:
                 form_field.required = False
+                # The page carries the stored file's id (step.html); say which file it is.
+                stored = self.attachments[self.data.get(name)]
+                form_field.help_text = format_html(
+                    "{} {}",
+                    form_field.help_text,
+                    _("You have uploaded %(name)s. Choose another file only to replace it.")
+                    % {"name": stored.original_name},
+                )
 
     def clean(self):
         cleaned = super().clean()
@@ -245,7 +254,7 @@ class StepForm(forms.Form):
                 stored = self.data.get(name)
                 if stored in self.attachments:
                     cleaned[name] = stored
-                elif form_field.required:
+                elif form_field.required and name not in self.errors:  # said once only
                     self.add_error(name, form_field.error_messages["required"])
         return cleaned
 

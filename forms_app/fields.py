@@ -1,10 +1,13 @@
 """Form fields for journeys, with GOV.UK error messages that say what to do."""
 
-from datetime import date
+import re
+from datetime import date, time
 
 from crispy_forms_gds.fields import DateInputField
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import lazy
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 
@@ -77,3 +80,103 @@ def text(label, required_message=None, required=True, max_length=200, **kwargs):
         },
         **kwargs,
     )
+
+
+def _percent(message, params):
+    return str(message) % {key: str(value) for key, value in params.items()}
+
+
+# A message with its blanks filled in, translated when shown (not when the module loads).
+percent_lazy = lazy(_percent, str)
+
+
+def long_text(label, required_message=None, required=True, max_length=2000, rows=4, **kwargs):
+    """A textarea, with the same messages as text()."""
+    return text(
+        label,
+        required_message,
+        required=required,
+        max_length=max_length,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        **kwargs,
+    )
+
+
+def email_address(label=None, required_message=None, required=True, **kwargs):
+    return forms.EmailField(
+        label=label or _("Email address"),
+        required=required,
+        error_messages={
+            "required": required_message or _("Enter an email address"),
+            "invalid": _("Enter an email address in the correct format, like name@example.com"),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+        **kwargs,
+    )
+
+
+def number(label, *, what, min_value=0, max_value=None, **kwargs):
+    """A whole number in a narrow text input (GOV.UK asks for numbers with inputmode, not
+    type=number, whose spinners and scrolling change what people typed)."""
+    messages = {
+        "required": percent_lazy(_("Enter %(what)s"), {"what": what}),
+        "invalid": percent_lazy(
+            _("%(what)s must be a whole number, like 3"), {"what": capfirst(what)}
+        ),
+        "min_value": percent_lazy(
+            _("%(what)s must be %(min)s or more"), {"what": capfirst(what), "min": min_value}
+        ),
+    }
+    if max_value is not None:
+        messages["max_value"] = percent_lazy(
+            _("%(what)s must be %(max)s or fewer"), {"what": capfirst(what), "max": max_value}
+        )
+    return forms.IntegerField(
+        label=label,
+        min_value=min_value,
+        max_value=max_value,
+        error_messages=messages,
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "class": "govuk-input--width-3", "spellcheck": "false"}
+        ),
+        **kwargs,
+    )
+
+
+TIME = re.compile(r"(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?(?P<half>am|pm)?")
+
+
+class TimeField(forms.Field):
+    """A time of day in one short text input. GOV.UK has no time pattern; one field with
+    a hint is quickest to fill in. Takes 07:30, 7.30, 16:15, 7am and 4:30pm."""
+
+    widget = forms.TextInput(
+        attrs={"class": "govuk-input--width-5", "autocomplete": "off", "spellcheck": "false"}
+    )
+
+    def __init__(self, *, what, **kwargs):
+        kwargs.setdefault("help_text", _("For example, 07:30 or 16:15"))
+        super().__init__(**kwargs)
+        self.what = what  # e.g. "the start time"
+        self.error_messages["required"] = percent_lazy(_("Enter %(what)s"), {"what": what})
+
+    def to_python(self, value):
+        value = "".join(str(value or "").lower().split())
+        if not value:
+            return None
+        match = TIME.fullmatch(value)
+        hour = int(match["hour"]) if match else -1
+        minute = int(match["minute"] or 0) if match else -1
+        if match and match["half"]:
+            valid = 1 <= hour <= 12 and minute < 60
+            hour = hour % 12 + (12 if match["half"] == "pm" else 0)
+        else:
+            valid = bool(match and match["minute"]) and hour < 24 and minute < 60
+        if not valid:
+            raise ValidationError(
+                percent_lazy(
+                    _("Enter %(what)s as hours and minutes, like 07:30 or 16:15"),
+                    {"what": self.what},
+                )
+            )
+        return time(hour, minute)

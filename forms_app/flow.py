@@ -175,7 +175,9 @@ class JourneyFlow:
                 errors.append((name, _("The selected file must be a %(kinds)s") % {"kinds": kinds}))
                 continue
             question = f"{step.slug}.{name}"
-            draft.attachments.filter(question=question, submission__isnull=True).delete()
+            for replaced in draft.attachments.filter(question=question, submission__isnull=True):
+                replaced.file.delete(save=False)  # the file too: nothing else would remove it
+                replaced.delete()
             attachment = Attachment.objects.create(
                 draft=draft,
                 question=question,
@@ -200,6 +202,12 @@ class JourneyFlow:
             if not can_add or (form.is_valid() and form.cleaned_data["add_another"] == "no"):
                 if len(values.get(step.slug, [])) >= step.min_items:
                     return redirect(self.next_url(step, values))
+                if can_add:  # too few to go on: say so, rather than show the page again
+                    form.add_error(
+                        "add_another",
+                        _("You need to add at least %(count)s %(items)s. Select yes to add another")
+                        % {"count": step.min_items, "items": step.items_name},
+                    )
             elif form.is_valid():
                 return redirect(self.url("add_item", step.slug))
         summaries = [
@@ -298,11 +306,11 @@ class JourneyFlow:
         if draft.submission_id:  # sent already: back and submit again makes nothing new
             return redirect(self.url("confirmation"))
         attachments, values = self.state(draft)
-        if self.definition.first_incomplete(values):
-            return redirect(self._resume_url(values))
-        exit_step = self.definition.exit_for(values)
+        exit_step = self.definition.exit_for(values)  # an answer that ends the journey comes first
         if exit_step:
             return redirect(self.step_url(exit_step))
+        if self.definition.first_incomplete(values):
+            return redirect(self._resume_url(values))
         if self.request.method == "POST":
             if self.request.POST.get(HONEYPOT):
                 return self.render("forms_app/not_sent.html", status=400)

@@ -20,3 +20,13 @@ def demo_submissions():
 
 
 demo_submissions.order = 70
+
+
+@hooks.register("register_demo_content")
+def demo_form_pages():
+    from .demo import seed_form_pages
+
+    return seed_form_pages()
+
+
+demo_form_pages.order = 60

@@ -32,6 +32,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("forms/", include("forms_app.urls")),
 ]
 
 # Everything a visitor reads is served in their language: /cy/..., /ur/...; English

@@ -1,0 +1,11 @@
+"""Pages of forms_app outside the Wagtail page tree (journeys themselves are FormPage
+routes)."""
+
+from django.urls import path
+
+from .permit import permit_view
+
+app_name = "forms_app"
+urlpatterns = [
+    path("permit/<str:reference>/", permit_view, name="permit"),
+]
