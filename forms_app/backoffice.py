@@ -23,8 +23,8 @@ from portal.emails import send_email
 from portal.groups import OFFICER_GROUPS
 from portal.models import User
 
-from .engine import journey_for
-from .models import Attachment, Draft, Submission, SubmissionEvent
+from .engine import journey_for, summary_of_answers
+from .models import Attachment, Submission, SubmissionEvent
 
 CONTENT_TYPES = {
     "pdf": "application/pdf", "jpg": "image/jpeg", "png": "image/png",
@@ -94,17 +94,15 @@ class SubmissionInspectView(InspectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         submission = self.object
-        draft = Draft.objects.filter(submission=submission).first()
         attachments = {str(a.pk): a for a in submission.attachments.all()}
-        definition = journey_for(submission.journey)
-        sections = (
-            definition.summary(definition.values(draft, attachments), attachments) if draft else []
+        # What was sent, as stored: not judged again against today's date.
+        sections = summary_of_answers(
+            journey_for(submission.journey), submission.answers, attachments
         )
         context.update(
             {
                 "submission": submission,
                 "sections": sections,
-                "raw_sections": None if sections else raw_sections(submission.answers),
                 "attachments": attachments.values(),
                 "events": submission.events.select_related("user"),
                 "status_form": StatusForm(initial={"status": submission.status}),
@@ -113,23 +111,6 @@ class SubmissionInspectView(InspectView):
             }
         )
         return context
-
-
-def raw_sections(answers):
-    """Answers as stored, for a submission whose draft has gone: step by step, field by
-    field, in plain words."""
-
-    def label(key):
-        return key.replace("_", " ").capitalize()
-
-    sections = []
-    for step, value in answers.items():
-        items = value if isinstance(value, list) else [value]
-        rows = [
-            [(label(k), v) for k, v in item.items()] for item in items if isinstance(item, dict)
-        ]
-        sections.append({"title": label(step), "items": rows})
-    return sections
 
 
 class StatusForm(forms.Form):

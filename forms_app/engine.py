@@ -199,6 +199,56 @@ class JourneyDefinition:
         return sections
 
 
+def _from_json(form_field, value):
+    """A stored answer back as the type its field gives, for display."""
+    if isinstance(value, str) and value:
+        try:
+            if isinstance(form_field, forms.MultiValueField) and len(value) == 10:
+                return date.fromisoformat(value)
+            if isinstance(form_field, forms.DateField):
+                return date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
+def _label(key):
+    return key.replace("_", " ").capitalize()
+
+
+def summary_of_answers(definition, answers, attachments=None):
+    """What was sent, as stored (Submission.answers), laid out like check your answers.
+    Nothing is validated again, so an answer that was right when sent (a performance date
+    then in the future) still shows."""
+    sections = []
+    steps = {step.slug: step for step in definition.steps}
+    for slug, stored in answers.items():
+        step = steps.get(slug)
+        items = stored if isinstance(stored, list) else [stored]
+        fields = step.form_class(values={}, attachments=attachments or {}).fields if step else {}
+        rendered = []
+        for item in items:
+            if not isinstance(item, dict):
+                continue
+            rows = []
+            for name, value in item.items():
+                form_field = fields.get(name)
+                if form_field is None:
+                    rows.append(
+                        (_label(name), value if value not in (None, "") else _("Not given"))
+                    )
+                else:
+                    rows.append(
+                        (
+                            form_field.label,
+                            display(form_field, _from_json(form_field, value), attachments),
+                        )
+                    )
+            rendered.append(rows)
+        sections.append({"title": step.title if step else _label(slug), "items": rendered})
+    return sections
+
+
 def display(form_field, value, attachments=None):
     """An answer as a person would read it on check your answers."""
     if value in (None, "", [], ()):

@@ -208,4 +208,19 @@ def test_demo_submissions_fill_every_queue_and_status(client, home, ehe_officer)
     client.force_login(ehe_officer)
     submission = Submission.objects.filter(service="ehe").first()
     page = client.get(inspect(submission)).content.decode()
-    assert "School status" in page or "Child" in page
+    assert "About the child" in page and "Is the child on a school" in page
+
+
+def test_officers_see_what_was_sent_even_when_dates_have_passed(client, home, ehe_officer):
+    submission = SubmissionFactory(
+        answers={
+            "child": {"first_name": "Amira", "last_name": "Khan", "date_of_birth": "2015-03-14"},
+            "school": {"school_status": "never", "school_name": "", "off_roll_date": None},
+            "legacy_step": {"old_field": "kept"},
+        }
+    )
+    client.force_login(ehe_officer)
+    page = client.get(inspect(submission)).content.decode()
+    assert "About the child" in page and "14 March 2015" in page
+    assert "No, the child has never been to school" in page  # the choice's label
+    assert "Legacy step" in page and "kept" in page  # answers from an older form version

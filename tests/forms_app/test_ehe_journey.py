@@ -181,3 +181,9 @@ def test_save_link_expires(
     settings.PORTAL_DRAFT_DAYS = 28
     tampered = link.replace("/continue/", "/continue/x")
     assert applicant.client.get(tampered).status_code == 410
+
+
+def test_error_summary_links_reach_the_first_radio(applicant, ehe_answers):
+    page = applicant.post("step/school/", {}).content.decode()
+    assert 'href="#id_school_status_1"' in page
+    assert 'id="id_school_status_1"' in page
