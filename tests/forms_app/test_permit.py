@@ -104,3 +104,22 @@ def test_only_employment_permits_have_a_permit_page(home, application):
 def test_a_permit_is_valid_for_12_months():
     assert valid_until(date(2026, 5, 3)) == date(2027, 5, 2)
     assert valid_until(date(2028, 2, 29)) == date(2029, 2, 28)
+
+
+def test_the_officer_screen_links_an_approved_permit(client, home):
+    from django.urls import reverse
+
+    from forms_app.factories import SubmissionFactory
+    from forms_app.services import Journey
+    from portal.factories import UserFactory
+
+    officer = UserFactory(
+        email="permits@council.example", is_staff=True, groups=["Licensing officers"]
+    )
+    approved = SubmissionFactory(journey=Journey.EMPLOYMENT_PERMIT, status="approved")
+    pending = SubmissionFactory(journey=Journey.EMPLOYMENT_PERMIT)
+    client.force_login(officer)
+    page = client.get(reverse("forms_app_submission:inspect", args=[approved.pk])).content.decode()
+    assert f"/forms/permit/{approved.reference}/" in page
+    page = client.get(reverse("forms_app_submission:inspect", args=[pending.pk])).content.decode()
+    assert "/forms/permit/" not in page
