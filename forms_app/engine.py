@@ -74,7 +74,7 @@ class RepeatingStep(Step):
     max_items: int = 10
     item_summary: object = None  # callable(cleaned) -> str shown in the list
     repeating: bool = field(default=True, init=False)
-    template: str = "forms_app/repeating_item.html"
+    template: str = "forms_app/step.html"
 
 
 def to_json(value):

@@ -9,7 +9,7 @@ from django.db.models.query import prefetch_related_objects
 from django.utils.http import urlencode
 from django.utils.translation import get_supported_language_variant
 
-from home.localize import active_locale
+from home.localize import active_locale, in_active_language
 
 from .languages import mark_languages
 from .models.pages import Audience, GuidanceIndexPage, GuidancePage, Topic
@@ -42,17 +42,7 @@ def _source_index(index):
 
 def _in_visitors_language(pages):
     """Each page swapped for its live translation in the visitor's language, if any."""
-    locale = active_locale()
-    wanted = [page.translation_key for page in pages if page.locale_id != locale.pk]
-    if not wanted:
-        return pages
-    translated = {
-        page.translation_key: page
-        for page in GuidancePage.objects.live()
-        .filter(locale=locale, translation_key__in=wanted)
-        .defer_streamfields()
-    }
-    return [translated.get(page.translation_key, page) for page in pages]
+    return in_active_language(pages, GuidancePage.objects)
 
 
 def _page_links(page_obj, query):

@@ -25,9 +25,10 @@ post_save.connect(_forget_locales, sender=Locale, dispatch_uid="localize_forget_
 post_delete.connect(_forget_locales, sender=Locale, dispatch_uid="localize_forget_locales_delete")
 
 
-def in_active_language(pages):
+def in_active_language(pages, queryset=None):
     """The same pages, each swapped for its live translation in the active language
-    where there is one (one query for the lot), else left as it is."""
+    where there is one (one query for the lot), else left as it is. `queryset` gives the
+    translations' type (e.g. GuidancePage.objects) when its fields are needed."""
     pages = list(pages)
     locale = active_locale()
     wanted = [page.translation_key for page in pages if page.locale_id != locale.pk]
@@ -35,7 +36,8 @@ def in_active_language(pages):
         return pages
     translated = {
         page.translation_key: page
-        for page in Page.objects.live()
+        for page in (queryset if queryset is not None else Page.objects)
+        .live()
         .filter(locale=locale, translation_key__in=wanted)
         .defer_streamfields()
     }
