@@ -4,7 +4,7 @@ however many pages there are."""
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import F, Q
 from django.db.models.query import prefetch_related_objects
 from django.utils.http import urlencode
 from django.utils.translation import get_supported_language_variant
@@ -122,7 +122,7 @@ def related_guidance(page, limit=5):
         .filter(Q(locale=locale) | Q(locale__language_code=_default_language()))
         .exclude(translation_key=page.translation_key)
         .defer_streamfields()
-        .order_by("-last_reviewed", "path")
+        .order_by(F("last_reviewed").desc(nulls_last=True), "path")
     )
     # At most two versions of each page (the visitor's language and the default), so
     # twice the limit always leaves enough once each page is kept in one language.

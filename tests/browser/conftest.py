@@ -79,3 +79,17 @@ def assert_accessible():
         assert violations == [], f"axe found on {page.url}:\n" + "\n".join(violations)
 
     return check
+
+
+def officer_finds(page, portal, email, reference):
+    """An officer signs in to the admin, in a browser of their own, and finds a
+    submission in their queue by its reference."""
+    officer = page.context.browser.new_context().new_page()
+    officer.goto(portal + "/admin/login/")
+    officer.fill("#id_username", email)
+    officer.fill("#id_password", "attendance-demo-2026")
+    officer.click("button[type=submit]")
+    officer.goto(portal + "/admin/forms_app_submission/?q=" + reference)
+    found = reference in officer.locator("main").inner_text()
+    officer.context.close()
+    return found

@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 
 from forms_app.models import Submission
+from tests.browser.conftest import officer_finds
 
 pytestmark = [
     pytest.mark.browser,
@@ -81,14 +82,7 @@ def test_every_step_with_and_without_errors(page, portal, assert_accessible):
     assert Submission.objects.filter(reference=reference, journey="ehe_registration").exists()
     assert_accessible(page)
 
-    # The EHE officer finds it in their queue.
-    officer = page.context.browser.new_context().new_page()
-    officer.goto(portal + "/admin/login/")
-    officer.fill("#id_username", "ehe.officer@demo.wyvernshire.example")
-    officer.fill("#id_password", "attendance-demo-2026")
-    officer.click("button[type=submit]")
-    officer.goto(portal + "/admin/forms_app_submission/?q=" + reference)
-    assert reference in officer.locator("main").inner_text()
+    assert officer_finds(page, portal, "ehe.officer@demo.wyvernshire.example", reference)
 
 
 def test_save_follow_the_emailed_link_and_finish(page, portal, browser, assert_accessible):

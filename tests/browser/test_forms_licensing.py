@@ -8,6 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from forms_app.models import Submission
+from tests.browser.conftest import officer_finds
 from tests.forms_app.licensing_fixtures import (
     chaperone_answers,
     day,
@@ -86,6 +87,8 @@ def send(page, start, journey, assert_accessible):
     assert page.url == start + "confirmation/"
     assert_accessible(page)
     reference = page.locator(".govuk-panel__body strong").inner_text()
+    portal = start.split("/forms/")[0]
+    assert officer_finds(page, portal, "licensing.officer@demo.wyvernshire.example", reference)
     return Submission.objects.get(reference=reference, journey=journey)
 
 
