@@ -67,6 +67,13 @@ class StandardPage(CachedPageMixin, Page):
     class Meta:
         verbose_name = _("standard page")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # A section page leads on to its own pages (the forms page to each form).
+        children = self.get_children().live().public().defer_streamfields()
+        context["section_pages"] = in_active_language(children)
+        return context
+
 
 @register_setting(icon="site")
 class CouncilSettings(BaseSiteSetting):

@@ -88,3 +88,12 @@ def test_search_results(page, portal, assert_accessible):
     page.goto(portal + "/search/?q=zebra+crossings")
     assert "No pages match your search" in page.locator("main").inner_text()
     assert_accessible(page)
+
+
+def test_forms_section_page_leads_to_each_form(page, portal, assert_accessible):
+    page.goto(portal + "/forms/")
+    links = page.locator("main .govuk-list a")
+    assert links.count() == 4  # home education, work permit, performance licence, chaperone
+    assert_accessible(page)
+    links.first.click()
+    assert "Start now" in page.locator("main").inner_text()

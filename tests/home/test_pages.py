@@ -187,3 +187,12 @@ def test_the_frame_and_form_errors_are_translated(client, home, other_locales):
     assert "<title>خرابی: سائن ان" in html  # "Error: Sign in"
     assert "مرکزی مواد پر جائیں" in html  # the skip link
     assert "درست ای میل ایڈریس اور پاس ورڈ درج کریں" in html  # the error message
+
+
+def test_a_section_page_links_to_its_pages(client, home):
+    forms = StandardPageFactory(parent=home, slug="forms", title="Forms and applications")
+    StandardPageFactory(parent=forms, slug="permit", title="Apply for a child work permit")
+    StandardPageFactory(parent=forms, slug="draft", title="Not yet", live=False)
+    page = client.get("/forms/").content.decode()
+    assert 'href="/forms/permit/">Apply for a child work permit</a>' in page
+    assert "Not yet" not in page
