@@ -32,6 +32,7 @@ from ..rules.employment import (
     check_week,
 )
 from ..services import Journey
+from .common import HealthDeclarationForm
 from .ehe import RELATIONSHIPS, AddressForm, ChildForm
 
 
@@ -363,7 +364,7 @@ class ParentForm(StepForm):
     phone = text(_("Phone number"), _("Enter your phone number"), max_length=30)
 
 
-class DeclarationForm(StepForm):
+class DeclarationForm(HealthDeclarationForm):
     health = YesNoField(
         label=_(
             "Does the child have a health condition or disability that could affect this work?"
@@ -381,14 +382,6 @@ class DeclarationForm(StepForm):
         ),
         error_messages={"required": _("Confirm that you agree to your child doing this work")},
     )
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("health") and not cleaned.get("health_details"):
-            self.add_error(
-                "health_details", _("Tell us about the child's health condition or disability")
-            )
-        return cleaned
 
 
 def age_on_start(values):

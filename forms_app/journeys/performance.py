@@ -12,6 +12,7 @@ from ..engine import JourneyDefinition, Step, StepForm, UploadField, register
 from ..fields import DateField, YesNoField, email_address, long_text, number, text
 from ..rules.performance import PRIVATE_TUTOR_HOURS_PER_DAY, licence_exemption, short_notice
 from ..services import Journey
+from .common import HealthDeclarationForm
 from .ehe import AddressForm, ChildForm
 from .employment import ParentForm
 
@@ -219,7 +220,7 @@ class EducationForm(StepForm):
         return cleaned
 
 
-class HealthForm(StepForm):
+class HealthForm(HealthDeclarationForm):
     health = YesNoField(
         label=_("Does the child have a health condition or disability we should know about?"),
         required_message=_("Select yes if the child has a health condition or disability"),
@@ -232,14 +233,6 @@ class HealthForm(StepForm):
         ),
         error_messages={"required": _("Confirm that you agree to your child taking part")},
     )
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("health") and not cleaned.get("health_details"):
-            self.add_error(
-                "health_details", _("Tell us about the child's health condition or disability")
-            )
-        return cleaned
 
 
 class DocumentsForm(StepForm):
