@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
 
+from crispy_forms_gds.helper import FormHelper
 from django import forms
 from django.forms.utils import ErrorDict
 from django.utils.datastructures import MultiValueDict
@@ -279,8 +280,6 @@ class StepForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.values = values or {}
         self.attachments = attachments or {}
-        from crispy_forms_gds.helper import FormHelper
-
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True

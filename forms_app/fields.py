@@ -46,17 +46,25 @@ class DateField(DateInputField):
 
 
 class YesNoField(forms.TypedChoiceField):
-    """A yes or no question as GOV.UK radios, giving True or False."""
+    """A yes or no question as GOV.UK radios, giving True or False. With `no_message`, the
+    answer must be yes (a condition of the application), and no gets that message."""
 
     widget = forms.RadioSelect
 
-    def __init__(self, *, required_message, **kwargs):
+    def __init__(self, *, required_message, no_message=None, **kwargs):
         super().__init__(
             choices=[("yes", _("Yes")), ("no", _("No"))],
             coerce=lambda value: value == "yes",
             error_messages={"required": required_message},
             **kwargs,
         )
+        self.no_message = no_message
+
+    def clean(self, value):
+        answer = super().clean(value)
+        if self.no_message and answer is False:
+            raise ValidationError(self.no_message, code="must_be_yes")
+        return answer
 
 
 def choice(choices, required_message, **kwargs):

@@ -43,7 +43,7 @@ class SaveForm(forms.Form):
     )
 
 
-def _raw(post, step):
+def _raw(post):
     """What was typed, as lists per field name (what a form is bound with), without the
     page's own controls."""
     skip = {"csrfmiddlewaretoken", "save", "continue", HONEYPOT}
@@ -118,7 +118,7 @@ class JourneyFlow:
         if step.repeating:
             return self.item_list(step, draft, values)
         if self.request.method == "POST":
-            raw = _raw(self.request.POST, step)
+            raw = _raw(self.request.POST)
             upload_errors = self._store_uploads(step, draft, raw, attachments)
             if "save" in self.request.POST:
                 draft.answers[step.slug] = raw
@@ -237,7 +237,7 @@ class JourneyFlow:
         if index is None and len(items) >= step.max_items:
             return redirect(self.step_url(step))
         if self.request.method == "POST":
-            raw = _raw(self.request.POST, step)
+            raw = _raw(self.request.POST)
             form = self.definition.bind(step, MultiValueDict(raw), values, attachments)
             if "save" in self.request.POST or form.is_valid():
                 if index is None:

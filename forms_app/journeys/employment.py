@@ -287,17 +287,11 @@ class HoursForm(StepForm):
             "Every year a child must have a break from work of at least 2 weeks in a row during the school holidays."
         ),
         required_message=_("Select yes if the child will have 2 weeks in a row without work"),
+        no_message=_(
+            "A child must have at least 2 weeks in a row without work in the school "
+            "holidays each year. Plan the work so that they do, then select yes"
+        ),
     )
-
-    def clean_holiday_break(self):
-        if self.cleaned_data["holiday_break"] is False:
-            raise forms.ValidationError(
-                _(
-                    "A child must have at least 2 weeks in a row without work in the school "
-                    "holidays each year. Plan the work so that they do, then select yes"
-                )
-            )
-        return True
 
     def weeks(self):
         """The patterns so far, with their totals, for the page to show."""
@@ -327,30 +321,18 @@ class SafetyForm(StepForm):
             "The employer must assess the risks to the child and tell the parent what they found."
         ),
         required_message=_("Select yes if the employer has done a risk assessment"),
+        no_message=_(
+            "The employer must do a risk assessment before the child starts work. Select yes once it is done"
+        ),
     )
     insurance = YesNoField(
         label=_("Does the employer have employer's liability insurance that covers the child?"),
         required_message=_("Select yes if the employer's insurance covers the child"),
+        no_message=_(
+            "The employer must have employer's liability insurance that covers the child "
+            "before the child starts work. Select yes once they have it"
+        ),
     )
-
-    def clean_risk_assessment(self):
-        if self.cleaned_data["risk_assessment"] is False:
-            raise forms.ValidationError(
-                _(
-                    "The employer must do a risk assessment before the child starts work. Select yes once it is done"
-                )
-            )
-        return True
-
-    def clean_insurance(self):
-        if self.cleaned_data["insurance"] is False:
-            raise forms.ValidationError(
-                _(
-                    "The employer must have employer's liability insurance that covers the child "
-                    "before the child starts work. Select yes once they have it"
-                )
-            )
-        return True
 
 
 class ParentForm(StepForm):

@@ -145,10 +145,18 @@ class SafeguardingForm(StepForm):
     risk_assessment = YesNoField(
         label=_("Has the producer done a risk assessment for the child?"),
         required_message=_("Select yes if the producer has done a risk assessment"),
+        no_message=_(
+            "The producer must do a risk assessment for the child before we can grant "
+            "a licence. Select yes once it is done"
+        ),
     )
     safeguarding_policy = YesNoField(
         label=_("Does the producer have a safeguarding policy?"),
         required_message=_("Select yes if the producer has a safeguarding policy"),
+        no_message=_(
+            "The producer must have a safeguarding policy before we can grant a "
+            "licence. Select yes once they have one"
+        ),
     )
     chaperone = text(
         _("Name of the chaperone (optional)"),
@@ -158,26 +166,6 @@ class SafeguardingForm(StepForm):
             "must be approved by the council where they live."
         ),
     )
-
-    def clean_risk_assessment(self):
-        if self.cleaned_data["risk_assessment"] is False:
-            raise forms.ValidationError(
-                _(
-                    "The producer must do a risk assessment for the child before we can grant "
-                    "a licence. Select yes once it is done"
-                )
-            )
-        return True
-
-    def clean_safeguarding_policy(self):
-        if self.cleaned_data["safeguarding_policy"] is False:
-            raise forms.ValidationError(
-                _(
-                    "The producer must have a safeguarding policy before we can grant a "
-                    "licence. Select yes once they have one"
-                )
-            )
-        return True
 
 
 class EducationForm(StepForm):

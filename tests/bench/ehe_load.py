@@ -24,14 +24,12 @@ import argparse
 import ast
 import email
 import email.policy
-import http.client
 import json
 import os
 import re
 import secrets
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -44,15 +42,21 @@ from pathlib import Path
 import psycopg
 import redis
 import requests
+from common import (
+    PYTHON,
+    ROOT,
+    BenchError,
+    free_port,
+    manage,
+    run,
+    start_gunicorn,
+    stop,
+    wait_until_ready,
+)
 
-ROOT = Path(__file__).resolve().parents[2]
-PYTHON = ROOT / ".venv" / "bin" / "python"
-GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
 PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 REDIS_HOST, REDIS_PORT = "127.0.0.1", 6379
 EHE_ANSWERS_FILE = ROOT / "tests" / "forms_app" / "conftest.py"
-SETUP_TIMEOUT = 600  # seconds for each of migrate, seed_demo, collectstatic
-READY_TIMEOUT = 30  # seconds for gunicorn to answer /healthz/
 REQUEST_TIMEOUT = 60  # seconds for one HTTP request (a queue of 20 on 3 workers)
 STALL_SECONDS = 30  # stop waiting for emails when none came for this long, queue empty
 EMAILS_PER_SUBMISSION = 2  # the applicant's confirmation and the service inbox's notice
@@ -101,58 +105,12 @@ print("SETUP " + json.dumps({
 """
 
 
-class BenchError(Exception):
-    pass
-
-
 class Unavailable(Exception):
     """PostgreSQL or Redis is not there: exit 2."""
 
 
 class OutOfTime(Exception):
     pass
-
-
-# --- helpers shared with home_vs_healthz.py's way of running things --------------------
-
-
-def run(args, env, timeout=SETUP_TIMEOUT):
-    """Run a command in the project; show its output only if it fails."""
-    try:
-        result = subprocess.run(
-            args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
-        )
-    except subprocess.TimeoutExpired as exc:
-        raise BenchError(f"timed out after {timeout}s: {' '.join(map(str, args))}") from exc
-    if result.returncode != 0:
-        raise BenchError(
-            f"failed ({result.returncode}): {' '.join(map(str, args))}\n"
-            f"{result.stdout[-3000:]}{result.stderr[-3000:]}"
-        )
-    return result.stdout
-
-
-def manage(env, *args):
-    return run([PYTHON, "manage.py", *args], env)
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def stop(process):
-    """Terminate, then kill: gunicorn's master and qcluster both stop their children on
-    SIGTERM."""
-    if process is None or process.poll() is not None:
-        return
-    process.terminate()
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(timeout=15)
 
 
 # --- PostgreSQL and Redis ----------------------------------------------------------------
@@ -400,44 +358,10 @@ def journey(number, port, base, template, double_submit, deadline):
 # --- the portal's processes ------------------------------------------------------------
 
 
-def start_gunicorn(env, port, workers, log):
-    args = [
-        str(GUNICORN),
-        "portal.wsgi",
-        "--workers",
-        str(workers),
-        "--threads",
-        "1",
-        "--bind",
-        f"127.0.0.1:{port}",
-    ]
-    if "--no-control-socket" in run([GUNICORN, "--help"], env, timeout=30):
-        args.append("--no-control-socket")  # gunicorn 27: no control socket in the cwd
-    return subprocess.Popen(args, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-
-
 def start_worker(env, log):
     return subprocess.Popen(
         [PYTHON, "manage.py", "qcluster"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
     )
-
-
-def wait_until_ready(server, port, log_path):
-    deadline = time.monotonic() + READY_TIMEOUT
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise BenchError(f"gunicorn exited ({server.returncode}):\n{log_path.read_text()}")
-        try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-            conn.request("GET", "/healthz/")
-            if conn.getresponse().status == 200:
-                return
-        except OSError:
-            pass  # not listening yet
-        finally:
-            conn.close()
-        time.sleep(0.2)
-    raise BenchError(f"/healthz/ did not answer 200 within {READY_TIMEOUT}s")
 
 
 # --- emails and the queue --------------------------------------------------------------
@@ -733,7 +657,7 @@ def main():
 
         port = free_port()
         open_logs = [open(path, "w") for path in logs]  # noqa: SIM115 (closed in finally)
-        server = start_gunicorn(env, port, args.workers, open_logs[0])
+        server = start_gunicorn(env, port, open_logs[0], workers=args.workers)
         worker = start_worker(env, open_logs[1])
         wait_until_ready(server, port, logs[0])
         if worker.poll() is not None:

@@ -16,24 +16,29 @@ missed; 1 on any error (including non-2xx responses); 2 if wrk is not installed.
 """
 
 import argparse
-import http.client
 import json
 import os
 import re
 import secrets
 import shutil
 import signal
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-PYTHON = ROOT / ".venv" / "bin" / "python"
-GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
+from common import (
+    ROOT,
+    BenchError,
+    free_port,
+    get_status,
+    manage,
+    run,
+    start_gunicorn,
+    stop,
+    wait_until_ready,
+)
+
 WRK = "/usr/bin/wrk"
 TARGET_RATIO = 0.8
 # Anonymous pages measured against /healthz/; a guidance page's path is found once seeded.
@@ -43,8 +48,6 @@ GUIDANCE_PAGE_CODE = (
     "print('PAGE', GuidancePage.objects.live().filter(locale__language_code='en')"
     ".order_by('path').first().url)"
 )
-SETUP_TIMEOUT = 600  # seconds for each of migrate, seed_demo, collectstatic, npm
-READY_TIMEOUT = 30  # seconds for gunicorn to answer /healthz/
 
 # Runs inside `manage.py shell -c`: SQL queries for one uncached GET "/". A fresh Client
 # per request, so that no cookie set by an earlier response changes what is cached.
@@ -76,10 +79,6 @@ print("QUERIES " + json.dumps(
 """
 
 
-class BenchError(Exception):
-    pass
-
-
 def django_env(var_dir):
     """A clean environment, so that nothing in the caller's shell (a settings module,
     GUNICORN_CMD_ARGS, a page cache timeout...) changes what is measured."""
@@ -101,26 +100,6 @@ def django_env(var_dir):
     return env
 
 
-def run(args, env, timeout=SETUP_TIMEOUT):
-    """Run a command in the project; show its output only if it fails."""
-    try:
-        result = subprocess.run(
-            args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
-        )
-    except subprocess.TimeoutExpired as exc:
-        raise BenchError(f"timed out after {timeout}s: {' '.join(map(str, args))}") from exc
-    if result.returncode != 0:
-        raise BenchError(
-            f"failed ({result.returncode}): {' '.join(map(str, args))}\n"
-            f"{result.stdout[-3000:]}{result.stderr[-3000:]}"
-        )
-    return result.stdout
-
-
-def manage(env, *args):
-    return run([PYTHON, "manage.py", *args], env)
-
-
 def prepare(env):
     if not (ROOT / "portal" / "static_build").exists():
         print("Building the front end (npm run build)...", flush=True)
@@ -131,57 +110,9 @@ def prepare(env):
     manage(env, "collectstatic", "--noinput")
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def get_status(port, path):
-    """Status of one GET, redirects not followed: wrk does not count a 3xx as an error,
-    so a redirect must be caught here."""
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    try:
-        conn.request("GET", path)
-        response = conn.getresponse()
-        response.read()
-        return response.status
-    finally:
-        conn.close()
-
-
-def start_gunicorn(env, port, log_path):
-    args = [str(GUNICORN), "portal.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}"]
-    help_text = run([GUNICORN, "--help"], env, timeout=30)
-    if "--no-control-socket" in help_text:  # gunicorn 27: no control socket in the cwd
-        args.append("--no-control-socket")
+def start_gunicorn_logged(env, port, log_path):
     log = open(log_path, "w")  # closed by main() once gunicorn has stopped
-    return subprocess.Popen(args, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT), log
-
-
-def wait_until_ready(server, port, log_path):
-    deadline = time.monotonic() + READY_TIMEOUT
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise BenchError(f"gunicorn exited ({server.returncode}):\n{log_path.read_text()}")
-        try:
-            if get_status(port, "/healthz/") == 200:
-                return
-        except OSError:
-            pass  # not listening yet
-        time.sleep(0.2)
-    raise BenchError(f"/healthz/ did not answer 200 within {READY_TIMEOUT}s")
-
-
-def stop(server):
-    if server is None or server.poll() is not None:
-        return
-    server.terminate()  # the master stops its workers
-    try:
-        server.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        server.kill()
-        server.wait(timeout=15)
+    return start_gunicorn(env, port, log), log
 
 
 LATENCY_UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
@@ -254,14 +185,14 @@ def report(results, queries, args):
         medians[path] = statistics.median(run["rps"] for run in runs)
         latency = statistics.median(run["latency_ms"] for run in runs)
         size = statistics.median(run["kb_per_response"] for run in runs)
-        each = ", ".join(f"{run['rps']:.0f}" for run in runs)
+        each = ", ".join(f"{one['rps']:.0f}" for one in runs)
         print(f"{path:<40}{medians[path]:>12.1f}{latency:>12.2f} ms{size:>13.2f}  {each}")
-        for run in runs:
-            if run["non_2xx"]:
+        for one in runs:
+            if one["non_2xx"]:
                 ok = False
-                print(f"  FAILURE: {path}: {run['non_2xx']} non-2xx responses")
-            if run["socket_errors"]:
-                print(f"  note: {path}: {run['socket_errors']}")
+                print(f"  FAILURE: {path}: {one['non_2xx']} non-2xx responses")
+            if one["socket_errors"]:
+                print(f"  note: {path}: {one['socket_errors']}")
     for path in medians:
         if path == "/healthz/":
             continue
@@ -302,7 +233,7 @@ def main():
         prepare(env)
         port = free_port()
         log_path = var_dir / "gunicorn.log"
-        server, log = start_gunicorn(env, port, log_path)
+        server, log = start_gunicorn_logged(env, port, log_path)
         wait_until_ready(server, port, log_path)
         paths = resolve_paths(env)
         for path in paths:  # warm up; also stores each page in the page cache
