@@ -257,6 +257,22 @@ PORTAL_CHILDREN_NOT_IN_SCHOOL_REGISTER = env_bool("PORTAL_CHILDREN_NOT_IN_SCHOOL
 PORTAL_EMPLOYMENT_LATEST = os.environ.get("PORTAL_EMPLOYMENT_LATEST", "19:00")
 PORTAL_EMPLOYMENT_SUNDAY_RULE = env_bool("PORTAL_EMPLOYMENT_SUNDAY_RULE", True)
 
+# The council's term dates (local practice; a council sets its own each year). Each term
+# is two half terms, (first day, last day); weeks outside them are holidays. The referral
+# threshold counts school weeks from these, and a reduced timetable "running past two
+# terms" is judged against them.
+PORTAL_TERMS = [
+    ("Autumn 2025", [("2025-09-03", "2025-10-24"), ("2025-11-03", "2025-12-19")]),
+    ("Spring 2026", [("2026-01-05", "2026-02-13"), ("2026-02-23", "2026-03-27")]),
+    ("Summer 2026", [("2026-04-13", "2026-05-22"), ("2026-06-01", "2026-07-22")]),
+    ("Autumn 2026", [("2026-09-02", "2026-10-23"), ("2026-11-02", "2026-12-18")]),
+    ("Spring 2027", [("2027-01-04", "2027-02-12"), ("2027-02-22", "2027-03-25")]),
+    ("Summer 2027", [("2027-04-12", "2027-05-28"), ("2027-06-07", "2027-07-21")]),
+    ("Autumn 2027", [("2027-09-02", "2027-10-22"), ("2027-11-01", "2027-12-17")]),
+    ("Spring 2028", [("2028-01-04", "2028-02-11"), ("2028-02-21", "2028-03-31")]),
+    ("Summer 2028", [("2028-04-18", "2028-05-26"), ("2028-06-05", "2028-07-21")]),
+]
+
 # --- Email ----------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
 EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(VAR_DIR / "emails"))
