@@ -25,6 +25,7 @@ from portal.models import User
 
 from .engine import journey_for, summary_of_answers
 from .models import Attachment, Submission, SubmissionEvent
+from .services import Journey
 
 CONTENT_TYPES = {
     "pdf": "application/pdf", "jpg": "image/jpeg", "png": "image/png",
@@ -61,7 +62,7 @@ class SubmissionFilterSet(WagtailFilterSet):
 
     class Meta:
         model = Submission
-        fields = ["status", "journey", "created_at", "assigned_to"]
+        fields = ["status", "journey", "flagged", "outcome", "created_at", "assigned_to"]
 
 
 class SubmissionIndexView(IndexView):
@@ -107,6 +108,11 @@ class SubmissionInspectView(InspectView):
                 "events": submission.events.select_related("user"),
                 "status_form": StatusForm(initial={"status": submission.status}),
                 "assign_form": AssignForm(initial={"assigned_to": submission.assigned_to_id}),
+                "outcome_form": (
+                    OutcomeForm(initial={"outcome": submission.outcome})
+                    if submission.journey in OUTCOME_JOURNEYS
+                    else None
+                ),
                 "can_work": self.request.user.has_perm("forms_app.work_submission"),
             }
         )
@@ -133,6 +139,28 @@ class AssignForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["assigned_to"].queryset = officers()
+
+
+# Journeys whose submissions end in one of Submission.Outcome (a school's referral).
+OUTCOME_JOURNEYS = {Journey.ATTENDANCE_REFERRAL}
+
+
+class OutcomeForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=gettext_lazy("Outcome"), choices=[("", "---------")] + Submission.Outcome.choices
+    )
+    reason = forms.CharField(
+        label=gettext_lazy("Reason"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy("Required when declining. Sent to the school."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("outcome") == Submission.Outcome.DECLINED and not cleaned.get("reason"):
+            self.add_error("reason", _("Give the reason for declining the referral."))
+        return cleaned
 
 
 def _submission_for(request, pk):
@@ -187,6 +215,48 @@ def change_status(request, pk):
     return redirect("forms_app_submission:inspect", pk)
 
 
+def record_outcome(request, pk):
+    """An officer records what the service did with a referral; the school is told."""
+    if request.method != "POST" or not request.user.has_perm("forms_app.work_submission"):
+        raise PermissionDenied
+    submission = _submission_for(request, pk)
+    if submission.journey not in OUTCOME_JOURNEYS:
+        raise PermissionDenied
+    form = OutcomeForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+        return redirect("forms_app_submission:inspect", pk)
+    outcome, reason = form.cleaned_data["outcome"], form.cleaned_data["reason"]
+    with transaction.atomic():
+        submission.outcome = outcome
+        submission.outcome_reason = reason
+        submission.save(update_fields=["outcome", "outcome_reason", "updated_at"])
+        label = submission.get_outcome_display()
+        SubmissionEvent.objects.create(
+            submission=submission,
+            kind=SubmissionEvent.Kind.OUTCOME,
+            user=request.user,
+            note=f"{label}: {reason}" if reason else label,
+        )
+        send_email(
+            submission.submitter_email,
+            _("%(form)s %(reference)s: %(outcome)s")
+            % {
+                "form": submission.get_journey_display(),
+                "reference": submission.reference,
+                "outcome": label,
+            },
+            "forms_app/email/outcome.txt",
+            {"submission": submission, "reason": reason},
+        )
+        SubmissionEvent.objects.create(
+            submission=submission, kind=SubmissionEvent.Kind.EMAILED, user=request.user, note=label
+        )
+    messages.success(request, _("Outcome recorded: %(outcome)s.") % {"outcome": label})
+    return redirect("forms_app_submission:inspect", pk)
+
+
 def assign(request, pk):
     if request.method != "POST" or not request.user.has_perm("forms_app.work_submission"):
         raise PermissionDenied
@@ -236,7 +306,16 @@ class SubmissionViewSet(ModelViewSet):
     index_view_class = SubmissionIndexView
     inspect_view_class = SubmissionInspectView
     filterset_class = SubmissionFilterSet
-    list_display = ["reference", "journey", "submitter_name", "status", "created_at", "assigned_to"]
+    list_display = [
+        "reference",
+        "journey",
+        "submitter_name",
+        "status",
+        "flagged",
+        "outcome",
+        "created_at",
+        "assigned_to",
+    ]
     list_export = [
         "reference",
         "journey",
@@ -246,6 +325,8 @@ class SubmissionViewSet(ModelViewSet):
         "created_at",
         "updated_at",
         "assigned_to",
+        "flagged",
+        "outcome",
     ]
     export_filename = "submissions"
     search_fields = ["reference", "submitter_name", "submitter_email"]
@@ -258,6 +339,7 @@ class SubmissionViewSet(ModelViewSet):
         return super().get_urlpatterns() + [
             path("inspect/<int:pk>/status/", change_status, name="status"),
             path("inspect/<int:pk>/assign/", assign, name="assign"),
+            path("inspect/<int:pk>/outcome/", record_outcome, name="outcome"),
             path("inspect/<int:pk>/files/<int:attachment_pk>/", download, name="download"),
         ]
 

@@ -156,6 +156,58 @@ FORM_PAGES = [
 ]
 
 
+FORM_PAGES.append(
+    {
+        "slug": "attendance-referral",
+        "journey": Journey.ATTENDANCE_REFERRAL,
+        "title": "Refer a pupil to the attendance service",
+        "introduction": (
+            "<p>Schools use this form to ask Wyvernshire's attendance service to act on a "
+            "pupil's absence: a penalty notice, a prosecution, an education supervision order, "
+            "or advice and support.</p>"
+            "<p>Only headteachers, attendance leads, designated safeguarding leads and office "
+            "staff signed in with their school account can use it, and only for their own "
+            "school. Governors cannot make referrals.</p>"
+            "<p>As you go, the form works out the pupil's attendance, whether the absence is "
+            "persistent or severe, and whether the national threshold for a penalty notice is "
+            "met.</p>"
+        ),
+        "before_you_start": (
+            "<p>You will need:</p><ul>"
+            "<li>the pupil's name, date of birth, unique pupil number (UPN), year group and "
+            "address</li>"
+            "<li>the name and contact details of every parent or carer with parental "
+            "responsibility</li>"
+            "<li>the possible and attended sessions for the period, and the dates of each "
+            "unauthorised absence with its code (G, N, O or U)</li>"
+            "<li>what support the school has offered, and when</li>"
+            "<li>the pupil's register printout, with no unexplained codes left</li></ul>"
+            "<p>The headteacher or designated safeguarding lead must make the declaration at "
+            "the end. It takes about 20 minutes.</p>"
+        ),
+        "privacy": (
+            "<p>Wyvernshire County Council uses this referral to carry out its duties to "
+            "enforce school attendance. Only attendance officers and the staff of the referring "
+            "school see it. We may share it with children's social care or the police where a "
+            "child's safety needs it. We keep it for 6 years after the case closes, then delete "
+            "it.</p>"
+        ),
+        "contact": (
+            "<p>Attendance service, Wyvernshire County Council<br>"
+            '<a href="mailto:attendance@wyvernshire.example">attendance@wyvernshire.example'
+            "</a><br>01632 960 123, Monday to Friday, 9am to 5pm</p>"
+        ),
+        "what_happens_next": (
+            "<p>An attendance officer will read the referral within 5 school days. A referral "
+            "flagged for safeguarding is read first.</p>"
+            "<p>The officer may ask for more information, then records an outcome: a notice to "
+            "improve, a penalty notice, a case opened, or a reason for declining. You can follow "
+            "the referral's progress on your school's dashboard.</p>"
+        ),
+    }
+)
+
+
 def seed_form_pages():
     """Each journey's start page under /forms/; a page already there is left alone."""
     home = HomePage.objects.get(locale__language_code="en")

@@ -80,7 +80,8 @@ def seed_submissions():
     if Submission.objects.filter(submitter_email__endswith="@demo-applicant.example").exists():
         return "demo submissions already there"
     rng = random.Random(2026)  # the same demo every time
-    journeys = list(Journey)
+    # The public journeys only: demo referrals come from demo schools (demo_referrals.py).
+    journeys = [journey for journey in Journey if journey != Journey.ATTENDANCE_REFERRAL]
     statuses = list(Submission.Status)
     now = timezone.now()
     for number in range(DEMO_COUNT):

@@ -74,6 +74,9 @@ class RepeatingStep(Step):
     min_items: int = 1
     max_items: int = 10
     item_summary: object = None  # callable(cleaned) -> str shown in the list
+    # callable(values) -> message or None: does the list as a whole add up? Asked when the
+    # person says they have no more to add, and before check your answers.
+    check_items: object = None
     repeating: bool = field(default=True, init=False)
     template: str = "forms_app/step.html"
 
@@ -97,9 +100,20 @@ class JourneyDefinition:
     journey = None
     schema_version = 1
     steps = []
+    # Only signed-in school users make it (for a school they act for): the draft is theirs,
+    # and they are the submitter.
+    for_school_users = False
 
     def submitter(self, values):
         raise NotImplementedError
+
+    def findings(self, values):
+        """What the form worked out from the answers, in plain words, for the officer."""
+        return []
+
+    def flagged(self, values):
+        """Does the officer need to look at this first?"""
+        return False
 
     def clean_step(self, step, cleaned, values):
         """Rules across steps (an age on a start date, hours against a birthday): raise
@@ -117,10 +131,10 @@ class JourneyDefinition:
                 return step
         return None
 
-    def bind(self, step, raw, values, attachments=None):
+    def bind(self, step, raw, values, attachments=None, user=None):
         # Drafts keep each field's values as a list, as a browser sends them.
         data = raw if isinstance(raw, MultiValueDict) else MultiValueDict(raw)
-        form = step.form_class(data=data, values=values, attachments=attachments or {})
+        form = step.form_class(data=data, values=values, attachments=attachments or {}, user=user)
         if form.is_valid():
             try:
                 self.clean_step(step, form.cleaned_data, values)
@@ -136,12 +150,13 @@ class JourneyDefinition:
             if not step.visible(values) or step.slug not in draft.answers:
                 continue
             stored = draft.answers[step.slug]
+            user = getattr(draft, "user", None)
             if step.repeating:
-                items = [self.bind(step, raw, values, attachments) for raw in stored]
+                items = [self.bind(step, raw, values, attachments, user) for raw in stored]
                 if items and all(item.is_valid() for item in items):
                     values[step.slug] = [item.cleaned_data for item in items]
             else:
-                form = self.bind(step, stored, values, attachments)
+                form = self.bind(step, stored, values, attachments, user)
                 if form.is_valid():
                     values[step.slug] = form.cleaned_data
         return values
@@ -154,6 +169,8 @@ class JourneyDefinition:
             if step.slug not in values:
                 return step
             if step.repeating and len(values[step.slug]) < step.min_items:
+                return step
+            if step.repeating and step.check_items and step.check_items(values):
                 return step
         return None
 
@@ -178,8 +195,9 @@ class JourneyDefinition:
                 return step
         return None
 
-    def summary(self, values, attachments=None):
-        """Check-your-answers rows: per step, (label, shown value) pairs."""
+    def summary(self, values, attachments=None, user=None):
+        """Check-your-answers rows: per step, (label, shown value) pairs. A page with no
+        questions (an explanation) adds no section."""
         sections = []
         for step in self.visible_steps(values):
             if step.slug not in values:
@@ -187,7 +205,9 @@ class JourneyDefinition:
             answers = values[step.slug] if step.repeating else [values[step.slug]]
             items = []
             for cleaned in answers:
-                form = step.form_class(values=values, attachments=attachments or {})
+                form = step.form_class(values=values, attachments=attachments or {}, user=user)
+                if not form.fields:
+                    continue
                 rows = []
                 for name, form_field in form.fields.items():
                     if name in getattr(form, "summary_exclude", ()):
@@ -196,7 +216,8 @@ class JourneyDefinition:
                         (form_field.label, display(form_field, cleaned.get(name), attachments))
                     )
                 items.append(rows)
-            sections.append({"step": step, "items": items})
+            if items:
+                sections.append({"step": step, "items": items})
         return sections
 
 
@@ -229,7 +250,7 @@ def summary_of_answers(definition, answers, attachments=None):
         fields = step.form_class(values={}, attachments=attachments or {}).fields if step else {}
         rendered = []
         for item in items:
-            if not isinstance(item, dict):
+            if not isinstance(item, dict) or not item:  # an explanation page: no answers
                 continue
             rows = []
             for name, value in item.items():
@@ -246,7 +267,8 @@ def summary_of_answers(definition, answers, attachments=None):
                         )
                     )
             rendered.append(rows)
-        sections.append({"title": step.title if step else _label(slug), "items": rendered})
+        if rendered:
+            sections.append({"title": step.title if step else _label(slug), "items": rendered})
     return sections
 
 
@@ -276,10 +298,11 @@ class StepForm(forms.Form):
 
     summary_exclude = ()
 
-    def __init__(self, *args, values=None, attachments=None, **kwargs):
+    def __init__(self, *args, values=None, attachments=None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.values = values or {}
         self.attachments = attachments or {}
+        self.user = user  # the signed-in school user, for journeys only they make
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True

@@ -3,6 +3,7 @@ confirmation, and save and come back later. FormPage's routes call in here."""
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
 from django.core import signing
 from django.core.cache import cache
 from django.http import Http404
@@ -12,6 +13,7 @@ from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from portal import access
 from portal.emails import send_email
 
 from .models import Attachment, Draft, Submission
@@ -61,6 +63,21 @@ class JourneyFlow:
         self.definition = page.definition
         self.session_key = f"forms:{page.journey}:draft"
         self.last_key = f"forms:{page.journey}:submitted"
+        self.school_only = self.definition.for_school_users
+        self.user = request.user if self.school_only else None
+
+    def open(self, name, *args):
+        """A page of the journey, once we know this person may use it: a journey only
+        school users make needs a signed-in user who acts for a school."""
+        if self.school_only:
+            if not self.request.user.is_authenticated:
+                return redirect_to_login(self.request.get_full_path())
+            if not access.school_ids_acting_for(self.request.user):
+                return self.not_for_you()
+        return getattr(self, name)(*args)
+
+    def not_for_you(self):
+        return self.render("forms_app/not_for_you.html", status=403)
 
     # --- helpers -------------------------------------------------------------------------
 
@@ -79,11 +96,14 @@ class JourneyFlow:
         token = self.request.session.get(self.session_key)
         draft = None
         if token:
-            draft = Draft.objects.filter(token=token, journey=self.page.journey).first()
+            drafts = Draft.objects.filter(token=token, journey=self.page.journey)
+            if self.school_only:  # a school journey's draft opens only for its own user
+                drafts = drafts.filter(user=self.user)
+            draft = drafts.first()
         if draft is not None and (draft.expired or (draft.submission_id and not include_submitted)):
             draft = None
         if draft is None and create:
-            draft = Draft.objects.create(journey=self.page.journey)
+            draft = Draft.objects.create(journey=self.page.journey, user=self.user)
             self.request.session[self.session_key] = draft.token
         return draft
 
@@ -124,7 +144,7 @@ class JourneyFlow:
                 draft.answers[step.slug] = raw
                 draft.save()
                 return redirect(self.url("save_for_later"))
-            form = self.definition.bind(step, MultiValueDict(raw), values, attachments)
+            form = self.definition.bind(step, MultiValueDict(raw), values, attachments, self.user)
             for name, message in upload_errors:
                 form.add_error(name, message)
             if form.is_valid():
@@ -153,8 +173,10 @@ class JourneyFlow:
     def _revisit(self, step, draft, values, attachments):
         raw = draft.answers.get(step.slug) if draft else None
         if not raw:
-            return step.form_class(values=values, attachments=attachments)
-        form = step.form_class(data=MultiValueDict(raw), values=values, attachments=attachments)
+            return step.form_class(values=values, attachments=attachments, user=self.user)
+        form = step.form_class(
+            data=MultiValueDict(raw), values=values, attachments=attachments, user=self.user
+        )
         form.hide_errors()
         return form
 
@@ -200,9 +222,12 @@ class JourneyFlow:
         can_add = len(items) < step.max_items
         if self.request.method == "POST":
             if not can_add or (form.is_valid() and form.cleaned_data["add_another"] == "no"):
-                if len(values.get(step.slug, [])) >= step.min_items:
+                problem = step.check_items(values) if step.check_items else None
+                if problem:  # the list does not add up: say why, and stay here
+                    form.add_error("add_another" if can_add else None, problem)
+                elif len(values.get(step.slug, [])) >= step.min_items:
                     return redirect(self.next_url(step, values))
-                if can_add:  # too few to go on: say so, rather than show the page again
+                elif can_add:  # too few to go on: say so, rather than show the page again
                     form.add_error(
                         "add_another",
                         _("You need to add at least %(count)s %(items)s. Select yes to add another")
@@ -221,6 +246,12 @@ class JourneyFlow:
                 "form": form,
                 "summaries": summaries,
                 "can_add": can_add,
+                # On first view, a list that does not add up says so before anyone asks.
+                "list_problem": (
+                    step.check_items(values)
+                    if step.check_items and self.request.method == "GET"
+                    else None
+                ),
                 "back_url": self.back_url(step, values),
             },
         )
@@ -238,7 +269,7 @@ class JourneyFlow:
             return redirect(self.step_url(step))
         if self.request.method == "POST":
             raw = _raw(self.request.POST)
-            form = self.definition.bind(step, MultiValueDict(raw), values, attachments)
+            form = self.definition.bind(step, MultiValueDict(raw), values, attachments, self.user)
             if "save" in self.request.POST or form.is_valid():
                 if index is None:
                     items.append(raw)
@@ -251,11 +282,14 @@ class JourneyFlow:
                 return redirect(self.step_url(step))
         elif index is not None:
             form = step.form_class(
-                data=MultiValueDict(items[index]), values=values, attachments=attachments
+                data=MultiValueDict(items[index]),
+                values=values,
+                attachments=attachments,
+                user=self.user,
             )
             form.hide_errors()
         else:
-            form = step.form_class(values=values, attachments=attachments)
+            form = step.form_class(values=values, attachments=attachments, user=self.user)
         return self.render(
             step.template,
             {
@@ -324,7 +358,7 @@ class JourneyFlow:
         return self.render(
             "forms_app/check_answers.html",
             {
-                "sections": self.definition.summary(values, attachments),
+                "sections": self.definition.summary(values, attachments, self.user),
                 "back_url": self.step_url(self.definition.visible_steps(values)[-1]),
                 "honeypot": HONEYPOT,
             },
@@ -350,12 +384,14 @@ class JourneyFlow:
         if submission is None:
             return redirect(self.page.url)
         draft = Draft.objects.filter(submission=submission).first()
+        if self.school_only and (draft is None or draft.user_id != self.user.pk):
+            return redirect(self.page.url)
         attachments, values = self.state(draft)
         return self.render(
             "forms_app/confirmation.html",
             {
                 "submission": submission,
-                "sections": self.definition.summary(values, attachments),
+                "sections": self.definition.summary(values, attachments, self.user),
             },
         )
 
@@ -367,7 +403,7 @@ class JourneyFlow:
             return redirect(self.page.url)
         form = SaveForm(
             self.request.POST if self.request.method == "POST" else None,
-            initial={"email": draft.email},
+            initial={"email": draft.email or (self.user.email if self.user else "")},
         )
         if self.request.method == "POST" and form.is_valid():
             draft.email = form.cleaned_data["email"]
@@ -392,6 +428,8 @@ class JourneyFlow:
         draft = Draft.objects.filter(token=token, journey=self.page.journey).first()
         if draft is None or draft.expired or draft.submission_id:
             return self.render("forms_app/link_expired.html", status=410)
+        if self.school_only and draft.user_id != self.user.pk:  # someone else's referral
+            raise Http404
         self.request.session[self.session_key] = draft.token
         _attachments, values = self.state(draft)
         return redirect(self._resume_url(values))

@@ -55,6 +55,11 @@ class Draft(models.Model):
 
     token = models.CharField(max_length=64, unique=True, default=new_draft_token)
     journey = models.CharField(max_length=40, choices=Journey.choices)
+    # A journey only school users make belongs to the signed-in user who started it:
+    # nobody else's session or link opens it.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     answers = models.JSONField(default=dict)
     email = models.EmailField(blank=True, help_text=_("Where the save-and-return link went."))
     created_at = models.DateTimeField(auto_now_add=True)
@@ -90,6 +95,14 @@ class Submission(models.Model):
 
     DECISIONS = frozenset({Status.APPROVED, Status.REFUSED})
 
+    class Outcome(models.TextChoices):
+        """What the attendance service did with a school's referral."""
+
+        NOTICE_TO_IMPROVE = "notice_to_improve", _("Notice to improve issued")
+        PENALTY_NOTICE = "penalty_notice", _("Penalty notice issued")
+        CASE_OPENED = "case_opened", _("Case opened")
+        DECLINED = "declined", _("Declined")
+
     journey = models.CharField(max_length=40, choices=Journey.choices, db_index=True)
     # The officer service that works it (portal.groups.SERVICE_OF_GROUP); portal.access
     # uses it to decide who may see the submission.
@@ -112,6 +125,22 @@ class Submission(models.Model):
         on_delete=models.SET_NULL,
         related_name="assigned_submissions",
     )
+    # The signed-in school user who sent it (journeys only school users make).
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="sent_submissions",
+    )
+    # What the form worked out from the answers, in plain words, for the officer; a
+    # flagged submission needs their attention first (a safeguarding concern).
+    flagged = models.BooleanField(_("flagged"), default=False, db_index=True)
+    findings = models.JSONField(default=list, blank=True)
+    outcome = models.CharField(
+        _("outcome"), max_length=30, choices=Outcome.choices, blank=True, db_index=True
+    )
+    outcome_reason = models.TextField(_("reason for the outcome"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -160,6 +189,7 @@ class SubmissionEvent(models.Model):
         NOTE = "note", _("Note")
         EMAILED = "emailed", _("Applicant emailed")
         DOWNLOADED = "downloaded", _("File downloaded")
+        OUTCOME = "outcome", _("Outcome recorded")
 
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -232,40 +262,51 @@ class FormPage(RoutablePageMixin, Page):
 
     @path("")
     def start(self, request):
-        response = self.render(request, template="forms_app/form_page.html")
-        response.portal_cacheable = True  # the start page is the same for everyone
+        definition = self.definition
+        if definition.for_school_users and request.user.is_authenticated:
+            from portal.access import school_ids_acting_for
+
+            if not school_ids_acting_for(request.user):
+                return self.flow(request).not_for_you()
+        response = self.render(
+            request,
+            template="forms_app/form_page.html",
+            context_overrides={"school_only": definition.for_school_users},
+        )
+        # The same for every visitor with no session (signed-in users are never cached).
+        response.portal_cacheable = True
         return response
 
     @path("step/<slug:slug>/")
     def step(self, request, slug):
-        return self.flow(request).step(slug)
+        return self.flow(request).open("step", slug)
 
     @path("step/<slug:slug>/add/")
     def add_item(self, request, slug):
-        return self.flow(request).item(slug, None)
+        return self.flow(request).open("item", slug, None)
 
     @path("step/<slug:slug>/<int:index>/")
     def change_item(self, request, slug, index):
-        return self.flow(request).item(slug, index)
+        return self.flow(request).open("item", slug, index)
 
     @path("step/<slug:slug>/<int:index>/remove/")
     def remove_item(self, request, slug, index):
-        return self.flow(request).remove_item(slug, index)
+        return self.flow(request).open("remove_item", slug, index)
 
     @path("check-your-answers/", name="check")
     def check_answers(self, request):
-        return self.flow(request).check()
+        return self.flow(request).open("check")
 
     @path("confirmation/")
     def confirmation(self, request):
-        return self.flow(request).confirmation()
+        return self.flow(request).open("confirmation")
 
     @path("save/")
     def save_for_later(self, request):
-        return self.flow(request).save_for_later()
+        return self.flow(request).open("save_for_later")
 
     # Wagtail only routes path segments of letters, digits, - and _, so the signed token's
     # three parts travel as three segments.
     @path("continue/<str:token>/<str:stamp>/<str:signature>/")
     def resume(self, request, token, stamp, signature):
-        return self.flow(request).resume(f"{token}:{stamp}:{signature}")
+        return self.flow(request).open("resume", f"{token}:{stamp}:{signature}")

@@ -10,6 +10,7 @@ class Journey(models.TextChoices):
     EMPLOYMENT_PERMIT = "employment_permit", _("Child employment permit")
     PERFORMANCE_LICENCE = "performance_licence", _("Child performance licence")
     CHAPERONE_APPROVAL = "chaperone_approval", _("Chaperone approval")
+    ATTENDANCE_REFERRAL = "attendance_referral", _("Attendance referral")
 
 
 # Which officers work each journey's submissions, and the reference prefix it uses.
@@ -18,10 +19,12 @@ SERVICE_OF_JOURNEY = {
     Journey.EMPLOYMENT_PERMIT: "licensing",
     Journey.PERFORMANCE_LICENCE: "licensing",
     Journey.CHAPERONE_APPROVAL: "licensing",
+    Journey.ATTENDANCE_REFERRAL: "attendance",
 }
 PREFIX_OF_JOURNEY = {
     Journey.EHE_REGISTRATION: "EHE",
     Journey.EMPLOYMENT_PERMIT: "CEP",
     Journey.PERFORMANCE_LICENCE: "CPL",
     Journey.CHAPERONE_APPROVAL: "CHA",
+    Journey.ATTENDANCE_REFERRAL: "ATT",
 }

@@ -13,8 +13,15 @@ from .rules.reference import new_reference
 from .services import PREFIX_OF_JOURNEY, SERVICE_OF_JOURNEY
 
 
+def _submitter(definition, draft, values):
+    """(name, email): a school journey's submitter is the signed-in user who made it."""
+    if definition.for_school_users and draft.user is not None:
+        return draft.user.get_full_name() or draft.user.email, draft.user.email
+    return definition.submitter(values)
+
+
 def _create(definition, draft, values):
-    name, email = definition.submitter(values)
+    name, email = _submitter(definition, draft, values)
     for _attempt in range(5):
         try:
             with transaction.atomic():
@@ -26,6 +33,9 @@ def _create(definition, draft, values):
                     submitter_name=name,
                     submitter_email=email,
                     school=definition.school(values),
+                    submitted_by=draft.user,
+                    flagged=bool(definition.flagged(values)),
+                    findings=[str(finding) for finding in definition.findings(values)],
                 )
         except IntegrityError:  # the reference was taken: draw another
             continue

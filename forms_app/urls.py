@@ -4,8 +4,10 @@ routes)."""
 from django.urls import path
 
 from .permit import permit_view
+from .school_referrals import referral_view
 
 app_name = "forms_app"
 urlpatterns = [
     path("permit/<str:reference>/", permit_view, name="permit"),
+    path("referrals/<str:reference>/", referral_view, name="referral"),
 ]

@@ -1,8 +1,11 @@
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
+from portal.dashboard import HOOK_NAME
+
 from .backoffice import SubmissionPermissionPolicy, submission_viewset
 from .models import Submission
+from .school_referrals import referrals_panel
 
 register_permission_policy(Submission, SubmissionPermissionPolicy(Submission))
 
@@ -30,3 +33,18 @@ def demo_form_pages():
 
 
 demo_form_pages.order = 60
+
+
+@hooks.register(HOOK_NAME)
+def school_referrals_panel(request):
+    return referrals_panel(request)
+
+
+@hooks.register("register_demo_content")
+def demo_referrals():
+    from .demo_referrals import seed_referrals
+
+    return seed_referrals()
+
+
+demo_referrals.order = 72

@@ -1,0 +1,751 @@
+"""A school refers a pupil to the council's attendance service: the pupil and family, the
+absence and its dates, the support tried first, what the school asks for, safeguarding,
+the pupil's voice, the register and a declaration. Only the staff of a school make it,
+for a school they act for. Facts: DOMAIN.md, "Penalty notices and referrals"."""
+
+from datetime import date
+
+from django import forms
+from django.conf import settings
+from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from portal import access
+from portal.models import School
+from portal.terms import council_terms, is_school_day, school_weeks
+
+from ..engine import JourneyDefinition, RepeatingStep, Step, StepForm, UploadField, register
+from ..fields import DateField, YesNoField, choice, long_text, number, text
+from ..rules.attendance import (
+    THRESHOLD_CODES,
+    Attendance,
+    penalty_outcome,
+    school_days_between,
+    session_count_problems,
+    sessions_by_code,
+    sessions_by_day,
+    threshold,
+    upn_problem,
+)
+from ..services import Journey
+from .ehe import RELATIONSHIPS, AddressForm
+
+
+def _not_in_future(form, name, what):
+    day = form.cleaned_data.get(name)
+    if day and day > date.today():
+        form.add_error(name, gettext("%(what)s must be today or in the past") % {"what": what})
+
+
+def _exclusive_none(form, name, message):
+    chosen = form.cleaned_data.get(name) or []
+    if "none" in chosen and len(chosen) > 1:
+        form.add_error(name, message)
+
+
+# --- the school and the pupil -----------------------------------------------------------
+
+
+class SchoolForm(StepForm):
+    school = forms.ChoiceField(
+        label=_("Which school is making this referral?"),
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Select the school making this referral"),
+            "invalid_choice": _("Select one of the schools you act for"),
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The schools this user acts for; with no user (an officer reading what was sent),
+        # every school, so the answer reads as the school's name.
+        schools = access.schools_for(self.user) if self.user is not None else School.objects
+        choices = [
+            (str(pk), name) for pk, name in schools.order_by("name").values_list("pk", "name")
+        ]
+        self.fields["school"].choices = choices
+        if len(choices) == 1:
+            self.fields["school"].initial = choices[0][0]
+
+
+YEAR_GROUPS = [("reception", _("Reception"))] + [
+    (f"year_{year}", _("Year %(year)s") % {"year": year}) for year in range(1, 14)
+]
+
+
+class PupilForm(StepForm):
+    first_name = text(_("First name"), _("Enter the pupil's first name"))
+    last_name = text(_("Last name"), _("Enter the pupil's last name"))
+    date_of_birth = DateField(
+        label=_("Date of birth"),
+        what=_("the pupil's date of birth"),
+        past=True,
+        help_text=_("For example, 27 3 2014"),
+    )
+    upn = text(
+        _("Unique pupil number (UPN)"),
+        _("Enter the pupil's unique pupil number (UPN)"),
+        max_length=20,
+        help_text=_("13 characters, starting with a letter. It is on the pupil's record."),
+    )
+    year_group = forms.ChoiceField(
+        label=_("Year group"),
+        choices=[("", _("Select a year group"))] + YEAR_GROUPS,
+        error_messages={"required": _("Select the pupil's year group")},
+    )
+
+    def clean_upn(self):
+        upn = "".join(self.cleaned_data["upn"].upper().split())
+        problem = upn_problem(upn)
+        if problem == "length":
+            raise forms.ValidationError(_("The UPN must be 13 characters, like H801200001001"))
+        if problem == "format":
+            raise forms.ValidationError(
+                _("The UPN must be a letter, then 11 numbers, then a number or a letter")
+            )
+        if problem == "check_letter":
+            raise forms.ValidationError(
+                _("This is not a valid UPN: check each character against the pupil's record")
+            )
+        return upn
+
+
+class ParentForm(StepForm):
+    first_name = text(_("First name"), _("Enter their first name"))
+    last_name = text(_("Last name"), _("Enter their last name"))
+    relationship = choice(
+        RELATIONSHIPS,
+        _("Select their relationship to the pupil"),
+        label=_("Relationship to the pupil"),
+    )
+    parental_responsibility = YesNoField(
+        label=_("Do they have parental responsibility?"),
+        required_message=_("Select yes if they have parental responsibility"),
+    )
+    phone = text(_("Phone number (optional)"), required=False, max_length=30)
+    email = forms.EmailField(
+        label=_("Email address (optional)"),
+        required=False,
+        error_messages={
+            "invalid": _("Enter an email address in the correct format, like name@example.com")
+        },
+    )
+    address = long_text(
+        _("Their address, if it is not the pupil's (optional)"), required=False, rows=3
+    )
+
+
+def parents_with_responsibility(values):
+    if not any(parent.get("parental_responsibility") for parent in values.get("parents", [])):
+        return gettext(
+            "Add at least one parent or carer with parental responsibility: a penalty notice "
+            "or prosecution can only be brought against them"
+        )
+    return None
+
+
+AGENCIES = [
+    ("social_care", _("Children's social care")),
+    ("early_help", _("Early help")),
+    ("camhs", _("Child and adolescent mental health services (CAMHS)")),
+    ("school_nurse", _("School nurse")),
+    ("police", _("Police")),
+    ("youth_justice", _("Youth justice service")),
+    ("sen_team", _("Special educational needs (SEN) team")),
+    ("virtual_school", _("Virtual school")),
+    ("other", _("Another agency")),
+    ("none", _("None of these")),
+]
+
+
+class AgenciesForm(StepForm):
+    agencies = forms.MultipleChoiceField(
+        label=_("Which other agencies are working with the pupil or family?"),
+        help_text=_("Select all that apply."),
+        choices=AGENCIES,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Select the agencies involved, or select none of these")},
+    )
+    other_agency = text(_("If another agency, which one?"), required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        _exclusive_none(
+            self, "agencies", _("Select the agencies involved, or select none of these, not both")
+        )
+        if "other" in (cleaned.get("agencies") or []) and not cleaned.get("other_agency"):
+            self.add_error("other_agency", _("Enter the name of the other agency"))
+        return cleaned
+
+
+# --- the absence ------------------------------------------------------------------------
+
+CODES = [
+    ("G", _("G – holiday not agreed by the school")),
+    ("N", _("N – reason not yet given")),
+    ("O", _("O – absent in other or unknown circumstances")),
+    ("U", _("U – arrived after the register closed")),
+]
+
+
+class AbsenceForm(StepForm):
+    period_from = DateField(
+        label=_("First day of the period this referral covers"),
+        what=_("the first day of the period"),
+        help_text=_("For example, 2 9 2026"),
+    )
+    period_to = DateField(
+        label=_("Last day of the period"),
+        what=_("the last day of the period"),
+        help_text=_("Today or earlier"),
+    )
+    possible = number(
+        _("Possible sessions in the period"),
+        what=_("the number of possible sessions"),
+        min_value=1,
+        max_value=800,
+        help_text=_("Each school day has 2 sessions: morning and afternoon."),
+    )
+    attended = number(
+        _("Sessions the pupil attended"), what=_("the number of sessions attended"), max_value=800
+    )
+    code_g = number(_("Sessions of code G"), what=_("the sessions of code G"), max_value=800)
+    code_n = number(_("Sessions of code N"), what=_("the sessions of code N"), max_value=800)
+    code_o = number(_("Sessions of code O"), what=_("the sessions of code O"), max_value=800)
+    code_u = number(_("Sessions of code U"), what=_("the sessions of code U"), max_value=800)
+
+    def clean(self):
+        cleaned = super().clean()
+        _not_in_future(self, "period_from", gettext("The first day of the period"))
+        _not_in_future(self, "period_to", gettext("The last day of the period"))
+        first, last = cleaned.get("period_from"), cleaned.get("period_to")
+        if first and last and last < first and "period_to" not in self.errors:
+            self.add_error(
+                "period_to", _("The last day of the period must be the same as or after the first")
+            )
+        if any(name not in cleaned for name in ("possible", "attended", *CODE_FIELD.values())):
+            return cleaned
+        by_code = {code: cleaned[field] for code, field in CODE_FIELD.items()}
+        for problem in session_count_problems(cleaned["possible"], cleaned["attended"], by_code):
+            if problem == "attended_above_possible":
+                self.add_error(
+                    "attended",
+                    gettext(
+                        "Sessions attended must be no more than the %(possible)s possible sessions"
+                    )
+                    % {"possible": cleaned["possible"]},
+                )
+            else:
+                self.add_error(
+                    "code_g",
+                    gettext(
+                        "The sessions of codes G, N, O and U add up to %(total)s, but the pupil "
+                        "missed only %(missed)s sessions (%(possible)s possible, %(attended)s "
+                        "attended). Check the numbers"
+                    )
+                    % {
+                        "total": sum(by_code.values()),
+                        "missed": cleaned["possible"] - cleaned["attended"],
+                        "possible": cleaned["possible"],
+                        "attended": cleaned["attended"],
+                    },
+                )
+        return cleaned
+
+
+CODE_FIELD = {code: f"code_{code.lower()}" for code in THRESHOLD_CODES}
+
+
+def unauthorised_counts(values):
+    absence = values.get("absence", {})
+    return {code: absence.get(field, 0) for code, field in CODE_FIELD.items()}
+
+
+def has_unauthorised(values):
+    return sum(unauthorised_counts(values).values()) > 0
+
+
+PARTS = [
+    ("both", _("Both sessions (all day)")),
+    ("morning", _("Morning session only")),
+    ("afternoon", _("Afternoon session only")),
+]
+
+
+class AbsenceDatesForm(StepForm):
+    first_day = DateField(
+        label=_("First day of absence"),
+        what=_("the first day of absence"),
+        help_text=_("For example, 14 10 2026"),
+    )
+    last_day = DateField(
+        label=_("Last day of absence"),
+        what=_("the last day of absence"),
+        help_text=_("The same as the first day for a single day"),
+    )
+    part = choice(PARTS, _("Select which sessions the pupil missed"), label=_("Sessions missed"))
+    code = choice(CODES, _("Select the absence code"), label=_("Absence code"))
+
+    def clean(self):
+        cleaned = super().clean()
+        first, last = cleaned.get("first_day"), cleaned.get("last_day")
+        if not (first and last):
+            return cleaned
+        absence = self.values.get("absence", {})
+        period_from, period_to = absence.get("period_from"), absence.get("period_to")
+        if last < first:
+            self.add_error("last_day", _("The last day must be the same as or after the first day"))
+        elif period_from and period_to and (first < period_from or last > period_to):
+            message = gettext("The dates must be within the period, %(from)s to %(to)s") % {
+                "from": period_from.strftime("%-d %B %Y"),
+                "to": period_to.strftime("%-d %B %Y"),
+            }
+            self.add_error("first_day" if first < period_from else "last_day", message)
+        elif not school_days_between(first, last, _school_day):
+            self.add_error(
+                "first_day", _("These dates include no school days. Check the term dates")
+            )
+        return cleaned
+
+
+def _runs(values):
+    return [
+        (run["first_day"], run["last_day"], run["part"], run["code"])
+        for run in values.get("absence_dates", [])
+    ]
+
+
+def _school_day(day):
+    return is_school_day(day, council_terms())
+
+
+def dates_add_up(values):
+    """The runs of days, counted in sessions per code, must match the counts given."""
+    counted = sessions_by_code(_runs(values), _school_day)
+    wrong = [
+        gettext("code %(code)s: the dates give %(dates)s sessions, you said %(said)s")
+        % {"code": code, "dates": counted.get(code, 0), "said": said}
+        for code, said in unauthorised_counts(values).items()
+        if counted.get(code, 0) != said
+    ]
+    if wrong:
+        return gettext(
+            "The dates of absence do not add up to the sessions you gave for each code (%(wrong)s). "
+            "Add, change or remove dates, or change the numbers"
+        ) % {"wrong": "; ".join(wrong)}
+    return None
+
+
+def run_summary(run):
+    first, last = run["first_day"], run["last_day"]
+    days = first.strftime("%-d %B %Y")
+    if last != first:
+        days += " " + gettext("to") + " " + last.strftime("%-d %B %Y")
+    return f"{days}: {dict(PARTS)[run['part']]}, {gettext('code')} {run['code']}"
+
+
+class AbsenceFigures:
+    """What the absence answers mean: attendance, persistent or severe absence, and
+    whether the national threshold for a penalty notice is met."""
+
+    def __init__(self, values):
+        absence = values.get("absence", {})
+        self.attendance = Attendance(absence.get("possible", 0), absence.get("attended", 0))
+        limits = settings.PORTAL_PENALTY_NOTICE
+        self.threshold_sessions = limits["threshold_sessions"]
+        self.threshold_weeks = limits["threshold_weeks"]
+        self.unauthorised = sum(unauthorised_counts(values).values())
+        self.threshold = threshold(
+            sessions_by_day(_runs(values), _school_day),
+            school_weeks(council_terms()),
+            sessions=self.threshold_sessions,
+            weeks=self.threshold_weeks,
+        )
+
+    def findings(self):
+        attendance = self.attendance
+        found = [
+            gettext("Attendance %(percent)s%% (absent from %(absent)s%% of sessions)")
+            % {"percent": attendance.percent, "absent": attendance.absence_percent}
+        ]
+        if attendance.severe:
+            found.append(gettext("Severe absence: 50% or more of sessions missed"))
+        elif attendance.persistent:
+            found.append(gettext("Persistent absence: 10% or more of sessions missed"))
+        if self.threshold.met:
+            found.append(
+                gettext(
+                    "National threshold met: %(sessions)s unauthorised sessions in the %(weeks)s "
+                    "school weeks from %(start)s"
+                )
+                % {
+                    "sessions": self.threshold.most_sessions,
+                    "weeks": self.threshold_weeks,
+                    "start": self.threshold.window_start.strftime("%-d %B %Y"),
+                }
+            )
+        else:
+            found.append(
+                gettext(
+                    "National threshold not met: at most %(sessions)s unauthorised sessions in "
+                    "any %(weeks)s school weeks"
+                )
+                % {"sessions": self.threshold.most_sessions, "weeks": self.threshold_weeks}
+            )
+        return found
+
+
+class AbsenceResultForm(StepForm):
+    """No questions: the page explains what the figures mean."""
+
+    @cached_property
+    def figures(self):
+        return AbsenceFigures(self.values)
+
+
+# --- support first ----------------------------------------------------------------------
+
+SUPPORT = [
+    ("attendance_meeting", _("Attendance meeting with the family")),
+    ("early_help", _("Early help assessment")),
+    ("attendance_contract", _("Attendance contract")),
+    ("parenting_contract", _("Parenting contract")),
+    ("notice_to_improve", _("Notice to improve")),
+    ("warning_letter", _("Penalty notice warning letter")),
+    ("other", _("Other support")),
+    ("none", _("No support has been offered yet")),
+]
+
+
+class SupportForm(StepForm):
+    support = forms.MultipleChoiceField(
+        label=_("What has the school already done to support the pupil's attendance?"),
+        help_text=_("Select all that apply."),
+        choices=SUPPORT,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Select the support offered, or select that there was none")},
+    )
+    other_support = text(_("If other support, what was it?"), required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        _exclusive_none(
+            self,
+            "support",
+            _("Select the support offered, or select that there was none, not both"),
+        )
+        if "other" in (cleaned.get("support") or []) and not cleaned.get("other_support"):
+            self.add_error("other_support", _("Enter what the other support was"))
+        return cleaned
+
+
+def chosen_support(values):
+    return [kind for kind in values.get("support", {}).get("support", []) if kind != "none"]
+
+
+class SupportDatesForm(StepForm):
+    """A date for each kind of support chosen on the page before."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        labels = dict(SUPPORT)
+        # With no answers to go by (an officer reading what was sent), every kind.
+        kinds = chosen_support(self.values) if self.values else list(labels)[:-1]
+        for kind in kinds:
+            self.fields[f"{kind}_date"] = DateField(
+                label=labels[kind],
+                what=gettext("the date of the %(support)s")
+                % {"support": str(labels[kind]).lower()},
+                help_text=_("The date it happened or started, for example 6 10 2026"),
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, form_field in self.fields.items():
+            _not_in_future(self, name, str(form_field.what).capitalize())
+        return cleaned
+
+
+# --- what the school asks for -----------------------------------------------------------
+
+REQUESTS = [
+    ("penalty_notice", _("A penalty notice")),
+    ("prosecution_444_1", _("Prosecution under section 444(1) of the Education Act 1996")),
+    ("prosecution_444_1a", _("Prosecution under section 444(1A) of the Education Act 1996")),
+    ("eso", _("An education supervision order")),
+    ("advice", _("Advice and support only")),
+]
+LEGAL_ACTION = {"penalty_notice", "prosecution_444_1", "prosecution_444_1a", "eso"}
+PREVIOUS_NOTICES = [
+    ("0", _("None")),
+    ("1", _("One")),
+    ("2", _("Two or more")),
+]
+
+
+class RequestForm(StepForm):
+    request = choice(
+        REQUESTS,
+        _("Select what the school is asking the attendance service to do"),
+        label=_("What is the school asking the attendance service to do?"),
+        help_text=_(
+            "Section 444(1): the pupil is not attending regularly. Section 444(1A): the parent "
+            "knows this and fails to make them attend."
+        ),
+    )
+    previous_notices = choice(
+        PREVIOUS_NOTICES,
+        _("Select how many penalty notices this parent has had for this pupil"),
+        label=_("How many penalty notices has this parent had for this pupil in the last 3 years?"),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("request") == "penalty_notice" and "previous_notices" in cleaned:
+            outcome = penalty_outcome(
+                int(cleaned["previous_notices"]), settings.PORTAL_PENALTY_NOTICE
+            )
+            if not outcome.allowed:
+                self.add_error(
+                    "request",
+                    gettext(
+                        "This parent has had %(most)s penalty notices for this pupil in the last "
+                        "%(years)s years, so another cannot be issued. Choose another route, such "
+                        "as prosecution"
+                    )
+                    % {
+                        "most": settings.PORTAL_PENALTY_NOTICE["most_notices_in_period"],
+                        "years": settings.PORTAL_PENALTY_NOTICE["period_years"],
+                    },
+                )
+        return cleaned
+
+
+class OutcomeForm(StepForm):
+    """No questions: what the school's request would lead to."""
+
+    @cached_property
+    def request_code(self):
+        return self.values.get("request", {}).get("request")
+
+    @cached_property
+    def penalty(self):
+        previous = int(self.values.get("request", {}).get("previous_notices") or 0)
+        return penalty_outcome(previous, settings.PORTAL_PENALTY_NOTICE)
+
+    @property
+    def no_support(self):
+        return needs_no_support_reason(self.values)
+
+
+def needs_no_support_reason(values):
+    return values.get("request", {}).get("request") in LEGAL_ACTION and not chosen_support(values)
+
+
+class NoSupportForm(StepForm):
+    reason = long_text(
+        _("Why is legal action right without offering support first?"),
+        _("Explain why legal action is right without offering support first"),
+        rows=6,
+        help_text=_(
+            "For example, support was offered and refused, or the family could not be reached."
+        ),
+    )
+
+
+# --- safeguarding, the pupil's voice, the register, the declaration ----------------------
+
+SAFEGUARDING = [
+    ("prevent", _("Has the pupil been referred to Prevent, or is there a concern about radicalisation?")),
+    ("sexual_exploitation", _("Is there a concern about child sexual exploitation?")),
+    ("criminal_exploitation", _("Is there a concern about child criminal exploitation or drug exploitation (for example, county lines)?")),
+    ("missing", _("Has the pupil had missing episodes?")),
+    ("social_care", _("Does the pupil have a social worker, or are they a child in need, on a child protection plan or looked after?")),
+    ("sen", _("Does the pupil have an education, health and care plan (EHCP) or special educational needs (SEN) support?")),
+]  # fmt: skip
+
+
+class SafeguardingForm(StepForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, label in SAFEGUARDING:
+            self.fields[name] = YesNoField(
+                label=label,
+                required_message=gettext("Select yes or no: %(question)s") % {"question": label},
+            )
+
+
+def safeguarding_concerns(values):
+    answers = values.get("safeguarding", {})
+    return [label for name, label in SAFEGUARDING if answers.get(name)]
+
+
+class DslForm(StepForm):
+    """No questions: what the designated safeguarding lead must do now."""
+
+
+class VoiceForm(StepForm):
+    asked = YesNoField(
+        label=_("Has someone at the school asked the pupil about their absence?"),
+        required_message=_("Select yes if someone has asked the pupil about their absence"),
+    )
+    pupil_says = long_text(
+        _("If yes, what does the pupil say? Use their own words where you can"),
+        required=False,
+        rows=6,
+    )
+    not_asked_reason = long_text(_("If no, why could they not be asked?"), required=False, rows=3)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("asked") is True and not cleaned.get("pupil_says"):
+            self.add_error("pupil_says", _("Enter what the pupil says about their absence"))
+        if cleaned.get("asked") is False and not cleaned.get("not_asked_reason"):
+            self.add_error("not_asked_reason", _("Enter why the pupil could not be asked"))
+        return cleaned
+
+
+class RegisterForm(StepForm):
+    printout = UploadField(
+        label=_("Upload the pupil's register printout for the period"),
+        help_text=_(
+            "Every session must have a code: resolve any N codes first. A PDF, spreadsheet or "
+            "photo, smaller than 7MB."
+        ),
+        error_messages={"required": _("Select the pupil's register printout")},
+    )
+
+
+DECLARING_ROLES = [
+    ("headteacher", _("Headteacher")),
+    ("dsl", _("Designated safeguarding lead")),
+]
+
+
+class DeclarationForm(StepForm):
+    name = text(_("Your full name"), _("Enter your full name"))
+    role = choice(
+        DECLARING_ROLES,
+        _("Select whether you are the headteacher or the designated safeguarding lead"),
+        label=_("Your role"),
+    )
+    confirm = forms.BooleanField(
+        label=_(
+            "I confirm the school has offered support first where it could, and that these "
+            "answers and the register are correct"
+        ),
+        error_messages={"required": _("Confirm that the answers and the register are correct")},
+    )
+
+
+@register
+class AttendanceReferral(JourneyDefinition):
+    journey = Journey.ATTENDANCE_REFERRAL
+    schema_version = 1
+    for_school_users = True
+    steps = [
+        Step("school", _("Your school"), SchoolForm),
+        Step("pupil", _("About the pupil"), PupilForm),
+        Step("pupil_address", _("The pupil's address"), AddressForm),
+        RepeatingStep(
+            "parents",
+            _("Parents and carers"),
+            ParentForm,
+            item_name=_("parent or carer"),
+            items_name=_("parents or carers"),
+            max_items=6,
+            item_summary=lambda p: f"{p['first_name']} {p['last_name']}",
+            check_items=parents_with_responsibility,
+        ),
+        Step("agencies", _("Other agencies involved"), AgenciesForm),
+        Step("absence", _("The absence"), AbsenceForm),
+        RepeatingStep(
+            "absence_dates",
+            _("Dates of the unauthorised absence"),
+            AbsenceDatesForm,
+            show_if=has_unauthorised,
+            item_name=_("run of days"),
+            items_name=_("runs of days"),
+            max_items=40,
+            item_summary=run_summary,
+            check_items=dates_add_up,
+        ),
+        Step(
+            "absence_result",
+            _("What the absence figures show"),
+            AbsenceResultForm,
+            template="forms_app/journeys/referral_result.html",
+        ),
+        Step("support", _("Support offered first"), SupportForm),
+        Step(
+            "support_dates",
+            _("When the support was offered"),
+            SupportDatesForm,
+            show_if=chosen_support,
+        ),
+        Step("request", _("What the school is asking for"), RequestForm),
+        Step(
+            "outcome",
+            _("What this request would lead to"),
+            OutcomeForm,
+            template="forms_app/journeys/referral_outcome.html",
+        ),
+        Step(
+            "no_support",
+            _("Legal action without support first"),
+            NoSupportForm,
+            show_if=needs_no_support_reason,
+            template="forms_app/journeys/referral_no_support.html",
+        ),
+        Step("safeguarding", _("Safeguarding"), SafeguardingForm),
+        Step(
+            "dsl",
+            _("Safeguarding: what the designated safeguarding lead must do now"),
+            DslForm,
+            show_if=safeguarding_concerns,
+            template="forms_app/journeys/referral_dsl.html",
+        ),
+        Step("voice", _("The pupil's voice"), VoiceForm),
+        Step("register", _("The register"), RegisterForm),
+        Step("declaration", _("Declaration"), DeclarationForm),
+    ]
+
+    def school(self, values):
+        school_id = values.get("school", {}).get("school")
+        return School.objects.filter(pk=school_id).first() if school_id else None
+
+    def flagged(self, values):
+        return bool(safeguarding_concerns(values))
+
+    def findings(self, values):
+        found = AbsenceFigures(values).findings()
+        request = values.get("request", {})
+        if request.get("request") == "penalty_notice":
+            outcome = penalty_outcome(
+                int(request.get("previous_notices") or 0), settings.PORTAL_PENALTY_NOTICE
+            )
+            if outcome.number == 1:
+                found.append(
+                    gettext(
+                        "First penalty notice: £%(low)s within %(low_days)s days, £%(high)s "
+                        "within %(high_days)s days"
+                    )
+                    % {
+                        "low": outcome.reduced_amount,
+                        "low_days": outcome.reduced_within_days,
+                        "high": outcome.amount,
+                        "high_days": outcome.pay_within_days,
+                    }
+                )
+            else:
+                found.append(
+                    gettext("Second penalty notice in 3 years: £%(amount)s, no reduction")
+                    % {"amount": outcome.amount}
+                )
+        if needs_no_support_reason(values):
+            found.append(gettext("Legal action asked for with no support recorded first"))
+        for concern in safeguarding_concerns(values):
+            found.append(gettext("Safeguarding – yes: %(question)s") % {"question": concern})
+        return found

@@ -1,0 +1,185 @@
+"""School attendance referrals: attendance figures, the national threshold for a penalty
+notice, what a penalty notice would be, and the pupil's UPN check letter.
+
+Sources: DfE "Working together to improve school attendance" (statutory from August 2024)
+and the School Attendance (Pupil Registration) (England) Regulations 2024; the UPN check
+letter from the DfE's "Unique pupil numbers (UPN)" guidance."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+# Missing this share of possible sessions is persistent, or severe, absence.
+PERSISTENT_ABSENCE = 10
+SEVERE_ABSENCE = 50
+# Unauthorised absence codes that count towards the national threshold.
+THRESHOLD_CODES = ("G", "N", "O", "U")
+
+# --- attendance -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Attendance:
+    possible: int
+    attended: int
+
+    @property
+    def percent(self):
+        return round(100 * self.attended / self.possible, 1) if self.possible else 0.0
+
+    @property
+    def absence_percent(self):
+        return round(100 - self.percent, 1) if self.possible else 0.0
+
+    @property
+    def persistent(self):
+        return self.possible > 0 and (self.possible - self.attended) * 100 >= (
+            PERSISTENT_ABSENCE * self.possible
+        )
+
+    @property
+    def severe(self):
+        return self.possible > 0 and (self.possible - self.attended) * 100 >= (
+            SEVERE_ABSENCE * self.possible
+        )
+
+
+def session_count_problems(possible, attended, by_code):
+    """What cannot be true of the session counts: attended above possible, or more
+    unauthorised sessions than the sessions missed."""
+    if attended > possible:
+        return ["attended_above_possible"]
+    if sum(by_code.values()) > possible - attended:
+        return ["codes_above_missed"]
+    return []
+
+
+# --- the dates of the absence -----------------------------------------------------------
+
+SESSIONS_OF_PART = {"morning": 1, "afternoon": 1, "both": 2}
+
+
+def school_days_between(first, last, is_school_day):
+    days = []
+    day = first
+    while day <= last:
+        if is_school_day(day):
+            days.append(day)
+        day += timedelta(days=1)
+    return days
+
+
+def sessions_by_day(runs, is_school_day):
+    """{school day: sessions} from runs of days (first, last, part, code), counting only
+    the codes that count towards the threshold."""
+    sessions = {}
+    for first, last, part, code in runs:
+        if code not in THRESHOLD_CODES:
+            continue
+        for day in school_days_between(first, last, is_school_day):
+            sessions[day] = sessions.get(day, 0) + SESSIONS_OF_PART[part]
+    return sessions
+
+
+def sessions_by_code(runs, is_school_day):
+    """{code: sessions} that the runs of days add up to."""
+    totals = {}
+    for first, last, part, code in runs:
+        count = len(school_days_between(first, last, is_school_day)) * SESSIONS_OF_PART[part]
+        totals[code] = totals.get(code, 0) + count
+    return totals
+
+
+# --- the national threshold -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Threshold:
+    met: bool
+    most_sessions: int  # the most unauthorised sessions found in any window
+    window_start: date | None  # the Monday starting that window
+    window_end: date | None  # the last day of its last school week
+
+
+def threshold(sessions_on, school_weeks, sessions=10, weeks=10):
+    """Were there `sessions` unauthorised sessions within any `weeks` consecutive school
+    weeks? `sessions_on` is {day: sessions}; `school_weeks` the Mondays of every week with
+    school days, in order. A window may span terms and school years: holidays are not
+    school weeks, so they do not count."""
+    if not sessions_on or not school_weeks:
+        return Threshold(False, 0, None, None)
+    per_week = {}
+    for day, count in sessions_on.items():
+        monday = day - timedelta(days=day.weekday())
+        per_week[monday] = per_week.get(monday, 0) + count
+    counts = [per_week.get(monday, 0) for monday in school_weeks]
+    best, best_start = -1, 0
+    for start in range(max(1, len(counts) - weeks + 1)):
+        total = sum(counts[start : start + weeks])
+        if total > best:
+            best, best_start = total, start
+    last = school_weeks[min(best_start + weeks, len(school_weeks)) - 1]
+    return Threshold(best >= sessions, best, school_weeks[best_start], last + timedelta(days=4))
+
+
+# --- penalty notices --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PenaltyOutcome:
+    allowed: bool
+    number: int  # this would be the parent's first, second... notice for this child
+    amount: int | None = None  # to pay, in pounds, within `pay_within_days`
+    pay_within_days: int | None = None
+    reduced_amount: int | None = None  # a lower amount if paid sooner
+    reduced_within_days: int | None = None
+
+
+def penalty_outcome(previous_notices, amounts):
+    """What a penalty notice to this parent for this child would be, given how many they
+    had in the last 3 years. `amounts` is settings.PORTAL_PENALTY_NOTICE."""
+    number = previous_notices + 1
+    if number > amounts["most_notices_in_period"]:
+        return PenaltyOutcome(False, number)
+    if number == 1:
+        return PenaltyOutcome(
+            True,
+            1,
+            amount=amounts["full_amount"],
+            pay_within_days=amounts["full_days"],
+            reduced_amount=amounts["first_reduced_amount"],
+            reduced_within_days=amounts["reduced_days"],
+        )
+    return PenaltyOutcome(
+        True, number, amount=amounts["repeat_amount"], pay_within_days=amounts["full_days"]
+    )
+
+
+# --- unique pupil numbers ---------------------------------------------------------------
+
+CHECK_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"  # 23 letters: no I, O or S
+
+
+def upn_check_letter(rest):
+    """The check letter for the 12 characters after it: each character times its
+    position (2 to 13), summed, modulo 23. A temporary UPN ends in a letter, which counts
+    as its place in the same table."""
+    total = 0
+    for position, character in enumerate(rest, start=2):
+        value = int(character) if character.isdigit() else CHECK_LETTERS.index(character)
+        total += value * position
+    return CHECK_LETTERS[total % 23]
+
+
+def upn_problem(upn):
+    """None for a valid UPN, or what is wrong: "length", "format" or "check_letter"."""
+    upn = upn.strip().upper()
+    if len(upn) != 13:
+        return "length"
+    first, middle, last = upn[0], upn[1:12], upn[12]
+    if first not in CHECK_LETTERS or not middle.isdigit():
+        return "format"
+    if not (last.isdigit() or last in CHECK_LETTERS):
+        return "format"
+    if upn_check_letter(upn[1:]) != first:
+        return "check_letter"
+    return None
