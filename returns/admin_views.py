@@ -1,0 +1,161 @@
+"""The officers' tracker in the Wagtail admin: for one period, which schools have made
+their return, the response rate, overdue reviews, and CSV downloads."""
+
+from datetime import date
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.paginator import WagtailPaginator
+
+from portal import access
+from portal.models import School
+
+from . import tracker
+from .models import ReturnPeriod, SchoolReturn
+
+SERVICE = "attendance"
+VIEW_PERMISSION = "returns.view_schoolreturn"
+
+
+def may_track(user):
+    """Attendance officers (and superusers): the permission, and the service."""
+    return user.has_perm(VIEW_PERMISSION) and SERVICE in access.services_for(user)
+
+
+class TrackerFilterForm(forms.Form):
+    period = forms.TypedChoiceField(label=_("Return period"), coerce=int, required=False)
+    phase = forms.ChoiceField(
+        label=_("Phase"), choices=[("", _("All phases"))] + School.Phase.choices, required=False
+    )
+    locality = forms.ChoiceField(label=_("Locality"), required=False)
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[("", _("All")), ("outstanding", _("Outstanding (not returned)"))]
+        + SchoolReturn.Status.choices,
+        required=False,
+    )
+
+    def __init__(self, *args, periods, localities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["period"].choices = [(p.pk, str(p)) for p in periods]
+        self.fields["locality"].choices = [("", _("All localities"))] + [
+            (name, name) for name in localities
+        ]
+
+
+def _default_period(periods, today):
+    """The latest period that has opened; else the earliest still to open."""
+    opened = [period for period in periods if period.opens_on <= today]
+    return opened[0] if opened else (periods[-1] if periods else None)
+
+
+def _chosen(request):
+    """The period and filters asked for (bad values are ignored, not an error)."""
+    today = date.today()
+    periods = list(ReturnPeriod.objects.all())
+    localities = tracker.localities()
+    form = TrackerFilterForm(request.GET or None, periods=periods, localities=localities)
+    cleaned = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    by_pk = {period.pk: period for period in periods}
+    period = by_pk.get(cleaned.get("period")) or _default_period(periods, today)
+    if period is not None and not form.is_bound:
+        form = TrackerFilterForm(
+            initial={"period": period.pk}, periods=periods, localities=localities
+        )
+    filters = tracker.Filters(
+        phase=cleaned.get("phase", ""),
+        locality=cleaned.get("locality", ""),
+        status=cleaned.get("status", ""),
+    )
+    return form, periods, period, filters
+
+
+class SchoolsPaginator(WagtailPaginator):
+    """Pages of schools' returns. It is given the number of matching schools (the
+    summary's aggregate has it) rather than counting the annotated rows again."""
+
+    def __init__(self, object_list, count):
+        super().__init__(object_list, tracker.SCHOOLS_PER_PAGE)
+        self.count = count
+        self.verbose_name = _("school")
+        self.verbose_name_plural = _("schools")
+
+
+def tracker_view(request):
+    if not may_track(request.user):
+        raise PermissionDenied
+    today = date.today()
+    form, periods, period, filters = _chosen(request)
+    context = {"form": form, "period": period, "today": today}
+    if period is not None:
+        summary = tracker.summary_of(period, filters)
+        paginator = SchoolsPaginator(
+            tracker.school_returns(period, filters, today), summary["total"]
+        )
+        page = paginator.get_page(request.GET.get("p"))
+        page.object_list = list(page.object_list)  # fetched once, then labelled
+        overdue, overdue_total = tracker.most_overdue(period, filters, today)
+        tracker.label(page.object_list, overdue)
+        context.update(
+            {
+                "page": page,
+                "elided_page_range": paginator.get_elided_page_range(page.number),
+                "summary": summary,
+                "overdue": overdue,
+                "overdue_total": overdue_total,
+                # The filters without the page number, for the CSV links.
+                "query": _filters_query(request),
+                # Reversed once, not per row: reversing in the admin's URLconf is slow.
+                "edit_prefix": reverse("returns_schoolreturn:edit", args=[0]).removesuffix("0/"),
+            }
+        )
+    return TemplateResponse(request, "returns/admin/tracker.html", context)
+
+
+def _filters_query(request):
+    query = request.GET.copy()
+    query.pop("p", None)
+    return query.urlencode()
+
+
+def _csv_response(name):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response.write("\ufeff")  # so spreadsheet programs read the file as UTF-8
+    return response
+
+
+def schools_csv(request, period_pk):
+    if not may_track(request.user):
+        raise PermissionDenied
+    period = get_object_or_404(ReturnPeriod, pk=period_pk)
+    _form, _periods, _period, filters = _chosen(request)
+    response = _csv_response(f"returns-{period.opens_on:%Y-%m-%d}-schools.csv")
+    tracker.write_schools_csv(response, period, tracker.school_returns(period, filters))
+    return response
+
+
+def pupils_csv(request, period_pk):
+    if not may_track(request.user):
+        raise PermissionDenied
+    period = get_object_or_404(ReturnPeriod, pk=period_pk)
+    response = _csv_response(f"returns-{period.opens_on:%Y-%m-%d}-pupils.csv")
+    tracker.write_pupils_csv(response, tracker.period_pupils(period))
+    return response
+
+
+def overdue_csv(request, period_pk):
+    """Every pupil whose review date has passed (the tracker shows only the most overdue),
+    most overdue first, for the phase and locality chosen on the tracker."""
+    if not may_track(request.user):
+        raise PermissionDenied
+    period = get_object_or_404(ReturnPeriod, pk=period_pk)
+    _form, _periods, _period, filters = _chosen(request)
+    response = _csv_response(f"returns-{period.opens_on:%Y-%m-%d}-overdue-reviews.csv")
+    tracker.write_pupils_csv(response, tracker.overdue_reviews(period, filters))
+    return response

@@ -1,0 +1,127 @@
+"""Scheduled work for returns (django-q2; schedules made by migration 0002): open returns
+for schools made active since a period opened, remind outstanding schools before and after
+the due date, and send the attendance officers a weekly summary."""
+
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from portal.emails import send_email
+from portal.groups import ATTENDANCE_OFFICERS
+from portal.models import Membership, User
+
+from . import services, tracker
+from .models import ReturnPeriod, ReturnReminder, SchoolReturn
+
+# A run missed for a few days still sends the step it missed; older steps are not sent,
+# so a period long past does not start emailing schools.
+CATCH_UP_DAYS = 7
+
+
+def open_missing_returns():
+    return f"{services.open_returns_for_all_periods()} returns opened"
+
+
+def _step_due(due_on, today):
+    """The latest reminder step reached today, if it was reached recently enough."""
+    reached = [
+        step
+        for step in sorted(settings.PORTAL_RETURN_REMINDER_DAYS)
+        if due_on + timedelta(days=step) <= today
+    ]
+    if reached and today - (due_on + timedelta(days=reached[-1])) <= timedelta(CATCH_UP_DAYS):
+        return reached[-1]
+    return None
+
+
+def _acting_emails(school_ids):
+    """{school id: [email, ...]} of the people who act for each school (not governors)."""
+    emails = {}
+    memberships = (
+        Membership.objects.filter(school_id__in=school_ids, user__is_active=True)
+        .exclude(role__in=Membership.READ_ONLY_ROLES)
+        .values_list("school_id", "user__email")
+    )
+    for school_id, email in memberships:
+        emails.setdefault(school_id, []).append(email)
+    return emails
+
+
+def _claim(school_return, step):
+    """Record the reminder; False if it was recorded already (by an earlier run or
+    another worker), so each school gets each step once."""
+    try:
+        with transaction.atomic():
+            ReturnReminder.objects.create(school_return=school_return, step=step)
+    except IntegrityError:
+        return False
+    return True
+
+
+def send_reminders(today=None):
+    today = today or date.today()
+    base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    sent = 0
+    for period in ReturnPeriod.objects.opened(today):
+        step = _step_due(period.due_on, today)
+        if step is None:
+            continue
+        outstanding = list(
+            SchoolReturn.objects.filter(period=period)
+            .exclude(status__in=SchoolReturn.MADE)
+            .exclude(reminders__step=step)
+            .select_related("school")
+        )
+        emails = _acting_emails([school_return.school_id for school_return in outstanding])
+        for school_return in outstanding:
+            recipients = emails.get(school_return.school_id)
+            if not recipients or not _claim(school_return, step):
+                continue
+            subject = _("Reduced-timetable return %(when)s: %(school)s") % {
+                "when": _("overdue") if step > 0 else _("due soon"),
+                "school": school_return.school.name,
+            }
+            send_email(
+                recipients,
+                subject,
+                "returns/email/reminder.txt",
+                {
+                    "school": school_return.school,
+                    "period": period,
+                    "overdue": step > 0,
+                    "url": base_url + reverse("returns:detail", args=[school_return.pk]),
+                },
+            )
+            sent += 1
+    return f"{sent} reminders sent"
+
+
+def send_weekly_summary(today=None):
+    today = today or date.today()
+    periods = []
+    for period in ReturnPeriod.objects.being_chased(today):
+        rows = list(tracker.school_returns(period, tracker.Filters(), today))
+        periods.append(
+            {
+                "period": period,
+                "summary": tracker.summary(rows),
+                "outstanding": [row for row in rows if not row.is_made],
+            }
+        )
+    officers = User.objects.filter(groups__name=ATTENDANCE_OFFICERS, is_active=True).values_list(
+        "email", flat=True
+    )
+    recipients = sorted({*officers, settings.PORTAL_SERVICE_INBOXES["attendance"]})
+    send_email(
+        recipients,
+        _("Reduced-timetable returns: weekly summary"),
+        "returns/email/summary.txt",
+        {
+            "periods": periods,
+            "tracker_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("returns_tracker"),
+        },
+    )
+    return f"summary of {len(periods)} periods sent to {len(recipients)} addresses"

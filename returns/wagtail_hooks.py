@@ -1,0 +1,172 @@
+"""Returns in the Wagtail admin (return periods, schools' returns, the tracker), the
+partner dashboard panel, and the demo returns."""
+
+from datetime import date, timedelta
+
+from django.db.models import Q
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.views.generic import EditView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from portal import access
+from portal.dashboard import HOOK_NAME as DASHBOARD_PANEL_HOOK
+from portal.dashboard import DashboardPanel
+
+from . import admin_views
+from .models import ReturnPeriod, SchoolReturn, chase_days
+
+
+class AttendanceServicePolicy(ModelPermissionPolicy):
+    """Django permissions, and the attendance service (portal.access): returns are the
+    attendance team's records. Schools' returns are opened by periods, never added or
+    deleted by hand."""
+
+    def user_has_permission(self, user, action):
+        if self.model is SchoolReturn and action in ("add", "delete"):
+            return False
+        if admin_views.SERVICE not in access.services_for(user):
+            return False
+        return super().user_has_permission(user, action)
+
+
+register_permission_policy(ReturnPeriod, AttendanceServicePolicy(ReturnPeriod))
+register_permission_policy(SchoolReturn, AttendanceServicePolicy(SchoolReturn))
+
+
+class ReturnPeriodViewSet(ModelViewSet):
+    model = ReturnPeriod
+    icon = "date"
+    menu_label = _("Return periods")
+    menu_order = 221
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    list_display = ["name", "cadence", "opens_on", "due_on"]
+    list_filter = ["cadence"]
+    search_fields = ["name"]
+    search_backend_name = None
+    form_fields = ["name", "cadence", "opens_on", "due_on"]
+
+
+class SchoolReturnEditView(EditView):
+    def save_instance(self):
+        instance = super().save_instance()
+        if instance.is_made:
+            # An officer's change after the school sent it is an amendment, as a school's is.
+            SchoolReturn.objects.filter(pk=instance.pk).update(amended_at=timezone.now())
+        return instance
+
+
+PUPIL_PANELS = [
+    FieldRowPanel([FieldPanel("pupil"), FieldPanel("year_group")]),
+    FieldRowPanel([FieldPanel("starts_on"), FieldPanel("review_on"), FieldPanel("ends_on")]),
+    FieldRowPanel([FieldPanel("hours_per_week"), FieldPanel("reason")]),
+    FieldRowPanel([FieldPanel("parental_agreement"), FieldPanel("sen"), FieldPanel("social_care")]),
+]
+
+
+class SchoolReturnViewSet(ModelViewSet):
+    """Officers change a school's return, also after the due date; found from the tracker."""
+
+    model = SchoolReturn
+    icon = "table"
+    add_to_admin_menu = False
+    copy_view_enabled = False
+    edit_view_class = SchoolReturnEditView
+    list_display = ["school", "period", "status", "submitted_at", "amended_at"]
+    list_filter = ["period", "status"]
+    search_fields = ["school__name", "school__urn"]
+    search_backend_name = None
+    panels = [
+        MultiFieldPanel([FieldPanel("status")], heading=_("Return")),
+        InlinePanel("pupils", panels=PUPIL_PANELS, heading=_("Pupils on a reduced timetable")),
+    ]
+
+    def get_queryset(self, request):
+        return SchoolReturn.objects.select_related("school", "period")
+
+
+@hooks.register("register_admin_viewset")
+def register_return_viewsets():
+    return [
+        ReturnPeriodViewSet("returns_returnperiod"),
+        SchoolReturnViewSet("returns_schoolreturn"),
+    ]
+
+
+@hooks.register("register_admin_urls")
+def tracker_urls():
+    return [
+        path("returns/tracker/", admin_views.tracker_view, name="returns_tracker"),
+        path(
+            "returns/tracker/<int:period_pk>/schools.csv",
+            admin_views.schools_csv,
+            name="returns_schools_csv",
+        ),
+        path(
+            "returns/tracker/<int:period_pk>/pupils.csv",
+            admin_views.pupils_csv,
+            name="returns_pupils_csv",
+        ),
+        path(
+            "returns/tracker/<int:period_pk>/overdue-reviews.csv",
+            admin_views.overdue_csv,
+            name="returns_overdue_csv",
+        ),
+    ]
+
+
+class TrackerMenuItem(MenuItem):
+    def is_shown(self, request):
+        return admin_views.may_track(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def tracker_menu_item():
+    return TrackerMenuItem(
+        _("Reduced timetables"), reverse("returns_tracker"), icon_name="table", order=220
+    )
+
+
+@hooks.register(DASHBOARD_PANEL_HOOK)
+def returns_panel(request):
+    """At the top: the returns a school user's schools have open (or still owe)."""
+    school_ids = access.school_ids_visible_to(request.user)
+    if not school_ids:
+        return None
+    today = date.today()
+    school_returns = (
+        SchoolReturn.objects.filter(school_id__in=school_ids, period__opens_on__lte=today)
+        .filter(
+            Q(period__due_on__gte=today)
+            | Q(
+                period__due_on__gte=today - timedelta(days=chase_days()),
+                status__in=[SchoolReturn.Status.NOT_STARTED, SchoolReturn.Status.IN_PROGRESS],
+            )
+        )
+        .select_related("period", "school")
+        .order_by("period__due_on", "school__name")
+    )
+    return DashboardPanel(
+        title=_("Reduced-timetable returns"),
+        template_name="returns/panels/open_returns.html",
+        context={"school_returns": list(school_returns), "today": today},
+        order=5,
+    )
+
+
+@hooks.register("register_demo_content")
+def demo_returns():
+    from .demo import seed_returns
+
+    return seed_returns()
+
+
+demo_returns.order = 74

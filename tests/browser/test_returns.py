@@ -1,0 +1,133 @@
+"""Reduced-timetable returns in a browser: the demo school user makes Alderbrook's return
+(errors included, the nil return refused and then made), and the attendance officer reads
+the tracker. axe finds nothing on any of these pages."""
+
+from datetime import date, timedelta
+
+import pytest
+
+from portal.models import School
+from returns.models import ReturnPeriod
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+PASSWORD = "attendance-demo-2026"
+PERIOD = "Autumn term 2026, second half"
+
+
+def sign_in(page, portal, email):
+    page.goto(portal + "/portal/sign-in/")
+    page.fill("#id_username", email)
+    page.fill("#id_password", PASSWORD)
+    page.click("#id_submit")
+    page.wait_for_url(portal + "/portal/")
+
+
+def fill_date(page, name, day):
+    page.fill(f"#id_{name}_0", str(day.day))
+    page.fill(f"#id_{name}_1", str(day.month))
+    page.fill(f"#id_{name}_2", str(day.year))
+
+
+def test_a_school_makes_its_return(page, portal, assert_accessible):
+    sign_in(page, portal, "attendance.lead@demo.wyvernshire.example")
+    panel = page.locator("main section").first
+    assert "Reduced-timetable returns" in panel.inner_text()
+    assert_accessible(page)
+    panel.get_by_role("link", name=PERIOD).click()
+    assert "Carried over – check the details" in page.locator("main").inner_text()
+    assert_accessible(page)
+    return_url = page.url
+
+    # Add a pupil: first with mistakes.
+    page.get_by_role("button", name="Add a pupil").click()
+    page.fill("#id_pupil", "K.L.")
+    page.fill("#id_hours_per_week", "lots")
+    page.get_by_role("button", name="Add pupil").click()
+    assert page.title().startswith("Error: ")
+    summary = page.locator(".govuk-error-summary").inner_text()
+    assert (
+        "Enter the start date" in summary and "Hours offered per week must be a number" in summary
+    )
+    assert page.input_value("#id_pupil") == "K.L."
+    assert_accessible(page)
+    starts = date.today() - timedelta(days=10)
+    fill_date(page, "starts_on", starts)
+    fill_date(page, "review_on", starts + timedelta(weeks=6))
+    fill_date(page, "ends_on", starts + timedelta(weeks=12))
+    page.select_option("#id_year_group", "4")
+    page.fill("#id_hours_per_week", "15")
+    page.check("#id_reason_2")
+    page.check("#id_parental_agreement_1")
+    page.check("#id_sen_1")
+    page.check("#id_social_care_1")
+    page.get_by_role("button", name="Add pupil").click()
+    page.wait_for_url(return_url)
+    assert "K.L." in page.locator("main").inner_text()
+
+    # A nil return is refused while pupils are listed.
+    page.goto(return_url + "nil/")
+    assert page.title().startswith("Error: ")
+    assert "You cannot make a nil return" in page.locator(".govuk-error-summary").inner_text()
+    assert_accessible(page)
+
+    # Both pupils are back on a full timetable: remove them, then make a nil return.
+    for _pupil in range(2):
+        page.goto(return_url)
+        page.get_by_role("link", name="Remove").first.click()
+        assert_accessible(page)
+        page.get_by_role("button", name="Yes, remove the pupil").click()
+        page.wait_for_url(return_url)
+    page.get_by_role("button", name="Make a nil return").click()
+    assert page.locator("h1").inner_text() == "Make a nil return"
+    assert_accessible(page)
+    page.get_by_role("button", name="Confirm nil return").click()
+    assert page.locator(".govuk-panel__title").inner_text() == "Nil return made"
+    assert_accessible(page)
+
+
+def test_the_officer_tracker(page, portal, assert_accessible):
+    page.goto(portal + "/admin/login/")
+    page.fill("#id_username", "attendance.officer@demo.wyvernshire.example")
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.goto(portal + "/admin/returns/tracker/")
+    main = page.locator("main").inner_text()
+    assert PERIOD in main and "Response rate:" in main
+    assert "Pupils whose review date has passed" in main
+    assert_accessible(page)
+    page.select_option("#id_status", "outstanding")
+    page.get_by_role("button", name="Show").click()
+    schools = page.locator("main table").first.inner_text()
+    assert "Alderbrook Primary School" in schools
+    assert "Foxhill Special School" not in schools  # returned
+    assert_accessible(page)
+
+
+def test_the_tracker_pages_keep_the_filter(page, portal, assert_accessible):
+    School.objects.bulk_create(
+        School(urn=f"{320000 + n}", name=f"Zedbury School {n:02}", phase="primary",
+               locality="Zedbury", postcode="WY1 1AA")
+        for n in range(60)
+    )  # fmt: skip
+    ReturnPeriod.objects.get(name=PERIOD).save()  # opens the new schools' returns
+    page.goto(portal + "/admin/login/")
+    page.fill("#id_username", "attendance.officer@demo.wyvernshire.example")
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.goto(portal + "/admin/returns/tracker/")
+    page.select_option("#id_status", "outstanding")
+    page.get_by_role("button", name="Show").click()
+    main = page.locator("main")
+    assert "Page 1 of 2" in main.inner_text()
+    assert_accessible(page)
+    page.locator("nav.pagination").get_by_role("link", name="Next").click()
+    assert "status=outstanding" in page.url and "p=2" in page.url
+    assert "Page 2 of 2" in main.inner_text()
+    schools = page.locator("main table").first.inner_text()
+    assert "Zedbury School 59" in schools and "Alderbrook Primary School" not in schools
+    assert page.input_value("#id_status") == "outstanding"
+    assert_accessible(page)
