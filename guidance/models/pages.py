@@ -67,6 +67,13 @@ class GuidancePage(CachedPageMixin, Page):
     body = StreamField(GUIDANCE_BLOCKS)
     audiences = ParentalManyToManyField(Audience, related_name="pages")
     topics = ParentalManyToManyField(Topic, related_name="pages", blank=True)
+    # The self-assessment areas this page helps with: a school's report links to it.
+    assessment_areas = ParentalManyToManyField(
+        "self_assessment.AssessmentArea",
+        related_name="guidance_pages",
+        blank=True,
+        verbose_name=_("self-assessment areas"),
+    )
     last_reviewed = models.DateField(null=True, blank=True)
     next_review = models.DateField(null=True, blank=True)
     content_owner = models.ForeignKey(
@@ -85,7 +92,7 @@ class GuidancePage(CachedPageMixin, Page):
         FieldPanel("summary"),
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("audiences"), FieldPanel("topics")],
+            [FieldPanel("audiences"), FieldPanel("topics"), FieldPanel("assessment_areas")],
             heading=_("Who and what it is for"),
         ),
         MultiFieldPanel(

@@ -1,3 +1,3 @@
 """Wagtail hooks for guidance/, one module per part so each stays small."""
 
-from . import caso, pages, review, strategy  # noqa: F401
+from . import assessment_help, caso, pages, review, strategy  # noqa: F401

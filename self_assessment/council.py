@@ -1,0 +1,330 @@
+"""The council's view of self-assessments (Wagtail admin, attendance officers): a heat map
+of schools by area from each school's latest submitted assessment of the chosen school
+year, filters by phase and locality, the schools that have not assessed that year, the
+distribution of levels per statement, and CSV exports of the heat map and of the schools
+that have not assessed.
+
+Fast whatever the number of schools: the heat map shows one page of schools at a time and
+reads only that page's scores; the council averages, the counts and the distribution are
+worked out by the database over every matching school, in a fixed number of queries.
+Everything the template prints is prepared here, so it does no work per cell."""
+
+import csv
+from collections import defaultdict
+from urllib.parse import urlencode
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Avg, Count, Exists, F, OuterRef, Q, Subquery
+from django.db.models.lookups import Exact
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+from wagtail.admin.paginator import WagtailPaginator
+from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+
+from guidance.csv_cells import spreadsheet_safe as safe_cell
+from portal import access
+from portal.models import School
+
+from . import services
+from .models import (
+    LEVELS,
+    Answer,
+    Assessment,
+    AssessmentArea,
+    FrameworkVersion,
+    Statement,
+    school_year_label,
+    school_year_of,
+)
+
+PERMISSION = "self_assessment.view_assessment"
+SCHOOLS_PER_PAGE = 50
+# The schools that have not assessed are listed up to this many; the CSV has them all.
+NOT_ASSESSED_SHOWN = 20
+
+
+def may_use(user):
+    return user.has_perm(PERMISSION) and "attendance" in access.services_for(user)
+
+
+def matching_schools(year, phase="", locality=""):
+    """Active schools matching the filters, by name, each with `latest_id`: its latest
+    submitted assessment of `year` (None if it has not submitted one)."""
+    schools = School.objects.active()
+    if phase:
+        schools = schools.filter(phase=phase)
+    if locality:
+        schools = schools.filter(locality=locality)
+    latest = Assessment.objects.filter(
+        school=OuterRef("pk"), status=Assessment.Status.SUBMITTED, school_year=year
+    ).order_by("-submitted_at", "-pk")
+    return schools.annotate(latest_id=Subquery(latest.values("pk")[:1])).order_by("name", "pk")
+
+
+def council_picture(year, phase="", locality="", page_number=1):
+    """Everything the page shows, as plain data."""
+    areas = list(AssessmentArea.objects.all())
+    schools = matching_schools(year, phase, locality)
+    assessed = schools.filter(latest_id__isnull=False)
+    not_assessed = schools.filter(latest_id__isnull=True)
+    latest_ids = assessed.values("latest_id")
+    counts = schools.aggregate(
+        assessed=Count("pk", filter=Q(latest_id__isnull=False)),
+        not_assessed=Count("pk", filter=Q(latest_id__isnull=True)),
+    )
+    paginator = WagtailPaginator(assessed, SCHOOLS_PER_PAGE)
+    paginator.count = counts["assessed"]  # known already: saves the paginator's own count
+    page = paginator.get_page(page_number)
+    page_schools = list(page.object_list)
+    scores = services.scores_by_area([school.latest_id for school in page_schools])
+    phases = phase_labels()
+    return {
+        "areas": areas,
+        "page": page,
+        "elided_page_range": list(paginator.get_elided_page_range(page.number)),
+        "assessed_count": counts["assessed"],
+        "heat_map": [heat_map_row(school, scores, areas, phases) for school in page_schools],
+        "averages": heat_cells(council_averages(latest_ids, areas)),
+        "not_assessed_count": counts["not_assessed"],
+        "not_assessed": not_assessed_rows(not_assessed[:NOT_ASSESSED_SHOWN], phases),
+        "distribution": distribution(latest_ids),
+    }
+
+
+def phase_labels():
+    """{phase: label} in the active language, made once per request: get_phase_display
+    translates afresh on every row."""
+    return {value: str(label) for value, label in School.Phase.choices}
+
+
+def heat_map_row(school, scores, areas, phases):
+    by_area = scores.get(school.latest_id, {})
+    row_scores = [by_area.get(area.pk) for area in areas]
+    return {
+        "school": school,
+        "phase": phases.get(school.phase, school.phase),
+        "scores": row_scores,
+        "cells": heat_cells(row_scores),
+    }
+
+
+def heat_cells(scores):
+    """[(CSS class, text), ...]: a band of the heat map and the number printed in it."""
+    return [
+        (f"app-heat app-heat--{heat_band(score)}", "–" if score is None else f"{score:.1f}")
+        for score in scores
+    ]
+
+
+def heat_band(score):
+    """A band of the heat map; the number is always printed too, so colour is never the
+    only cue."""
+    if score is None:
+        return "none"
+    if score < 1.75:
+        return "1"
+    if score < 2.5:
+        return "2"
+    if score < 3.25:
+        return "3"
+    return "4"
+
+
+def council_averages(latest_ids, areas):
+    """Per area, the mean of the schools' area scores over every school in `latest_ids`
+    (a subquery of assessment ids), in one query: the database averages each
+    assessment's levels per area, then averages those."""
+    if not areas:
+        return []
+    per_school = (
+        Answer.objects.filter(assessment_id__in=latest_ids, level__isnull=False)
+        .values("assessment_id")
+        .annotate(
+            **{
+                f"area_{area.pk}": Avg("level", filter=Q(statement__area_id=area.pk))
+                for area in areas
+            }
+        )
+        .order_by()
+    )
+    means = per_school.aggregate(**{f"mean_{area.pk}": Avg(f"area_{area.pk}") for area in areas})
+    return [
+        None if means[f"mean_{area.pk}"] is None else round(float(means[f"mean_{area.pk}"]), 1)
+        for area in areas
+    ]
+
+
+def not_assessed_rows(schools, phases):
+    """The schools as rows, each saying whether an assessment is under way (one query)."""
+    under_way = Assessment.objects.filter(
+        school=OuterRef("pk"), status=Assessment.Status.IN_PROGRESS
+    )
+    started, not_started = _("Assessment in progress"), _("Not started")
+    return [
+        {
+            "school": school,
+            "phase": phases.get(school.phase, school.phase),
+            "now": started if school.in_progress else not_started,
+        }
+        for school in schools.annotate(in_progress=Exists(under_way))
+    ]
+
+
+def distribution(latest_ids):
+    """Per statement (by code, worded as in the newest published version), how many
+    schools chose each level: one aggregate query, and one for the statements."""
+    per_statement = (
+        Answer.objects.filter(assessment_id__in=latest_ids)
+        .values("statement_id")
+        .annotate(**{f"level_{n}": Count("pk", filter=Q(level=n)) for n in LEVELS})
+        .order_by()
+    )
+    # Every version's statements, so answers to an older version count under their code.
+    newest = FrameworkVersion.objects.published().order_by("-published_at").values("pk")[:1]
+    statements = Statement.objects.annotate(
+        in_newest=Exact(F("framework_id"), Subquery(newest))
+    ).values_list("pk", "code", "in_newest", "area__name", "text")
+    code_of, shown = {}, []
+    for pk, code, in_newest, area, text in statements:
+        code_of[pk] = code
+        if in_newest:
+            shown.append((code, area, text))
+    counts = defaultdict(lambda: [0] * len(LEVELS))
+    for row in per_statement:
+        by_level = counts[code_of[row["statement_id"]]]
+        for n in LEVELS:
+            by_level[n - 1] += row[f"level_{n}"]
+    return [
+        {"area": area, "text": text, "counts": counts.get(code, [0] * len(LEVELS))}
+        for code, area, text in shown
+    ]
+
+
+def available_years(today=None):
+    this_year = school_year_of(today or timezone.localdate())
+    years = set(
+        Assessment.objects.filter(status=Assessment.Status.SUBMITTED)
+        .order_by()  # without it, the default ordering makes DISTINCT return every row
+        .values_list("school_year", flat=True)
+        .distinct()
+    )
+    return sorted(years | {this_year}, reverse=True)
+
+
+class CouncilView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "self_assessment/admin/council.html"
+    page_title = gettext_lazy("Self-assessments across schools")
+    header_icon = "table"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not may_use(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def filters(self):
+        years = available_years()
+        try:
+            year = int(self.request.GET.get("year", years[0]))
+        except ValueError:
+            year = years[0]
+        if year not in years:
+            year = years[0]
+        phase = self.request.GET.get("phase", "")
+        if phase not in School.Phase.values:
+            phase = ""
+        localities = list(
+            School.objects.active()
+            .order_by("locality")
+            .values_list("locality", flat=True)
+            .distinct()
+        )
+        locality = self.request.GET.get("locality", "")
+        if locality not in localities:
+            locality = ""
+        return {
+            "year": year,
+            "years": [(one, school_year_label(one)) for one in years],
+            "phase": phase,
+            "phases": School.Phase.choices,
+            "locality": locality,
+            "localities": localities,
+        }
+
+    def get(self, request, *args, **kwargs):
+        filters = self.filters()
+        chosen = {key: filters[key] for key in ("year", "phase", "locality") if filters[key]}
+        if request.GET.get("format") == "csv":
+            if request.GET.get("list") == "not-assessed":
+                return not_assessed_csv(filters)
+            return heat_map_csv(filters)
+        picture = council_picture(
+            filters["year"], filters["phase"], filters["locality"], request.GET.get("p", 1)
+        )
+        return self.render_to_response(
+            self.get_context_data(
+                filters=filters,
+                year_label=school_year_label(filters["year"]),
+                heat_map_csv_url="?" + urlencode({**chosen, "format": "csv"}),
+                not_assessed_csv_url="?"
+                + urlencode({**chosen, "format": "csv", "list": "not-assessed"}),
+                **picture,
+            )
+        )
+
+
+def csv_download(name):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def heat_map_csv(filters):
+    """Every matching school that has assessed (not only one page), with its scores."""
+    areas = list(AssessmentArea.objects.all())
+    assessed = matching_schools(filters["year"], filters["phase"], filters["locality"]).filter(
+        latest_id__isnull=False
+    )
+    scores = services.scores_by_area(assessed.values("latest_id"))
+    phases = phase_labels()
+    response = csv_download(f"self-assessments-{filters['year']}.csv")
+    writer = csv.writer(response)
+    writer.writerow(
+        [_("School"), _("URN"), _("Phase"), _("Locality")] + [area.name for area in areas]
+    )
+    for school in assessed:
+        by_area = scores.get(school.latest_id, {})
+        writer.writerow(
+            [
+                safe_cell(school.name),
+                school.urn,
+                phases.get(school.phase, school.phase),
+                safe_cell(school.locality),
+            ]
+            + ["" if by_area.get(area.pk) is None else by_area[area.pk] for area in areas]
+        )
+    return response
+
+
+def not_assessed_csv(filters):
+    """Every matching school that has not submitted an assessment of the year."""
+    schools = matching_schools(filters["year"], filters["phase"], filters["locality"]).filter(
+        latest_id__isnull=True
+    )
+    response = csv_download(f"self-assessments-not-submitted-{filters['year']}.csv")
+    writer = csv.writer(response)
+    writer.writerow([_("School"), _("URN"), _("Phase"), _("Locality"), _("Now")])
+    for row in not_assessed_rows(schools, phase_labels()):
+        school = row["school"]
+        writer.writerow(
+            [
+                safe_cell(school.name),
+                school.urn,
+                row["phase"],
+                safe_cell(school.locality),
+                row["now"],
+            ]
+        )
+    return response
