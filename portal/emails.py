@@ -9,9 +9,12 @@ from django.template.loader import render_to_string
 from django_q.tasks import async_task
 
 
-def send_email(to, subject, template_name, context):
+def send_email(to, subject, template_name, context, attachments=None):
+    """`attachments`: optional (filename, content, mimetype) tuples, e.g. a calendar file."""
     body = render_to_string(template_name, context)
     recipients = [to] if isinstance(to, str) else list(to)
+    # Only when given, so a task queued without attachments looks as it always has.
+    extra = {"attachments": list(attachments)} if attachments else {}
     transaction.on_commit(
         partial(
             async_task,
@@ -19,6 +22,7 @@ def send_email(to, subject, template_name, context):
             subject,
             body,
             recipients,
+            **extra,
             group="email",
             task_name=f"email: {subject}"[:100],
         )

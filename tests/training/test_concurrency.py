@@ -1,0 +1,60 @@
+"""Fifty people book the last five places at once (PostgreSQL: real row locks)."""
+
+import threading
+from datetime import timedelta
+
+import pytest
+from django.db import connection, connections
+from django.utils import timezone
+
+from training import booking as bookings
+from training.models import Booking
+
+pytestmark = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="concurrent row locking needs PostgreSQL (SQLite serialises every write)",
+)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_fifty_concurrent_bookings_for_the_last_five_places(home):
+    from training.models import TrainingIndexPage
+
+    from .conftest import make_course
+
+    index = TrainingIndexPage(title="Training", slug="training")
+    home.add_child(instance=index)
+    course = make_course(index, sessions=[(10, 10)])
+    session = course.sessions.get()
+    for n in range(5):  # five places already gone
+        bookings.book(session.pk, name="Early", email=f"early{n}@example.com", role="dsl")
+
+    start = threading.Barrier(50)
+    errors = []
+
+    def book_one(n):
+        try:
+            start.wait()
+            bookings.book(session.pk, name="Racer", email=f"racer{n}@example.com", role="dsl")
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=book_one, args=(n,)) for n in range(50)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert errors == []
+    racers = Booking.objects.filter(email__startswith="racer")
+    assert racers.filter(status="confirmed").count() == 5
+    assert racers.filter(status="waiting").count() == 45
+    assert Booking.objects.holding_place().filter(session=session).count() == 10
+
+    bookings.cancel(racers.filter(status="confirmed").first())
+    assert Booking.objects.filter(status="offered").count() == 1
+    assert racers.filter(status="waiting").count() == 44
+    assert Booking.objects.holding_place().filter(session=session).count() == 10
+    assert session.starts_at > timezone.now() + timedelta(days=9)

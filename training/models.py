@@ -1,0 +1,332 @@
+"""Training courses (pages), their sessions, and the bookings people make for them."""
+
+import secrets
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from home.models import CachedPageMixin
+
+from . import rules
+
+
+class Audience(models.Model):
+    """Who a course is for: governors, headteachers, attendance leads and so on. Made by a
+    migration; editors choose from them."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("training audience")
+
+    def __str__(self):
+        return self.name
+
+
+class TrainingIndexPage(CachedPageMixin, Page):
+    """Every upcoming session of every course, filtered by audience, month and format.
+    The same for every visitor, so anonymous visitors are served it from the page cache."""
+
+    introduction = RichTextField(features=["bold", "link"], blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    subpage_types = ["training.CoursePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("training index page")
+
+    def get_context(self, request, *args, **kwargs):
+        from .listing import session_list  # here: listing.py imports these models
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(session_list(self, request))
+        return context
+
+
+class CoursePage(Page):
+    """One course, with its sessions. Not page-cached: it shows the places left now."""
+
+    class Format(models.TextChoices):
+        IN_PERSON = "in_person", _("In person")
+        ONLINE = "online", _("Online")
+
+    summary = models.CharField(
+        _("summary"), max_length=300, help_text=_("One or two sentences for the course list.")
+    )
+    description = RichTextField(_("description"), features=["h2", "h3", "bold", "ol", "ul", "link"])
+    outcomes = RichTextField(
+        _("what you will learn"), features=["bold", "ol", "ul", "link"], blank=True
+    )
+    format = models.CharField(_("format"), max_length=16, choices=Format.choices)
+    duration = models.CharField(_("duration"), max_length=100, help_text=_("For example: 2 hours"))
+    cost = models.CharField(
+        _("cost"), max_length=100, blank=True, help_text=_("Leave blank if the course is free.")
+    )
+    audiences = ParentalManyToManyField(Audience, related_name="courses", verbose_name=_("for"))
+    assessment_areas = ParentalManyToManyField(
+        "self_assessment.AssessmentArea",
+        blank=True,
+        related_name="courses",
+        verbose_name=_("self-assessment areas"),
+        help_text=_("Schools rating themselves low in these areas are pointed to this course."),
+    )
+    change_deadline_days = models.PositiveSmallIntegerField(
+        _("changes allowed until (days before)"),
+        default=rules.DEFAULT_CHANGE_DEADLINE_DAYS,
+        help_text=_("Bookers can cancel or move to another date until this many days before."),
+    )
+    contact_email = models.EmailField(
+        _("contact email"),
+        blank=True,
+        help_text=_("Who bookers contact after the deadline. Blank: the service's email."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        FieldPanel("outcomes"),
+        MultiFieldPanel(
+            [
+                FieldPanel("format"),
+                FieldPanel("duration"),
+                FieldPanel("cost"),
+                FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("About the course"),
+        ),
+        FieldPanel("assessment_areas"),
+        MultiFieldPanel(
+            [FieldPanel("change_deadline_days"), FieldPanel("contact_email")],
+            heading=_("Cancelling and changing"),
+        ),
+        InlinePanel("sessions", heading=_("Sessions"), label=_("Session")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("description"),
+    ]
+    parent_page_types = ["training.TrainingIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("training course")
+
+    @property
+    def is_online(self):
+        return self.format == self.Format.ONLINE
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["upcoming_sessions"] = list(
+            Session.objects.with_places_taken()
+            .filter(course=self, starts_at__gt=timezone.now())
+            .order_by("starts_at")
+        )
+        context["audience_list"] = list(self.audiences.all())
+        return context
+
+
+class SessionQuerySet(models.QuerySet):
+    def with_places_taken(self):
+        """Each session with `places_taken` (confirmed and offered bookings), in the same
+        query."""
+        return self.annotate(
+            places_taken=Count("bookings", filter=Q(bookings__status__in=Booking.HOLDING_PLACE))
+        )
+
+    def upcoming(self):
+        return self.filter(starts_at__gt=timezone.now())
+
+
+class Session(Orderable):
+    course = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="sessions")
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    venue = models.TextField(_("venue"), blank=True, help_text=_("For sessions in person."))
+    joining_details = models.TextField(
+        _("online joining details"),
+        blank=True,
+        help_text=_("The meeting link and any code. Sent only to people with a booked place."),
+    )
+    capacity = models.PositiveIntegerField(_("places"), default=20)
+    booking_closes_at = models.DateTimeField(
+        _("booking closes"), null=True, blank=True, help_text=_("Blank: when the session starts.")
+    )
+
+    objects = SessionQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("starts_at"),
+        FieldPanel("ends_at"),
+        FieldPanel("venue"),
+        FieldPanel("joining_details"),
+        FieldPanel("capacity"),
+        FieldPanel("booking_closes_at"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("session")
+        indexes = [models.Index(fields=["starts_at"])]
+
+    def __str__(self):
+        local = timezone.localtime(self.starts_at)
+        return f"{self.course.title}, {local:%d %b %Y %H:%M}"
+
+    def clean(self):
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": _("The session must end after it starts.")})
+
+    @property
+    def closes_at(self):
+        return rules.booking_closes_at(self.starts_at, self.booking_closes_at)
+
+    def why_not_bookable(self, now=None):
+        return rules.why_not_bookable(now or timezone.now(), self.starts_at, self.booking_closes_at)
+
+    @property
+    def has_ended(self):
+        return self.ends_at <= timezone.now()
+
+    @property
+    def places_left(self):
+        """Needs `places_taken` from SessionQuerySet.with_places_taken()."""
+        return rules.places_left(self.places_taken, self.capacity)
+
+
+REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
+
+
+def new_reference():
+    return "TRN-" + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
+
+
+class BookingQuerySet(models.QuerySet):
+    def active(self):
+        """Bookings that still stand: booked, offered or waiting."""
+        return self.filter(status__in=Booking.ACTIVE)
+
+    def holding_place(self):
+        return self.filter(status__in=Booking.HOLDING_PLACE)
+
+
+class Booking(models.Model):
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("Booked")
+        WAITING = "waiting", _("On the waiting list")
+        OFFERED = "offered", _("Place offered")
+        CANCELLED = "cancelled", _("Cancelled")
+        LAPSED = "lapsed", _("Offer not taken up")
+
+    class Role(models.TextChoices):
+        GOVERNOR = "governor", _("Governor")
+        HEADTEACHER = "headteacher", _("Headteacher")
+        ATTENDANCE_LEAD = "attendance_lead", _("Attendance lead")
+        DSL = "dsl", _("Designated safeguarding lead")
+        OFFICE = "office", _("Office or admin staff")
+        TEACHER = "teacher", _("Teacher or other school staff")
+        PARTNER = "partner", _("Partner agency")
+        OTHER = "other", _("Other")
+
+    class Attendance(models.TextChoices):
+        UNKNOWN = "", _("Not marked")
+        ATTENDED = "attended", _("Attended")
+        NO_SHOW = "no_show", _("Did not attend")
+
+    # A place is held by a booked person, and by a waiting person while it is offered.
+    HOLDING_PLACE = (Status.CONFIRMED, Status.OFFERED)
+    ACTIVE = (Status.CONFIRMED, Status.OFFERED, Status.WAITING)
+
+    session = models.ForeignKey(Session, on_delete=models.PROTECT, related_name="bookings")
+    reference = models.CharField(max_length=12, unique=True, default=new_reference, editable=False)
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("email address"))
+    role = models.CharField(_("role"), max_length=32, choices=Role.choices)
+    school = models.ForeignKey(
+        "portal.School",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="training_bookings",
+        verbose_name=_("school"),
+    )
+    needs = models.TextField(_("access or dietary needs"), blank=True)
+    user = models.ForeignKey(
+        "portal.User",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="training_bookings",
+    )
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices)
+    offer_expires_at = models.DateTimeField(null=True, blank=True)
+    attendance = models.CharField(
+        _("attendance"), max_length=16, choices=Attendance.choices, blank=True, default=""
+    )
+    reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    feedback_requested_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = BookingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("booking")
+        constraints = [
+            # One standing booking per email address for a session.
+            models.UniqueConstraint(
+                fields=["session", "email"],
+                condition=Q(status__in=["confirmed", "offered", "waiting"]),
+                name="training_one_active_booking_per_email",
+            )
+        ]
+        indexes = [models.Index(fields=["status", "offer_expires_at"])]
+
+    def __str__(self):
+        return f"{self.reference} {self.name}"
+
+    def save(self, *args, **kwargs):
+        self.email = (self.email or "").strip().lower()
+        super().save(*args, **kwargs)
+
+    @property
+    def holds_place(self):
+        return self.status in self.HOLDING_PLACE
+
+    @property
+    def attended(self):
+        return self.attendance == self.Attendance.ATTENDED
+
+
+class Feedback(models.Model):
+    """What an attendee thought of a session: one per booking."""
+
+    booking = models.OneToOneField(Booking, on_delete=models.CASCADE, related_name="feedback")
+    rating = models.PositiveSmallIntegerField(_("rating"))
+    comments = models.TextField(_("comments"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("course feedback")
+        verbose_name_plural = _("course feedback")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(rating__gte=1, rating__lte=5), name="training_rating_1_to_5"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.booking.reference}: {self.rating}"
