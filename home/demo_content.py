@@ -88,23 +88,9 @@ JOURNEY_PAGES = [
                 "not yet in place to embedded, and notes its evidence. The report shows where you "
                 "stand against schools of the same phase and suggests actions for your plan.</p>"
                 "<p>Headteachers, attendance leads and designated safeguarding leads can sign in to "
-                "start an assessment; governors can read their school's report.</p>",
-            ),
-        ],
-    },
-    {
-        "slug": "training",
-        "menu": True,
-        "title": "Training",
-        "summary": "Attendance training for governors, school leaders, attendance staff and partners.",
-        "body": [
-            (
-                "text",
-                "<p>The attendance service runs courses through the school year, in person and "
-                "online. They cover the legal framework, using attendance data well, working with "
-                "families, and the governing body's role in monitoring attendance each term.</p>"
-                "<p>Courses for governors are free. Each course page lists its dates, who it is for "
-                "and how to book a place.</p>",
+                "start an assessment; governors can read their school's report.</p>"
+                '<p><a href="/portal/self-assessment/">Start or continue your school\'s '
+                "self-assessment</a> (you will be asked to sign in).</p>",
             ),
         ],
     },

@@ -38,6 +38,9 @@ urlpatterns = [
 # Everything a visitor reads is served in their language: /cy/..., /ur/...; English
 # (the default) has no prefix.
 urlpatterns += i18n_patterns(
+    path("portal/returns/", include("returns.urls")),
+    path("portal/self-assessment/", include("self_assessment.urls")),
+    path("training/bookings/", include("training.urls")),
     path("portal/", include((partner_patterns, "portal"))),
     path("", include("guidance.urls")),
     path("", include(wagtail_urls)),

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "home",
     "guidance",
     "forms_app",
+    "returns",
     "self_assessment",
     "training",
     "wagtail_localize",
@@ -256,6 +257,25 @@ PORTAL_CHILDREN_NOT_IN_SCHOOL_REGISTER = env_bool("PORTAL_CHILDREN_NOT_IN_SCHOOL
 # commences; national regulations may change the Sunday rule.
 PORTAL_EMPLOYMENT_LATEST = os.environ.get("PORTAL_EMPLOYMENT_LATEST", "19:00")
 PORTAL_EMPLOYMENT_SUNDAY_RULE = env_bool("PORTAL_EMPLOYMENT_SUNDAY_RULE", True)
+# School attendance penalty notices (national framework from 19 August 2024): amounts in
+# pounds, days to pay, how many notices a parent may have for one child in the period,
+# and the threshold for considering one. The law changes: change them here, not in code.
+PORTAL_PENALTY_NOTICE = {
+    "first_reduced_amount": 80,
+    "reduced_days": 21,
+    "full_amount": 160,
+    "full_days": 28,
+    "repeat_amount": 160,
+    "most_notices_in_period": 2,
+    "period_years": 3,
+    "threshold_sessions": 10,
+    "threshold_weeks": 10,
+}
+# Reduced-timetable returns: outstanding schools are reminded this many days from the due
+# date (negative: before it), once per step.
+PORTAL_RETURN_REMINDER_DAYS = [
+    int(days) for days in env_list("PORTAL_RETURN_REMINDER_DAYS", "-7,-1,3,10")
+]
 
 # The council's term dates (local practice; a council sets its own each year). Each term
 # is two half terms, (first day, last day); weeks outside them are holidays. The referral

@@ -18,7 +18,7 @@ def counts():
     }
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_seed_demo_fills_the_portal_and_changes_nothing_the_second_time(client):
     call_command("seed_demo")
     first = counts()
