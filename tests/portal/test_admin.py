@@ -66,7 +66,7 @@ def test_dashboard_query_budget_and_governor_role(
 ):
     client.force_login(governor)
     client.get("/portal/")
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):
         page = client.get("/portal/").content.decode()
     assert "Governor" in page and "Alderbrook Primary" in page
 
