@@ -188,3 +188,20 @@ def test_wrong_codes_slow_down_guessing(client, home, editor):
     too_soon = client.post(VERIFY, {"code": code_for(device)})
     assert "Too many wrong codes" in too_soon.content.decode()
     assert client.get("/admin/").status_code == 302
+
+
+def test_the_demo_sign_ins_give_staff_codes_that_work(client, home, db):
+    from portal.demo import seed_accounts, seed_schools, sign_in_lines
+
+    seed_schools()
+    seed_accounts()
+    lines = "\n".join(sign_in_lines())
+    editor_line = lines.split("editor@demo.wyvernshire.example")[1].split("\n  ")[1]
+    codes = editor_line.split("second-factor codes:")[1].split()
+    assert len(codes) == 3
+    assert "second-factor codes" not in lines.split("governor@")[1].split("\n  ")[0]
+    client.post(
+        SIGN_IN, {"username": "editor@demo.wyvernshire.example", "password": "attendance-demo-2026"}
+    )
+    assert client.post(VERIFY, {"code": codes[0], "next": "/admin/"})["Location"] == "/admin/"
+    assert client.get("/admin/").status_code == 200
