@@ -150,9 +150,36 @@ def seed_accounts():
     return f"{len(ACCOUNTS)} accounts ({created} new)"
 
 
+def demo_second_factor(user, count=3):
+    """Staff sign in with a second factor. For the demo, each staff account gets an
+    authenticator app set up and a few fresh single-use recovery codes to type instead."""
+    from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    TOTPDevice.objects.get_or_create(
+        user=user, confirmed=True, defaults={"name": "Authenticator app"}
+    )
+    device, _created = StaticDevice.objects.get_or_create(
+        user=user, name="Recovery codes", defaults={"confirmed": True}
+    )
+    codes = [StaticToken.random_token() for _ in range(count)]
+    StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
+    return codes
+
+
 def sign_in_lines():
-    """What `make run` prints: who to sign in as to see each part of the portal."""
+    """What `make run` prints: who to sign in as to see each part of the portal, and for
+    staff, recovery codes to give as the second factor (each works once)."""
+    from .two_factor import required_for
+
     lines = [f"Demo sign-ins (password for all: {DEMO_PASSWORD})"]
+    users = {user.email: user for user in User.objects.filter(email__endswith=DEMO_DOMAIN)}
     for local_part, *_rest in ACCOUNTS:
-        lines.append(f"  {demo_email(local_part):45} {ROLE_DESCRIPTIONS[local_part]}")
+        line = f"  {demo_email(local_part):45} {ROLE_DESCRIPTIONS[local_part]}"
+        user = users.get(demo_email(local_part))
+        if user is not None and required_for(user):
+            line += (
+                "\n  " + " " * 45 + " second-factor codes: " + " ".join(demo_second_factor(user))
+            )
+        lines.append(line)
     return lines

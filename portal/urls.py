@@ -8,7 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from guidance import views as guidance_views
 
-from . import views
+from . import two_factor, views
 
 # Partner pages: sign in and out, password reset, invitations, the dashboard.
 partner_patterns = [
@@ -23,6 +23,11 @@ partner_patterns = [
     ),
     path("invitation/<uidb64>/<token>/", views.InviteAcceptView.as_view(), name="invite-accept"),
     path("password-set/", views.PasswordSetView.as_view(), name="password-set"),
+    path("two-factor/", two_factor.overview, name="two-factor"),
+    path("two-factor/set-up/", two_factor.set_up, name="two-factor-set-up"),
+    path("two-factor/verify/", two_factor.verify, name="two-factor-verify"),
+    path("two-factor/recovery-codes/", two_factor.recovery_codes, name="two-factor-recovery-codes"),
+    path("two-factor/turn-off/", two_factor.turn_off, name="two-factor-off"),
     path("", views.dashboard_view, name="dashboard"),
 ]
 

@@ -63,7 +63,10 @@ register_snippet(PartnersGroup)
 
 @hooks.register("register_admin_urls")
 def invite_urls():
-    return [path("portal/invite/", admin_views.invite_school_user, name="portal_invite")]
+    return [
+        path("portal/invite/", admin_views.invite_school_user, name="portal_invite"),
+        path("portal/locked/", admin_views.locked_accounts, name="portal_locked_accounts"),
+    ]
 
 
 class InviteMenuItem(MenuItem):
@@ -75,6 +78,13 @@ class InviteMenuItem(MenuItem):
 def invite_menu_item():
     return InviteMenuItem(
         _("Invite a school user"), reverse("portal_invite"), icon_name="mail", order=250
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def locked_accounts_menu_item():
+    return InviteMenuItem(
+        _("Locked accounts"), reverse("portal_locked_accounts"), icon_name="lock", order=251
     )
 
 

@@ -6,6 +6,8 @@ from home.factories import HomePageFactory
 from home.models import CouncilSettings
 from portal.factories import MembershipFactory, SchoolFactory, UserFactory
 
+from .clients import PortalClient
+
 PASSWORD = "correct horse battery staple"
 
 
@@ -17,9 +19,9 @@ def _empty_cache():
 
 
 @pytest.fixture
-def client(client):
-    client.defaults["HTTP_HOST"] = "localhost"
-    return client
+def client():
+    # Staff signed in with force_login give their second factor too (tests/clients.py).
+    return PortalClient(HTTP_HOST="localhost")
 
 
 @pytest.fixture

@@ -62,6 +62,10 @@ INSTALLED_APPS = [
     "crispy_forms_gds",
     "django_q",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -72,6 +76,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outermost after security, so pages from the anonymous page cache carry the headers too.
+    "portal.security.PortalCSPMiddleware",
+    "portal.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions and authentication: a stored page for an anonymous visitor costs
     # no database query at all.
@@ -81,7 +88,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "portal.security.StaffIdleTimeoutMiddleware",
+    "portal.security.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that it sees the outcome of authentication.
@@ -208,6 +218,14 @@ AXES_LOCKOUT_TEMPLATE = "portal/account/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 
+# Two-factor sign-in (django-otp): required for staff (anyone who can use the Wagtail
+# admin); school users may turn it on. Codes come from an authenticator app (TOTP), with
+# single-use recovery codes for a lost phone.
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "School attendance portal")
+PORTAL_RECOVERY_CODES = 10
+# Staff are signed out after this long without doing anything.
+PORTAL_STAFF_IDLE_SECONDS = int(os.environ.get("PORTAL_STAFF_IDLE_SECONDS", str(30 * 60)))
+
 # --- Internationalisation -------------------------------------------------------------
 LANGUAGE_CODE = "en"
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
@@ -311,6 +329,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from a third party: a Gravatar request tells it which staff use the admin.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Anonymous visitors get pages from the cache for this long at most; publishing
 # anything empties it at once (home/page_cache.py).
@@ -320,6 +340,28 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
 
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+# The portal's own pages need nothing but their own scripts, styles and images: no inline
+# script, no inline style attributes. The Wagtail admin gets a little more (security.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Features no page of the portal uses, switched off for every page (and anything framed).
+PORTAL_PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), interest-cohort=()"
+)
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -8,7 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from forms_app.models import Submission
-from tests.browser.conftest import officer_finds
+from tests.browser.conftest import officer_finds, sign_in_to_admin
 from tests.forms_app.licensing_fixtures import (
     chaperone_answers,
     day,
@@ -135,10 +135,7 @@ def test_child_work_permit(page, portal, assert_accessible):
     # The licensing officer approves it and prints the permit.
     submission.status = Submission.Status.APPROVED
     submission.save()
-    page.goto(portal + "/portal/sign-in/")
-    page.fill("#id_username", LICENSING_OFFICER)
-    page.fill("#id_password", DEMO_PASSWORD)
-    go(page, page.locator("#id_submit"))
+    sign_in_to_admin(page, portal, LICENSING_OFFICER)
     page.goto(portal + f"/forms/permit/{submission.reference}/")
     assert page.locator("h1").inner_text() == "Child employment permit"
     assert "Jamie Clarke" in page.locator("main").inner_text()
