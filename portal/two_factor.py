@@ -156,13 +156,7 @@ def verify(request):
         return redirect(_next_url(request))
     form = CodeForm(request.POST or None, initial={"next": _next_url(request)})
     if request.method == "POST" and form.is_valid():
-        # django-otp makes a device wait longer after each wrong code: say so.
-        throttled = any(
-            not device.verify_is_allowed()[0]
-            for device in devices_for_user(user)
-            if hasattr(device, "verify_is_allowed")
-        )
-        device = None if throttled else match_token(user, form.cleaned_data["code"])
+        device = match_token(user, form.cleaned_data["code"])
         if device is not None:
             otp_login(request, device)
             if isinstance(device, StaticDevice):
@@ -172,6 +166,13 @@ def verify(request):
                     _("You used a recovery code. You have %(count)s left.") % {"count": left},
                 )
             return redirect(_next_url(request))
+        # django-otp makes a device wait longer after each wrong code (1s, 2s, 4s...) and
+        # refuses even the right one until then: after a few, say so.
+        throttled = any(
+            not candidate.verify_is_allowed()[0] and candidate.throttling_failure_count >= 3
+            for candidate in devices_for_user(user)
+            if hasattr(candidate, "verify_is_allowed")
+        )
         form.add_error(
             "code",
             _("Too many wrong codes. Wait a minute, then enter the code your app shows")

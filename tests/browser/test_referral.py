@@ -118,7 +118,8 @@ def test_a_referral_from_sign_in_to_the_officers_queue(page, portal, assert_acce
         if path not in NO_ERRORS and (path != "step/absence_dates/" or first_list_visit):
             if first_list_visit:  # 10 sessions of N where 12 were given: does not add up
                 page.check("#id_add_another_1")
-            page.click(CONTINUE)
+            with page.expect_navigation():
+                page.click(CONTINUE)
             assert page.title().startswith("Error: "), path
             assert page.locator(".govuk-error-summary").is_visible()
             assert_accessible(page)

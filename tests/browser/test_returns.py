@@ -8,6 +8,7 @@ import pytest
 
 from portal.models import School
 from returns.models import ReturnPeriod
+from tests.browser.conftest import sign_in_to_admin
 
 pytestmark = [
     pytest.mark.browser,
@@ -90,10 +91,7 @@ def test_a_school_makes_its_return(page, portal, assert_accessible):
 
 
 def test_the_officer_tracker(page, portal, assert_accessible):
-    page.goto(portal + "/admin/login/")
-    page.fill("#id_username", "attendance.officer@demo.wyvernshire.example")
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
+    sign_in_to_admin(page, portal, "attendance.officer@demo.wyvernshire.example")
     page.goto(portal + "/admin/returns/tracker/")
     main = page.locator("main").inner_text()
     assert PERIOD in main and "Response rate:" in main
@@ -114,10 +112,7 @@ def test_the_tracker_pages_keep_the_filter(page, portal, assert_accessible):
         for n in range(60)
     )  # fmt: skip
     ReturnPeriod.objects.get(name=PERIOD).save()  # opens the new schools' returns
-    page.goto(portal + "/admin/login/")
-    page.fill("#id_username", "attendance.officer@demo.wyvernshire.example")
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
+    sign_in_to_admin(page, portal, "attendance.officer@demo.wyvernshire.example")
     page.goto(portal + "/admin/returns/tracker/")
     page.select_option("#id_status", "outstanding")
     page.get_by_role("button", name="Show").click()

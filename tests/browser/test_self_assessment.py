@@ -4,6 +4,8 @@ the dashboard, and the council view in the Wagtail admin."""
 
 import pytest
 
+from tests.browser.conftest import sign_in_to_admin
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -69,17 +71,14 @@ def test_a_school_works_on_its_assessment(page, portal, assert_accessible):
     assert "Open actions" in page.locator("main").inner_text()
     assert_accessible(page)
     page.click("text=Add an action")
-    page.click("text=Save action")
+    with page.expect_navigation():
+        page.click("text=Save action")
     assert page.title().startswith("Error:")
     assert_accessible(page)
 
 
 def test_the_council_view(page, portal, assert_accessible):
-    page.goto(portal + "/admin/login/")
-    page.fill("#id_username", OFFICER)
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(portal + "/admin/")
+    sign_in_to_admin(page, portal, OFFICER)
     page.goto(portal + "/admin/self-assessment/council/")
     text = page.locator("main").inner_text()
     assert page.locator("table.app-heat-map tbody tr").count() > 5

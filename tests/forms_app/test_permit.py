@@ -4,12 +4,12 @@ employment permit application."""
 from datetime import date
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 
 from forms_app.models import Submission, SubmissionEvent
 from forms_app.permit import valid_until
 from portal.factories import UserFactory
+from tests.clients import PortalClient
 
 from .licensing_fixtures import *  # noqa: F403  (the journey pages)
 from .licensing_fixtures import permit_answers, walk
@@ -36,8 +36,8 @@ def approve(submission):
 
 def signed_in(groups):
     user = UserFactory(email=f"{groups[0].split()[0].lower()}@council.example", groups=groups)
-    client = Client(HTTP_HOST="localhost")
-    client.force_login(user)
+    client = PortalClient(HTTP_HOST="localhost")
+    client.force_login(user)  # with the second factor officers must give
     return client
 
 

@@ -181,10 +181,18 @@ def test_only_a_locked_account_can_be_unlocked(client, home, attendance_officer,
 
 
 def test_wrong_codes_slow_down_guessing(client, home, editor):
+    from django.utils import timezone
+
     recovery_code(editor)
     device = TOTPDevice.objects.get(user=editor)
     password_sign_in(client, editor)
-    client.post(VERIFY, {"code": "000000"})
+    first = client.post(VERIFY, {"code": "000000"})
+    assert "The code is not right" in first.content.decode()
+    # Three wrong codes in a row: the app's device now waits 4 seconds before trying any.
+    device.refresh_from_db()
+    device.throttling_failure_count = 3
+    device.throttling_failure_timestamp = timezone.now()
+    device.save()
     too_soon = client.post(VERIFY, {"code": code_for(device)})
     assert "Too many wrong codes" in too_soon.content.decode()
     assert client.get("/admin/").status_code == 302
