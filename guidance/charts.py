@@ -3,15 +3,7 @@ England for each school phase), drawn as inline SVG by guidance/blocks/absence_d
 Plain arithmetic, so the geometry tests in milliseconds."""
 
 import math
-
-WIDTH = 640
-LABEL_WIDTH = 150  # phase names, right-aligned, before the bars
-VALUE_WIDTH = 140  # room after the longest bar for its label, e.g. "National 12.9%"
-BAR_HEIGHT = 24
-BAR_GAP = 4
-GROUP_GAP = 24
-LEGEND_HEIGHT = 48
-AXIS_HEIGHT = 32
+from dataclasses import dataclass
 
 
 def _tick_step(largest):
@@ -22,50 +14,76 @@ def _tick_step(largest):
     return 100
 
 
+@dataclass(frozen=True)
+class BarLayout:
+    """Sizes of a paired-bar chart, in SVG units."""
+
+    label_width: int  # group names, right-aligned, before the bars
+    value_width: int  # room after the longest bar for its label
+    bar_height: int
+    group_gap: int
+    legend_height: int
+    width: int = 640
+    bar_gap: int = 4
+    axis_height: int = 32
+
+
+ABSENCE_LAYOUT = BarLayout(
+    label_width=150, value_width=140, bar_height=24, group_gap=24, legend_height=48
+)
+
+
+def paired_bars(rows, series, axis_max, tick_values, layout):
+    """Coordinates for grouped horizontal bars, two per group: `rows` is a list of
+    (name, first value, second value), `series` the two series' names. A missing value
+    draws no bar. Used by the absence chart here and the self-assessment report's chart."""
+    bar_room = layout.width - layout.label_width - layout.value_width
+
+    def length(value):
+        return round(bar_room * float(value or 0) / axis_max, 1)
+
+    groups = []
+    y = layout.legend_height
+    for name, first, second in rows:
+        bars = []
+        for kind, value, bar_y in (
+            (series[0], first, y),
+            (series[1], second, y + layout.bar_height + layout.bar_gap),
+        ):
+            width = length(value)
+            bars.append(
+                {
+                    "series": kind,
+                    "value": value,
+                    "y": bar_y,
+                    "width": width,
+                    "text_x": layout.label_width + width + 6,
+                    "text_y": bar_y + round(layout.bar_height * 0.7),
+                }
+            )
+        text_y = y + layout.bar_height + layout.bar_gap / 2 + 5
+        groups.append({"name": name, "text_y": text_y, "bars": bars})
+        y += 2 * layout.bar_height + layout.bar_gap + layout.group_gap
+    axis_y = y - layout.group_gap + 6
+    return {
+        "width": layout.width,
+        "height": axis_y + layout.axis_height,
+        "bars_x": layout.label_width,
+        "bar_height": layout.bar_height,
+        "name_x": layout.label_width - 10,
+        "grid_top": layout.legend_height - 8,
+        "axis_y": axis_y,
+        "tick_text_y": axis_y + 22,
+        "ticks": [{"value": v, "x": layout.label_width + length(v)} for v in tick_values],
+        "groups": groups,
+    }
+
+
 def absence_chart(figures):
     """`figures` is a list of (phase, local, national) with numbers as percentages."""
     largest = max((float(max(local, national)) for _phase, local, national in figures), default=0)
     step = _tick_step(largest)
     axis_max = max(step, math.ceil(largest / step) * step)
-    bar_room = WIDTH - LABEL_WIDTH - VALUE_WIDTH
-
-    def length(value):
-        return round(bar_room * float(value) / axis_max, 1)
-
-    groups = []
-    y = LEGEND_HEIGHT
-    for phase, local, national in figures:
-        bars = []
-        for series, value, bar_y in (
-            ("local", local, y),
-            ("national", national, y + BAR_HEIGHT + BAR_GAP),
-        ):
-            width = length(value)
-            bars.append(
-                {
-                    "series": series,
-                    "value": value,
-                    "y": bar_y,
-                    "width": width,
-                    "text_x": LABEL_WIDTH + width + 6,
-                    "text_y": bar_y + BAR_HEIGHT - 7,
-                }
-            )
-        groups.append({"phase": phase, "text_y": y + BAR_HEIGHT + BAR_GAP / 2 + 5, "bars": bars})
-        y += 2 * BAR_HEIGHT + BAR_GAP + GROUP_GAP
-    axis_y = y - GROUP_GAP + 6
-    ticks = [
-        {"value": value, "x": LABEL_WIDTH + length(value)} for value in range(0, axis_max + 1, step)
-    ]
-    return {
-        "width": WIDTH,
-        "height": axis_y + AXIS_HEIGHT,
-        "bars_x": LABEL_WIDTH,
-        "bar_height": BAR_HEIGHT,
-        "phase_x": LABEL_WIDTH - 10,
-        "grid_top": LEGEND_HEIGHT - 8,
-        "axis_y": axis_y,
-        "tick_text_y": axis_y + 22,
-        "ticks": ticks,
-        "groups": groups,
-    }
+    return paired_bars(
+        figures, ("local", "national"), axis_max, range(0, axis_max + 1, step), ABSENCE_LAYOUT
+    )
