@@ -103,6 +103,8 @@ class JourneyDefinition:
     # Only signed-in school users make it (for a school they act for): the draft is theirs,
     # and they are the submitter.
     for_school_users = False
+    # What a person sends: "application" or "referral" (check answers and emails say so).
+    sends = "application"
 
     def submitter(self, values):
         raise NotImplementedError

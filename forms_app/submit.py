@@ -59,7 +59,11 @@ def submit(definition, draft_id, values, page_url=""):
         title = submission.get_journey_display()
         send_email(
             submission.submitter_email,
-            _("%(form)s: we have your application, reference %(reference)s")
+            (
+                _("%(form)s: we have your referral, reference %(reference)s")
+                if definition.sends == "referral"
+                else _("%(form)s: we have your application, reference %(reference)s")
+            )
             % {"form": title, "reference": submission.reference},
             "forms_app/email/confirmation.txt",
             {"submission": submission, "page_url": page_url},

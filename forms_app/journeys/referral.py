@@ -645,6 +645,7 @@ class AttendanceReferral(JourneyDefinition):
     journey = Journey.ATTENDANCE_REFERRAL
     schema_version = 1
     for_school_users = True
+    sends = "referral"
     steps = [
         Step("school", _("Your school"), SchoolForm),
         Step("pupil", _("About the pupil"), PupilForm),

@@ -140,7 +140,7 @@ def test_a_referral_from_sign_in_to_the_officers_queue(page, portal, assert_acce
     assert page.url == portal + START + "check-your-answers/"
     assert "H801200001001" in page.locator("main").inner_text()
     assert_accessible(page)
-    page.click("text=Accept and send application")
+    page.click("text=Accept and send referral")
     assert page.url == portal + START + "confirmation/"
     reference = page.locator(".govuk-panel__body strong").inner_text()
     submission = Submission.objects.get(reference=reference)

@@ -27,6 +27,7 @@ def test_a_school_user_refers_a_pupil(
     assert "Kai" in check and "H801200001001" in check and "Year 6" in check
     assert "Alderbrook Primary" in check
     assert "What the absence figures show" not in check  # explanation pages add no section
+    assert "Accept and send referral" in check and "application" not in check
     with django_capture_on_commit_callbacks(execute=True):
         response = referrer.post("check-your-answers/", {})
     assert response["Location"].endswith("confirmation/")
@@ -35,6 +36,7 @@ def test_a_school_user_refers_a_pupil(
     assert submission.school == school and submission.submitted_by == school_user
     assert submission.submitter_email == school_user.email
     assert not submission.flagged
+    assert any("we have your referral" in message.subject for message in mail.outbox)
     assert "Attendance 70.0% (absent from 30.0% of sessions)" in submission.findings
     assert "Persistent absence: 10% or more of sessions missed" in submission.findings
     assert any(f.startswith("National threshold met: 16") for f in submission.findings)
