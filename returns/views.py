@@ -6,6 +6,7 @@ the due date; governors read it; anyone else is told it does not exist (404)."""
 import uuid
 from datetime import date
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -176,6 +177,12 @@ def pupil_remove(request, school_return, pupil_pk):
         raise Http404
     if request.method == "POST":
         services.remove_pupil(school_return, pupil)
+        school_return.refresh_from_db()
+        if school_return.status == school_return.Status.IN_PROGRESS and school_return.submitted_at:
+            messages.info(
+                request,
+                _("Nobody is left on the return you sent. Send it again, or make a nil return."),
+            )
         return redirect("returns:detail", school_return.pk)
     return render(
         request,

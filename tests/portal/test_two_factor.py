@@ -80,6 +80,8 @@ def test_the_next_sign_in_asks_for_a_code_and_a_recovery_code_works_once(client,
     assert "The code is not right" in bad.content.decode()
     assert client.get("/admin/").status_code == 302
     assert client.post(VERIFY, {"code": code, "next": "/admin/"})["Location"] == "/admin/"
+    # The partner pages show what the verify page said (base.html shows messages).
+    assert "You used a recovery code. You have 0 left." in client.get("/portal/").text
     assert client.get("/admin/").status_code == 200
 
     client.post(reverse("portal:sign-out"))

@@ -158,7 +158,8 @@ def test_change_and_remove_a_pupil_after_sending_is_an_amendment(client, school_
     assert own_return.amended_at is not None
     assert own_return.status == SchoolReturn.Status.RETURNED
     assert "Remove C.D." in client.get(urls(own_return, pupil)["remove"]).text
-    client.post(urls(own_return, pupil)["remove"])
+    removed = client.post(urls(own_return, pupil)["remove"], follow=True)
+    assert "Nobody is left on the return you sent" in removed.text  # says what to do now
     client.post(urls(own_return, pupil)["remove"])  # a second press: nothing more happens
     assert not ReturnPupil.objects.filter(pk=pupil.pk).exists()
     own_return.refresh_from_db()
