@@ -33,6 +33,8 @@ class FrameworkEditView(EditView):
     """A published version is frozen: assessments were answered against its wording."""
 
     def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("self_assessment.change_frameworkversion"):
+            raise PermissionDenied  # before saying anything about the version
         version = get_object_or_404(FrameworkVersion, pk=kwargs.get("pk"))
         if version.is_published:
             messages.error(

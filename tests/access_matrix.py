@@ -1,0 +1,231 @@
+"""The access-control matrix: for every URL of the portal's own that shows or changes a
+record, which roles may use it. tests/test_access_matrix.py checks each row for each
+role, and fails when a URL of ours has no row."""
+
+from datetime import timedelta
+from types import SimpleNamespace
+
+from django.utils import timezone
+
+DEMO = "demo.wyvernshire.example"
+ROLES = {
+    "anonymous": None,
+    "school_a": f"attendance.lead@{DEMO}",  # acts for Alderbrook Primary
+    "school_b": f"dsl@{DEMO}",  # acts for Hollins Lane Primary
+    "governor_a": f"governor@{DEMO}",  # reads Alderbrook Primary's records
+    "editor": f"editor@{DEMO}",
+    "attendance_officer": f"attendance.officer@{DEMO}",
+    "ehe_officer": f"ehe.officer@{DEMO}",
+    "licensing_officer": f"licensing.officer@{DEMO}",
+    "training_admin": f"training.admin@{DEMO}",
+}
+SCHOOL_A_STAFF = {"school_a"}
+OFFICERS = {"attendance_officer", "ehe_officer", "licensing_officer", "training_admin"}
+
+
+def _register_printout(referral):
+    from django.core.files.base import ContentFile
+
+    from forms_app.models import Attachment
+
+    attachment = Attachment(
+        submission=referral, question="register.printout", original_name="register.txt",
+        kind="txt", size=9,
+    )  # fmt: skip
+    attachment.file.save("register", ContentFile(b"AM /  PM\n"), save=True)
+    return attachment
+
+
+def records():
+    """One record of each kind, of school A where it belongs to a school (demo content)."""
+    from forms_app.models import Submission
+    from portal.models import School
+    from returns.models import SchoolReturn
+    from self_assessment.models import Action, Assessment, FrameworkVersion
+    from training.links import manage_token
+    from training.models import Booking, Session
+
+    school_a = School.objects.get(urn="190001")
+    referral = Submission.objects.filter(journey="attendance_referral", school=school_a).first()
+    school_return = (
+        SchoolReturn.objects.filter(school=school_a, pupils__isnull=False)
+        .order_by("-period__opens_on")
+        .first()
+    )
+    session = Session.objects.filter(starts_at__gt=timezone.now()).order_by("starts_at").first()
+    later = Booking.objects.filter(session__starts_at__gt=timezone.now() + timedelta(days=14))
+    past = Session.objects.filter(ends_at__lt=timezone.now()).order_by("-starts_at").first()
+    return SimpleNamespace(
+        school_a=school_a,
+        referral=referral,
+        ehe=Submission.objects.filter(journey="ehe_registration").first(),
+        permit=Submission.objects.filter(journey="employment_permit", status="approved").first(),
+        school_return=school_return,
+        pupil=school_return.pupils.first(),
+        assessment=Assessment.objects.filter(school=school_a, status="in_progress").first(),
+        action=Action.objects.filter(school=school_a).first(),
+        session=session,
+        past_session=past,
+        booking_token=manage_token(Booking.objects.filter(session=past).first()),
+        future_token=manage_token(later.filter(status="confirmed").first()),
+        referral_file=_register_printout(referral).pk,
+        framework=FrameworkVersion.objects.order_by("-pk").first(),
+    )
+
+
+ACTING_A = {"school_a"}
+READING_A = {"school_a", "governor_a"}
+SIGNED_IN = set(ROLES) - {"anonymous"}
+SUBMISSION_OFFICERS = {"attendance_officer", "ehe_officer", "licensing_officer"}
+ATTENDANCE = {"attendance_officer"}
+TRAINING = {"training_admin"}
+SUB = "/admin/forms_app_submission"
+RET = "/portal/returns"
+SA = "/portal/self-assessment"
+TRACKER = "/admin/returns/tracker"
+
+# name: (method, url built from records(), the roles allowed). Everyone else is refused.
+MATRIX = {
+    # Referrals and the public forms' submissions
+    "forms_app:referral": ("GET", lambda r: f"/forms/referrals/{r.referral.reference}/", ACTING_A),
+    "forms_app:permit": ("GET", lambda r: f"/forms/permit/{r.permit.reference}/", {"licensing_officer"}),
+    "forms_app_submission:index": ("GET", lambda r: f"{SUB}/", SUBMISSION_OFFICERS),
+    "forms_app_submission:index_results": ("GET", lambda r: f"{SUB}/results/", SUBMISSION_OFFICERS),
+    "forms_app_submission:inspect": ("GET", lambda r: f"{SUB}/inspect/{r.referral.pk}/", ATTENDANCE),
+    "forms_app_submission:status": ("POST", lambda r: f"{SUB}/inspect/{r.ehe.pk}/status/", {"ehe_officer"}),
+    "forms_app_submission:assign": ("POST", lambda r: f"{SUB}/inspect/{r.ehe.pk}/assign/", {"ehe_officer"}),
+    "forms_app_submission:outcome": ("POST", lambda r: f"{SUB}/inspect/{r.referral.pk}/outcome/", ATTENDANCE),
+    "forms_app_submission:download": ("GET", lambda r: f"{SUB}/inspect/{r.referral.pk}/files/{r.referral_file}/", ATTENDANCE),
+    # Reduced-timetable returns
+    # Lists of the viewer's own schools' records: anyone signed in (empty for staff)
+    "returns:list": ("GET", lambda r: f"{RET}/", SIGNED_IN),
+    "returns:detail": ("GET", lambda r: f"{RET}/{r.school_return.pk}/", READING_A),
+    "returns:pupil-add": ("GET", lambda r: f"{RET}/{r.school_return.pk}/pupils/add/", ACTING_A),
+    "returns:pupil-change": ("GET", lambda r: f"{RET}/{r.school_return.pk}/pupils/{r.pupil.pk}/", ACTING_A),
+    "returns:pupil-remove": ("GET", lambda r: f"{RET}/{r.school_return.pk}/pupils/{r.pupil.pk}/remove/", ACTING_A),
+    "returns:nil": ("GET", lambda r: f"{RET}/{r.school_return.pk}/nil/", ACTING_A),
+    "returns:send": ("POST", lambda r: f"{RET}/{r.school_return.pk}/send/", ACTING_A),
+    "returns:done": ("GET", lambda r: f"{RET}/{r.school_return.pk}/done/", READING_A),
+    "returns_tracker": ("GET", lambda r: f"{TRACKER}/", ATTENDANCE),
+    "returns_schools_csv": ("GET", lambda r: f"{TRACKER}/{r.school_return.period_id}/schools.csv", ATTENDANCE),
+    "returns_pupils_csv": ("GET", lambda r: f"{TRACKER}/{r.school_return.period_id}/pupils.csv", ATTENDANCE),
+    "returns_overdue_csv": ("GET", lambda r: f"{TRACKER}/{r.school_return.period_id}/overdue-reviews.csv", ATTENDANCE),
+    "returns_schoolreturn:edit": ("GET", lambda r: f"/admin/returns_schoolreturn/edit/{r.school_return.pk}/", ATTENDANCE),
+    # Self-assessment
+    "self_assessment:index": ("GET", lambda r: f"{SA}/", SIGNED_IN),
+    "self_assessment:start": ("POST", lambda r: f"{SA}/school/{r.school_a.pk}/start/", ACTING_A),
+    "self_assessment:action-plan": ("GET", lambda r: f"{SA}/school/{r.school_a.pk}/actions/", READING_A),
+    "self_assessment:action-add": ("GET", lambda r: f"{SA}/school/{r.school_a.pk}/actions/add/", ACTING_A),
+    "self_assessment:action-edit": ("GET", lambda r: f"{SA}/school/{r.school_a.pk}/actions/{r.action.pk}/", ACTING_A),
+    "self_assessment:task-list": ("GET", lambda r: f"{SA}/{r.assessment.pk}/", READING_A),
+    "self_assessment:area": ("GET", lambda r: f"{SA}/{r.assessment.pk}/areas/expect/", READING_A),
+    "self_assessment:submit": ("POST", lambda r: f"{SA}/{r.assessment.pk}/submit/", ACTING_A),
+    "self_assessment:report": ("GET", lambda r: f"{SA}/{r.assessment.pk}/report/", READING_A),
+    "self_assessment:report-print": ("GET", lambda r: f"{SA}/{r.assessment.pk}/report/print/", READING_A),
+    "self_assessment_council": ("GET", lambda r: "/admin/self-assessment/council/", ATTENDANCE),
+    # Officers read the framework their schools answer; editors change it
+    "self_assessment_framework:index": ("GET", lambda r: "/admin/self_assessment_framework/", {"editor"} | ATTENDANCE),
+    "self_assessment_framework:index_results": ("GET", lambda r: "/admin/self_assessment_framework/results/", {"editor"} | ATTENDANCE),
+    "self_assessment_framework:edit": ("GET", lambda r: f"/admin/self_assessment_framework/edit/{r.framework.pk}/", {"editor"}),
+    "self_assessment_framework:publish": ("GET", lambda r: f"/admin/self_assessment_framework/{r.framework.pk}/publish/", {"editor"}),
+    "self_assessment_framework:copy": ("GET", lambda r: f"/admin/self_assessment_framework/{r.framework.pk}/copy/", {"editor"}),
+    # Training: booking links work for whoever holds them (the token is the key)
+    "training:manage": ("GET", lambda r: f"/training/bookings/{r.booking_token}/", set(ROLES)),
+    "training:certificate": ("GET", lambda r: f"/training/bookings/{r.booking_token}/certificate.pdf", set(ROLES)),
+    "training:feedback": ("GET", lambda r: f"/training/bookings/{r.booking_token}/feedback/", set(ROLES)),
+    "training:cancel": ("GET", lambda r: f"/training/bookings/{r.future_token}/cancel/", set(ROLES)),
+    "training:move": ("GET", lambda r: f"/training/bookings/{r.future_token}/change-date/", set(ROLES)),
+    "training:accept": ("GET", lambda r: f"/training/bookings/{r.booking_token}/accept/", set(ROLES)),
+    "training:book": ("GET", lambda r: f"/training/bookings/session/{r.session.pk}/", set(ROLES)),
+    "training:check": ("GET", lambda r: f"/training/bookings/session/{r.session.pk}/check/", set(ROLES)),
+    "training_sessions": ("GET", lambda r: "/admin/training/sessions/", TRAINING),
+    "training_register": ("GET", lambda r: f"/admin/training/sessions/{r.past_session.pk}/", TRAINING),
+    "training_email": ("GET", lambda r: f"/admin/training/sessions/{r.past_session.pk}/email/", TRAINING),
+    "training_export": ("GET", lambda r: f"/admin/training/sessions/{r.past_session.pk}/export/", TRAINING),
+    "training_feedback": ("GET", lambda r: "/admin/training/feedback/", TRAINING),
+    # Accounts and CASO
+    "portal:dashboard": ("GET", lambda r: "/portal/", SIGNED_IN),
+    "portal_invite": ("GET", lambda r: "/admin/portal/invite/", ATTENDANCE),
+    "portal_locked_accounts": ("GET", lambda r: "/admin/portal/locked/", ATTENDANCE),
+    "caso_import": ("GET", lambda r: "/admin/caso/import/", {"editor"}),
+    "caso_export": ("GET", lambda r: "/admin/caso/export/", {"editor"}),
+    "wagtailsnippets_guidance_agencycontact:list": ("GET", lambda r: "/admin/snippets/guidance/agencycontact/", {"editor"}),
+    "wagtailsnippets_guidance_agencycontact:list_results": ("GET", lambda r: "/admin/snippets/guidance/agencycontact/results/", {"editor"}),
+}  # fmt: skip
+
+# Ours but holding no record: open to all, or the steps of signing in.
+NOT_RECORDS = {
+    "healthz", "robots", "guidance:search", "portal:sign-in", "portal:sign-out",
+    "portal:password-reset", "portal:password-reset-sent", "portal:password-reset-confirm",
+    "portal:invite-accept", "portal:password-set", "portal:two-factor",
+    "portal:two-factor-set-up", "portal:two-factor-verify", "portal:two-factor-recovery-codes",
+    "portal:two-factor-off",
+}  # fmt: skip
+
+
+REFUSAL_TARGETS = ("/portal/sign-in/", "/admin/login/", "/portal/two-factor/")
+
+
+def outcome(response):
+    """'allowed', or 'refused': a 403 or 404, or sent to sign in, or sent back to the
+    admin's home (how Wagtail refuses a signed-in user a screen)."""
+    status = response.status_code
+    if status in (403, 404):
+        return "refused"
+    if status in (301, 302):
+        target = response["Location"].split("?")[0]
+        if target.startswith(REFUSAL_TARGETS) or target in ("/admin/", "/"):
+            return "refused"
+        return "allowed"
+    if status in (200, 400):  # 400: allowed in, and told what is wrong with an empty form
+        return "allowed"
+    return f"status {status}"
+
+
+def client_for(role):
+    from portal.models import User
+    from tests.clients import PortalClient
+
+    client = PortalClient(HTTP_HOST="localhost")
+    if ROLES[role]:
+        client.force_login(User.objects.get(email=ROLES[role]))
+    return client
+
+
+def mismatches():
+    """Every (route, role) whose outcome differs from the matrix."""
+    found = []
+    targets = records()
+    clients = {role: client_for(role) for role in ROLES}
+    for name, (method, url, allowed) in MATRIX.items():
+        address = url(targets)
+        for role, client in clients.items():
+            response = client.post(address, {}) if method == "POST" else client.get(address)
+            expected = "allowed" if role in allowed else "refused"
+            got = outcome(response)
+            if got != expected:
+                found.append(
+                    f"{name} {address} as {role}: {got} ({response.status_code}), expected {expected}"
+                )
+    return found
+
+
+OUR_APPS = ("portal", "forms_app", "returns", "self_assessment", "training", "guidance", "home")
+
+
+def our_url_names():
+    """The names of every URL whose view is one of the portal's own."""
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    def walk(patterns, namespace=""):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                inner = namespace + (f"{pattern.namespace}:" if pattern.namespace else "")
+                yield from walk(pattern.url_patterns, inner)
+            elif isinstance(pattern, URLPattern):
+                view = pattern.callback
+                module = getattr(getattr(view, "view_class", view), "__module__", "")
+                if module.split(".")[0] in OUR_APPS:
+                    yield namespace + (pattern.name or f"<unnamed {pattern.pattern}>")
+
+    return set(walk(get_resolver().url_patterns))
