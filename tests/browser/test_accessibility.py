@@ -93,7 +93,9 @@ def test_search_results(page, portal, assert_accessible):
 def test_forms_section_page_leads_to_each_form(page, portal, assert_accessible):
     page.goto(portal + "/forms/")
     links = page.locator("main .govuk-list a")
-    assert links.count() == 4  # home education, work permit, performance licence, chaperone
+    # Home education, work permit, performance licence, chaperone, and schools' referral
+    assert links.count() == 5
+    assert "Refer a pupil to the attendance service" in page.locator("main").inner_text()
     assert_accessible(page)
     links.first.click()
     assert "Start now" in page.locator("main").inner_text()
