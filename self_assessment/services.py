@@ -147,7 +147,7 @@ def save_answers(assessment, user, shown, sent):
             raise AssessmentError(_("This assessment has been submitted and can no longer change."))
         current = {
             answer.statement_id: answer
-            for answer in Answer.objects.select_for_update()
+            for answer in Answer.objects.select_for_update(of=("self",))
             .filter(assessment=assessment, statement_id__in=list(sent))
             .select_related("updated_by")
         }
