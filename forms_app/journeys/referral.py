@@ -38,10 +38,23 @@ def _not_in_future(form, name, what):
         form.add_error(name, gettext("%(what)s must be today or in the past") % {"what": what})
 
 
-def _exclusive_none(form, name, message):
-    chosen = form.cleaned_data.get(name) or []
-    if "none" in chosen and len(chosen) > 1:
-        form.add_error(name, message)
+class ChecklistForm(StepForm):
+    """Checkboxes where "none" stands alone and "other" asks what it was: the form names
+    its checkbox field, its "other" field and the two messages."""
+
+    checklist = ""
+    other_field = ""
+    both_message = ""
+    other_message = ""
+
+    def clean(self):
+        cleaned = super().clean()
+        chosen = cleaned.get(self.checklist) or []
+        if "none" in chosen and len(chosen) > 1:
+            self.add_error(self.checklist, self.both_message)
+        if "other" in chosen and not cleaned.get(self.other_field):
+            self.add_error(self.other_field, self.other_message)
+        return cleaned
 
 
 # --- the school and the pupil -----------------------------------------------------------
@@ -160,7 +173,7 @@ AGENCIES = [
 ]
 
 
-class AgenciesForm(StepForm):
+class AgenciesForm(ChecklistForm):
     agencies = forms.MultipleChoiceField(
         label=_("Which other agencies are working with the pupil or family?"),
         help_text=_("Select all that apply."),
@@ -170,14 +183,9 @@ class AgenciesForm(StepForm):
     )
     other_agency = text(_("If another agency, which one?"), required=False)
 
-    def clean(self):
-        cleaned = super().clean()
-        _exclusive_none(
-            self, "agencies", _("Select the agencies involved, or select none of these, not both")
-        )
-        if "other" in (cleaned.get("agencies") or []) and not cleaned.get("other_agency"):
-            self.add_error("other_agency", _("Enter the name of the other agency"))
-        return cleaned
+    checklist, other_field = "agencies", "other_agency"
+    both_message = _("Select the agencies involved, or select none of these, not both")
+    other_message = _("Enter the name of the other agency")
 
 
 # --- the absence ------------------------------------------------------------------------
@@ -419,7 +427,7 @@ SUPPORT = [
 ]
 
 
-class SupportForm(StepForm):
+class SupportForm(ChecklistForm):
     support = forms.MultipleChoiceField(
         label=_("What has the school already done to support the pupil's attendance?"),
         help_text=_("Select all that apply."),
@@ -429,16 +437,9 @@ class SupportForm(StepForm):
     )
     other_support = text(_("If other support, what was it?"), required=False)
 
-    def clean(self):
-        cleaned = super().clean()
-        _exclusive_none(
-            self,
-            "support",
-            _("Select the support offered, or select that there was none, not both"),
-        )
-        if "other" in (cleaned.get("support") or []) and not cleaned.get("other_support"):
-            self.add_error("other_support", _("Enter what the other support was"))
-        return cleaned
+    checklist, other_field = "support", "other_support"
+    both_message = _("Select the support offered, or select that there was none, not both")
+    other_message = _("Enter what the other support was")
 
 
 def chosen_support(values):
