@@ -208,6 +208,15 @@ def test_legal_action_without_support_asks_why(referrer, school):
 def test_none_and_support_together_is_an_error(referrer, school):
     page = errors_on(referrer, "step/support/", {"support": ["none", "early_help"]})
     assert "or select that there was none, not both" in page
+    page = errors_on(referrer, "step/support/", {"support": ["other"], "other_support": ""})
+    assert "Enter what the other support was" in page
+
+
+def test_agencies_none_stands_alone_and_other_needs_a_name(referrer, school):
+    page = errors_on(referrer, "step/agencies/", {"agencies": ["none", "police"]})
+    assert "or select none of these, not both" in page
+    page = errors_on(referrer, "step/agencies/", {"agencies": ["other"], "other_agency": ""})
+    assert "Enter the name of the other agency" in page
 
 
 def test_a_safeguarding_yes_shows_the_dsl_page_and_flags(referrer, school):
