@@ -8,4 +8,15 @@ class FormsAppConfig(AppConfig):
     verbose_name = "Forms"
 
     def ready(self):
+        from audit.log import follow
+
         from . import journeys  # noqa: F401  (registers each journey with the engine)
+        from .models import Submission
+
+        follow(
+            Submission,
+            "submission",
+            service=lambda submission: submission.service,
+            label=lambda submission: submission.reference,
+            quiet={"updated_at"},
+        )

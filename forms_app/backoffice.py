@@ -18,6 +18,8 @@ from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from audit.log import Action, record
+from audit.views import AuditedExportMixin
 from portal import access
 from portal.emails import send_email
 from portal.groups import OFFICER_GROUPS
@@ -65,7 +67,9 @@ class SubmissionFilterSet(WagtailFilterSet):
         fields = ["status", "journey", "flagged", "outcome", "created_at", "assigned_to"]
 
 
-class SubmissionIndexView(IndexView):
+class SubmissionIndexView(AuditedExportMixin, IndexView):
+    audit_kind = "submission"
+
     def get_base_queryset(self):
         return (
             super()
@@ -90,6 +94,7 @@ class SubmissionInspectView(InspectView):
         SubmissionEvent.objects.create(
             submission=self.object, kind=SubmissionEvent.Kind.VIEWED, user=request.user
         )
+        record(Action.VIEWED, self.object, request=request)
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -285,6 +290,7 @@ def download(request, pk, attachment_pk):
         user=request.user,
         note=attachment.original_name,
     )
+    record(Action.DOWNLOADED, submission, request=request, detail=f"file {attachment.pk}")
     response = FileResponse(
         attachment.file.open("rb"),
         as_attachment=True,

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.log import Action, record
 from portal import access
 
 from .journeys.employment import DAY_NAMES, JOBS
@@ -85,6 +86,7 @@ def permit_view(request, reference):
         user=request.user,
         note="Printable permit",
     )
+    record(Action.VIEWED, submission, request=request, detail="printable permit")
     answers = submission.answers
     child = answers.get("child", {})
     employer = answers.get("employer", {})

@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
+from audit.log import Action, record
 from portal import access
 from portal.dashboard import DashboardPanel
 
@@ -84,6 +85,7 @@ def referral_view(request, reference):
     SubmissionEvent.objects.create(
         submission=submission, kind=SubmissionEvent.Kind.VIEWED, user=request.user
     )
+    record(Action.VIEWED, submission, request=request)
     attachments = {str(a.pk): a for a in submission.attachments.all()}
     return render(
         request,

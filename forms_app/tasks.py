@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from audit.log import acting_as
+
 from .models import Attachment, Draft, RetentionPurge, Submission
 
 
@@ -38,7 +40,8 @@ def purge_expired_submissions(dry_run=False):
         counts[service] = expired.count()
         if dry_run or not counts[service]:
             continue
-        with transaction.atomic():
+        # Each submission deleted is logged (audit.log follows Submission) as done by this job.
+        with transaction.atomic(), acting_as("retention purge"):
             ids = list(expired.values_list("pk", flat=True))
             files = _delete_files(Attachment.objects.filter(submission_id__in=ids))
             Draft.objects.filter(submission_id__in=ids).delete()

@@ -2,7 +2,9 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
 from portal.dashboard import HOOK_NAME
+from privacy.registry import HOOK_NAME as PERSONAL_DATA_HOOK
 
+from . import personal_data
 from .backoffice import SubmissionPermissionPolicy, submission_viewset
 from .models import Submission
 from .school_referrals import referrals_panel
@@ -48,3 +50,9 @@ def demo_referrals():
 
 
 demo_referrals.order = 72
+
+
+hooks.register(PERSONAL_DATA_HOOK, personal_data.find_submissions)
+
+
+hooks.register(PERSONAL_DATA_HOOK, personal_data.find_drafts)

@@ -6,6 +6,7 @@ from .groups import (
     ATTENDANCE_OFFICERS,
     EDITORS,
     EHE_OFFICERS,
+    INFORMATION_GOVERNANCE,
     LICENSING_OFFICERS,
     MODERATORS,
     TRAINING_ADMINISTRATORS,
@@ -82,6 +83,7 @@ ACCOUNTS = [
     ("ehe.officer", "Nadia", "Karim", EHE_OFFICERS, [], False),
     ("licensing.officer", "Chris", "Baker", LICENSING_OFFICERS, [], False),
     ("training.admin", "Lee", "Patel", TRAINING_ADMINISTRATORS, [], False),
+    ("information.governance", "Ruth", "Adeyemi", INFORMATION_GOVERNANCE, [], False),
     ("admin", "Portal", "Administrator", None, [], True),
 ]
 
@@ -97,6 +99,7 @@ ROLE_DESCRIPTIONS = {
     "ehe.officer": "elective home education officer",
     "licensing.officer": "child employment and performance licensing officer",
     "training.admin": "training administrator",
+    "information.governance": "information governance: audit log, subject access and erasure",
     "admin": "superuser",
 }
 

@@ -8,6 +8,9 @@ ATTENDANCE_OFFICERS = "Attendance officers"
 EHE_OFFICERS = "EHE officers"
 LICENSING_OFFICERS = "Licensing officers"
 TRAINING_ADMINISTRATORS = "Training administrators"
+# The council's data protection team: the audit log, subject access and erasure. They
+# work no service's queue.
+INFORMATION_GOVERNANCE = "Information governance"
 
 STAFF_GROUPS = (
     EDITORS,
@@ -16,6 +19,7 @@ STAFF_GROUPS = (
     EHE_OFFICERS,
     LICENSING_OFFICERS,
     TRAINING_ADMINISTRATORS,
+    INFORMATION_GOVERNANCE,
 )
 
 # The service whose records each officer group may see. Services are named by the

@@ -7,7 +7,9 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import admin_views
+from privacy.registry import HOOK_NAME as PERSONAL_DATA_HOOK
+
+from . import admin_views, personal_data
 from .dashboard import HOOK_NAME, DashboardPanel
 from .models import Membership, School
 
@@ -119,3 +121,6 @@ def demo_accounts():
 
 
 demo_accounts.order = 20
+
+
+hooks.register(PERSONAL_DATA_HOOK, personal_data.find_accounts)

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.paginator import WagtailPaginator
 
+from audit.log import Action, record
 from portal import access
 from portal.models import School
 
@@ -130,11 +131,24 @@ def _csv_response(name):
     return response
 
 
+def _exported(request, period, what):
+    filters = _filters_query(request)
+    record(
+        Action.EXPORTED,
+        request=request,
+        kind="return",
+        label=period.name,
+        service=SERVICE,
+        detail=f"CSV of {what}" + (f", filters: {filters}" if filters else ""),
+    )
+
+
 def schools_csv(request, period_pk):
     if not may_track(request.user):
         raise PermissionDenied
     period = get_object_or_404(ReturnPeriod, pk=period_pk)
     _form, _periods, _period, filters = _chosen(request)
+    _exported(request, period, "schools")
     response = _csv_response(f"returns-{period.opens_on:%Y-%m-%d}-schools.csv")
     tracker.write_schools_csv(response, period, tracker.school_returns(period, filters))
     return response
@@ -144,6 +158,7 @@ def pupils_csv(request, period_pk):
     if not may_track(request.user):
         raise PermissionDenied
     period = get_object_or_404(ReturnPeriod, pk=period_pk)
+    _exported(request, period, "pupils")
     response = _csv_response(f"returns-{period.opens_on:%Y-%m-%d}-pupils.csv")
     tracker.write_pupils_csv(response, tracker.period_pupils(period))
     return response
@@ -156,6 +171,7 @@ def overdue_csv(request, period_pk):
         raise PermissionDenied
     period = get_object_or_404(ReturnPeriod, pk=period_pk)
     _form, _periods, _period, filters = _chosen(request)
+    _exported(request, period, "overdue reviews")
     response = _csv_response(f"returns-{period.opens_on:%Y-%m-%d}-overdue-reviews.csv")
     tracker.write_pupils_csv(response, tracker.overdue_reviews(period, filters))
     return response

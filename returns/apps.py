@@ -7,3 +7,21 @@ class ReturnsConfig(AppConfig):
 
     name = "returns"
     verbose_name = _("Reduced-timetable returns")
+
+    def ready(self):
+        from audit.log import follow
+
+        from .models import ReturnPupil, SchoolReturn
+
+        follow(
+            SchoolReturn, "return", service="attendance", label=return_label, quiet={"updated_at"}
+        )
+        follow(ReturnPupil, "return", service="attendance", parent=_return_of, part="pupil")
+
+
+def return_label(school_return):
+    return f"{school_return.school.name}, {school_return.period.name}"
+
+
+def _return_of(pupil):
+    return pupil.school_return

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from audit.log import Action, record
 from portal import access
 
 from . import services
@@ -46,6 +47,8 @@ def _visible_return(request, pk):
     )
     if not school_return.period.is_open():
         raise Http404
+    if request.method == "GET":
+        record(Action.VIEWED, school_return, request=request)
     return school_return
 
 

@@ -15,6 +15,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from audit.log import Action, record
 from portal import access
 from portal.dashboard import HOOK_NAME as DASHBOARD_PANEL_HOOK
 from portal.dashboard import DashboardPanel
@@ -56,6 +57,11 @@ class ReturnPeriodViewSet(ModelViewSet):
 
 
 class SchoolReturnEditView(EditView):
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        record(Action.VIEWED, self.object, request=request)
+        return response
+
     def save_instance(self):
         instance = super().save_instance()
         if instance.is_made:

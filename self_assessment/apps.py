@@ -6,3 +6,21 @@ class SelfAssessmentConfig(AppConfig):
 
     name = "self_assessment"
     verbose_name = "Self-assessment"
+
+    def ready(self):
+        from audit.log import follow
+
+        from .models import AreaCompletion, Assessment
+
+        follow(Assessment, "assessment", service="attendance", label=assessment_label)
+        follow(
+            AreaCompletion,
+            "assessment",
+            service="attendance",
+            parent=lambda completion: completion.assessment,
+            part="area completed",
+        )
+
+
+def assessment_label(assessment):
+    return f"{assessment.school.name}, {assessment.school_year}"

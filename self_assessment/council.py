@@ -24,6 +24,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
+from audit.log import Action, record
 from guidance.csv_cells import spreadsheet_safe as safe_cell
 from portal import access
 from portal.models import School
@@ -257,6 +258,13 @@ class CouncilView(WagtailAdminTemplateMixin, TemplateView):
         filters = self.filters()
         chosen = {key: filters[key] for key in ("year", "phase", "locality") if filters[key]}
         if request.GET.get("format") == "csv":
+            record(
+                Action.EXPORTED,
+                request=request,
+                kind="assessment",
+                service="attendance",
+                detail="CSV, " + urlencode({**chosen, "list": request.GET.get("list", "scores")}),
+            )
             if request.GET.get("list") == "not-assessed":
                 return not_assessed_csv(filters)
             return heat_map_csv(filters)

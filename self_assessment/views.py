@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from audit import log as audit
 from portal import access
 from portal.models import School
 
@@ -37,6 +38,8 @@ def _assessment(request, pk):
     assessment.can_change = not assessment.is_submitted and access.may_act_for(
         request.user, assessment.school_id
     )
+    if request.method == "GET":
+        audit.record(audit.Action.VIEWED, assessment, request=request)
     return assessment
 
 

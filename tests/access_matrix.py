@@ -18,6 +18,7 @@ ROLES = {
     "ehe_officer": f"ehe.officer@{DEMO}",
     "licensing_officer": f"licensing.officer@{DEMO}",
     "training_admin": f"training.admin@{DEMO}",
+    "information_governance": f"information.governance@{DEMO}",
 }
 SCHOOL_A_STAFF = {"school_a"}
 OFFICERS = {"attendance_officer", "ehe_officer", "licensing_officer", "training_admin"}
@@ -79,6 +80,7 @@ SIGNED_IN = set(ROLES) - {"anonymous"}
 SUBMISSION_OFFICERS = {"attendance_officer", "ehe_officer", "licensing_officer"}
 ATTENDANCE = {"attendance_officer"}
 TRAINING = {"training_admin"}
+IG = {"information_governance"}
 SUB = "/admin/forms_app_submission"
 RET = "/portal/returns"
 SA = "/portal/self-assessment"
@@ -151,6 +153,22 @@ MATRIX = {
     "caso_export": ("GET", lambda r: "/admin/caso/export/", {"editor"}),
     "wagtailsnippets_guidance_agencycontact:list": ("GET", lambda r: "/admin/snippets/guidance/agencycontact/", {"editor"}),
     "wagtailsnippets_guidance_agencycontact:list_results": ("GET", lambda r: "/admin/snippets/guidance/agencycontact/results/", {"editor"}),
+    # The audit log, subject access and erasure: information governance alone
+    "audit_log:index": ("GET", lambda r: "/admin/audit_log/", IG),
+    "audit_log:index_results": ("GET", lambda r: "/admin/audit_log/results/", IG),
+    "privacy_subject_access": ("GET", lambda r: "/admin/privacy/subject-access/?email=sara%40example.com", IG),
+    "privacy_subject_access_download": ("POST", lambda r: "/admin/privacy/subject-access/download/", IG),
+    "privacy_erase": ("GET", lambda r: "/admin/privacy/subject-access/erase/", IG),
+}  # fmt: skip
+
+# The URLs above that show, export or hand over a record: each use by someone allowed
+# adds a row to the audit log.
+AUDITED = {
+    "forms_app:referral", "forms_app:permit", "forms_app_submission:inspect",
+    "forms_app_submission:download", "returns:detail", "returns:done", "returns_schools_csv",
+    "returns_pupils_csv", "returns_overdue_csv", "returns_schoolreturn:edit",
+    "self_assessment:task-list", "self_assessment:area", "self_assessment:report",
+    "self_assessment:report-print", "privacy_subject_access",
 }  # fmt: skip
 
 # Ours but holding no record: open to all, or the steps of signing in.
@@ -210,7 +228,27 @@ def mismatches():
     return found
 
 
-OUR_APPS = ("portal", "forms_app", "returns", "self_assessment", "training", "guidance", "home")
+def unaudited():
+    """The AUDITED URLs that an allowed role used without a row reaching the audit log."""
+    from audit.models import AuditEvent
+
+    targets = records()
+    found = []
+    for name in sorted(AUDITED):
+        method, url, allowed = MATRIX[name]
+        client = client_for(sorted(allowed)[0])
+        before = AuditEvent.objects.count()
+        address = url(targets)
+        response = client.post(address, {}) if method == "POST" else client.get(address)
+        if response.status_code != 200 or AuditEvent.objects.count() == before:
+            found.append(f"{name} {address}: {response.status_code}, nothing in the audit log")
+    return found
+
+
+OUR_APPS = (
+    "portal", "forms_app", "returns", "self_assessment", "training", "guidance", "home", "audit",
+    "privacy",
+)  # fmt: skip
 
 
 def our_url_names():

@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from tests.access_matrix import MATRIX, NOT_RECORDS, mismatches, our_url_names
+from tests.access_matrix import MATRIX, NOT_RECORDS, mismatches, our_url_names, unaudited
 
 
 def test_every_url_of_ours_has_a_row():
@@ -18,3 +18,4 @@ def test_each_role_is_allowed_or_refused_as_the_matrix_says(settings, tmp_path):
     settings.PRIVATE_MEDIA_ROOT = tmp_path
     call_command("seed_demo", verbosity=0)
     assert mismatches() == []
+    assert unaudited() == []

@@ -5,3 +5,23 @@ class TrainingConfig(AppConfig):
     """Training courses, sessions and bookings (issue 7)."""
 
     name = "training"
+
+    def ready(self):
+        from audit.log import follow
+
+        from .models import Booking, Feedback
+
+        follow(
+            Booking,
+            "booking",
+            service="training",
+            label=lambda booking: booking.reference,
+            quiet={"updated_at", "reminder_sent_at", "feedback_requested_at"},
+        )
+        follow(
+            Feedback,
+            "booking",
+            service="training",
+            parent=lambda feedback: feedback.booking,
+            part="feedback",
+        )

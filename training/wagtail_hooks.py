@@ -15,10 +15,11 @@ from portal import access
 from portal.dashboard import HOOK_NAME as DASHBOARD_PANEL_HOOK
 from portal.dashboard import DashboardPanel
 from portal.models import Membership
+from privacy.registry import HOOK_NAME as PERSONAL_DATA_HOOK
 from self_assessment.help import HOOK_NAME as HELP_HOOK
 from self_assessment.help import HelpLink
 
-from . import admin_views
+from . import admin_views, personal_data
 from .links import manage_token
 from .models import Booking, CoursePage, TrainingIndexPage
 
@@ -144,3 +145,6 @@ def demo_training():
 
 
 demo_training.order = 80
+
+
+hooks.register(PERSONAL_DATA_HOOK, personal_data.find_bookings)

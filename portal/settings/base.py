@@ -31,6 +31,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "portal",
+    "audit",
+    "privacy",
     "home",
     "guidance",
     "forms_app",
@@ -89,6 +91,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # What a request saves or deletes is logged as done by its user (audit/).
+    "audit.middleware.AuditActorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "portal.security.StaffIdleTimeoutMiddleware",
     "portal.security.TwoFactorMiddleware",
@@ -207,6 +211,9 @@ LOGOUT_REDIRECT_URL = "/"
 # A password reset link lasts an hour; an invitation a week. Both work once.
 PASSWORD_RESET_TIMEOUT = 60 * 60
 PORTAL_INVITE_TIMEOUT = 7 * 24 * 60 * 60
+# A link to manage a training booking works until this many days after its session ends,
+# long enough to give feedback and download the certificate (training/links.py).
+PORTAL_BOOKING_LINK_DAYS_AFTER = int(os.environ.get("PORTAL_BOOKING_LINK_DAYS_AFTER", "90"))
 
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.25"))  # hours
@@ -260,6 +267,12 @@ PORTAL_DRAFT_DAYS = 28  # save and come back later: the link works this long
 PORTAL_UPLOAD_MAX_BYTES = 7 * 1024 * 1024
 # Submissions are deleted this many days after they were last updated (retention task).
 PORTAL_RETENTION_DAYS = {"ehe": 365 * 7, "licensing": 365 * 3, "attendance": 365 * 6}
+# The audit log: who saw and changed those records is kept longer than the records.
+PORTAL_AUDIT_RETENTION_DAYS = int(os.environ.get("PORTAL_AUDIT_RETENTION_DAYS", str(365 * 8)))
+# Schools' and bookers' own records, deleted (or, for bookings, anonymised) this many days
+# after: a return period's due date (its pupils go), an assessment's last activity, a
+# training session's end. The purges and the privacy notice both read these numbers.
+PORTAL_RECORD_RETENTION_DAYS = {"returns": 365 * 6, "assessments": 365 * 6, "bookings": 365 * 3}
 # Public submissions allowed from one address per hour (spam and abuse).
 PORTAL_SUBMISSIONS_PER_HOUR = int(os.environ.get("PORTAL_SUBMISSIONS_PER_HOUR", "20"))
 # Each service's inbox, told of every new submission.

@@ -1,0 +1,135 @@
+"""Writing to the audit log.
+
+- `follow(Model, kind, ...)`: the feature apps name the models that hold personal data;
+  every save and delete of one is then recorded, whatever made it (a school's page, the
+  admin, a scheduled job), because the record is written from Django's model signals.
+- `record(action, obj, ...)`: for what signals cannot see: a view, an export, a download.
+- Who acted comes from the request (audit.middleware) or from `acting_as("job name")`.
+"""
+
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models.signals import post_delete, post_save
+
+from .models import AuditEvent
+
+Action = AuditEvent.Action
+
+
+@dataclass(frozen=True)
+class Actor:
+    request: Any = None  # the request, so the user is looked up only when something is recorded
+    label: str = ""  # a scheduled job's name, when no person acts
+
+
+_actor = ContextVar("audit_actor", default=Actor(label="system"))  # noqa: B039 (frozen)
+
+
+@contextmanager
+def acting_as(label=None, request=None):
+    """Record what happens inside as done by this request's user, or by a named job."""
+    token = _actor.set(Actor(request=request, label=label or ""))
+    try:
+        yield
+    finally:
+        _actor.reset(token)
+
+
+@dataclass(frozen=True)
+class Followed:
+    kind: str  # the record's kind in the log: submission, return, assessment, booking
+    service: Any  # a service code, or a function of the record
+    label: Any  # a function: the record's reference (never a person's name)
+    parent: Any = None  # for a part of a record (a return's pupil): the record it belongs to
+    part: str = ""  # what the part is called: "pupil"
+    quiet: frozenset = frozenset()  # fields whose change alone is housekeeping, not recorded
+
+
+FOLLOWED = {}
+
+
+def follow(model, kind, *, service, label=str, parent=None, part="", quiet=()):
+    FOLLOWED[model] = Followed(kind, service, label, parent, part, frozenset(quiet))
+    uid = f"audit:{model._meta.label}"
+    post_save.connect(_saved, sender=model, dispatch_uid=uid, weak=False)
+    post_delete.connect(_deleted, sender=model, dispatch_uid=uid, weak=False)
+
+
+def _who(request=None):
+    """(user, label) of whoever acts now."""
+    actor = _actor.get()
+    request = request or actor.request
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return user, user.email or user.get_username()
+    if request is not None:
+        return None, actor.label or "anonymous visitor"
+    return None, actor.label or "system"
+
+
+def _describe(obj):
+    """(kind, record id, label, service, part name) for a followed record or part."""
+    followed = FOLLOWED[type(obj)]
+    part = ""
+    if followed.parent:
+        part = followed.part
+        obj = followed.parent(obj)
+        followed = FOLLOWED[type(obj)]
+    service = followed.service(obj) if callable(followed.service) else followed.service
+    return followed.kind, str(obj.pk), str(followed.label(obj))[:200], service or "", part
+
+
+def record(
+    action, obj=None, *, request=None, kind="", record_id="", label="", service="", detail=""
+):
+    """Add one event. With `obj`, its kind, id, reference and service come from follow()."""
+    if obj is not None:
+        kind, record_id, label, service, part = _describe(obj)
+        if part and not detail:
+            detail = part
+    user, who = _who(request)
+    request = request or _actor.get().request
+    return AuditEvent.objects.create(
+        actor=user,
+        actor_label=who[:254],
+        action=action,
+        kind=kind,
+        record_id=str(record_id or ""),
+        label=label[:200],
+        service=service,
+        detail=detail,
+        path=(request.get_full_path()[:300] if request is not None else ""),
+    )
+
+
+def _saved(sender, instance, created, update_fields=None, raw=False, **kwargs):
+    if raw:  # loading fixtures
+        return
+    followed = FOLLOWED[sender]
+    if update_fields and set(update_fields) <= followed.quiet:
+        return
+    fields = ", ".join(sorted(update_fields)) if update_fields else ""
+    if followed.parent:
+        verb = "added" if created else "changed"
+        record(
+            Action.CHANGED,
+            instance,
+            detail=f"{followed.part} {verb}" + (f": {fields}" if fields else ""),
+        )
+    else:
+        record(Action.CREATED if created else Action.CHANGED, instance, detail=fields)
+
+
+def _deleted(sender, instance, **kwargs):
+    followed = FOLLOWED[sender]
+    if followed.parent:
+        try:
+            record(Action.CHANGED, instance, detail=f"{followed.part} removed")
+        except ObjectDoesNotExist:  # the record it belonged to went first: that is logged
+            return
+    else:
+        record(Action.DELETED, instance)

@@ -1,0 +1,84 @@
+"""What training holds about a person, for subject access and erasure (privacy.registry):
+their bookings, with any feedback they gave."""
+
+from functools import reduce
+from operator import and_
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from privacy.registry import MAX_PER_KIND, Held
+
+from .models import Booking, Feedback
+
+ERASED_NAME = "(erased)"
+
+
+def anonymise(booking):
+    """Keep the booking's place in registers and counts, without who it was."""
+    with transaction.atomic():
+        booking.name = ERASED_NAME
+        booking.email = f"erased-{booking.pk}@erased.invalid"
+        booking.needs = ""
+        booking.user = None
+        booking.save(update_fields=["name", "email", "needs", "user", "updated_at"])
+        Feedback.objects.filter(booking=booking).exclude(comments="").update(comments="")
+    return "anonymised"
+
+
+def find_bookings(query):
+    conditions = []
+    if query.email:
+        conditions.append(Q(email__iexact=query.email) | Q(user__email__iexact=query.email))
+    if query.words:
+        conditions.append(reduce(and_, [Q(name__icontains=word) for word in query.words]))
+    if not conditions:
+        return []
+    bookings = (
+        Booking.objects.filter(reduce(lambda a, b: a | b, conditions))
+        .select_related("session__course", "school", "feedback")
+        .order_by("-created_at")[:MAX_PER_KIND]
+    )
+    now = timezone.now()
+    found = []
+    for booking in bookings:
+        session = booking.session
+        feedback = getattr(booking, "feedback", None)
+        over = session.ends_at < now or booking.status not in Booking.ACTIVE
+        found.append(
+            Held(
+                service="training",
+                kind="booking",
+                reference=booking.reference,
+                description=f"{session.course.title}, {session.starts_at:%-d %B %Y}: "
+                f"{booking.get_status_display().lower()}",
+                when=booking.created_at,
+                record=booking,
+                data={
+                    "reference": booking.reference,
+                    "course": session.course.title,
+                    "session_starts": session.starts_at.isoformat(),
+                    "name": booking.name,
+                    "email": booking.email,
+                    "role": booking.get_role_display(),
+                    "school": str(booking.school or ""),
+                    "access_or_dietary_needs": booking.needs,
+                    "status": booking.get_status_display(),
+                    "attendance": booking.get_attendance_display(),
+                    "booked": booking.created_at.isoformat(),
+                    "feedback": (
+                        {"rating": feedback.rating, "comments": feedback.comments}
+                        if feedback
+                        else None
+                    ),
+                },
+                erase=(lambda booking=booking: anonymise(booking)) if over else None,
+                erase_label=_("Anonymise the booking (the register keeps a place, not a name)"),
+                kept_because=""
+                if over
+                else _("The session has not happened yet: cancel the booking first."),
+            )
+        )
+    return found
