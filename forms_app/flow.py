@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from portal import access
 from portal.emails import send_email
 
-from .models import Attachment, Draft, Submission
+from .models import Attachment, Draft, Submission, new_draft_token
 from .submit import submit
 from .uploads import ALLOWED, LABELS, sniff
 
@@ -425,11 +425,19 @@ class JourneyFlow:
             token = signing.TimestampSigner(salt=RESUME_SALT).unsign(signed, max_age=max_age)
         except signing.BadSignature:
             return self.render("forms_app/link_expired.html", status=410)
+        # A link for another journey's draft finds nothing here.
         draft = Draft.objects.filter(token=token, journey=self.page.journey).first()
         if draft is None or draft.expired or draft.submission_id:
             return self.render("forms_app/link_expired.html", status=410)
         if self.school_only and draft.user_id != self.user.pk:  # someone else's referral
             raise Http404
+        # The link works once: the draft takes a new token, which only this session holds,
+        # so the emailed link (or a copy of it) opens nothing again. The update is
+        # conditional, so of two uses at the same moment only one wins.
+        fresh = new_draft_token()
+        if not Draft.objects.filter(pk=draft.pk, token=token).update(token=fresh):
+            return self.render("forms_app/link_expired.html", status=410)
+        draft.token = fresh
         self.request.session[self.session_key] = draft.token
         _attachments, values = self.state(draft)
         return redirect(self._resume_url(values))

@@ -2,6 +2,8 @@
 through its private link (cancel, move, take an offered place, feedback, certificate).
 None of them is page-cached: they show one person's booking or take a place."""
 
+from functools import wraps
+
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -20,7 +22,7 @@ from . import booking as bookings
 from . import rules
 from .certificate import certificate_pdf
 from .forms import AcceptForm, BookingForm, CancelForm, CheckForm, FeedbackForm, MoveForm
-from .links import booking_for_token, manage_token
+from .links import booking_for_token, link_expired, link_expires_at, manage_token
 from .models import Booking, Feedback, Session
 
 DRAFTS = "training_booking_drafts"  # {session id: answers} in the visitor's session
@@ -162,11 +164,36 @@ def check(request, session_id):
     )
 
 
-def _booking_or_404(token):
-    booking = booking_for_token(token)
-    if booking is None:
-        raise Http404
-    return booking
+def _booking_link(view):
+    """The booking a manage link is for, passed to the view; a forged or altered token is
+    a 404, and a link past its time a page that says who to ask instead (410)."""
+
+    @wraps(view)
+    def wrapped(request, token):
+        booking = booking_for_token(token, include_expired=True)
+        if booking is None:
+            raise Http404
+        if link_expired(booking):
+            return _link_expired_page(request, booking)
+        return view(request, token, booking)
+
+    return wrapped
+
+
+def _link_expired_page(request, booking):
+    course = booking.session.course
+    return TemplateResponse(
+        request,
+        "training/link_expired.html",
+        {
+            "booking": booking,
+            "session": booking.session,
+            "course": course,
+            "expired_at": link_expires_at(booking),
+            "contact_email": _contact_email(request, course),
+        },
+        status=410,
+    )
 
 
 def _manage_context(request, booking, token):
@@ -194,8 +221,8 @@ def _has_feedback(booking):
 
 
 @never_cache
-def manage(request, token):
-    booking = _booking_or_404(token)
+@_booking_link
+def manage(request, token, booking):
     context = _manage_context(request, booking, token)
     just_booked = request.session.get(JUST_BOOKED, {}).get(str(booking.session_id))
     context["new"] = request.GET.get("new") == "1" and just_booked == booking.reference
@@ -209,8 +236,8 @@ def _after_deadline(request, booking):
 
 
 @never_cache
-def cancel(request, token):
-    booking = _booking_or_404(token)
+@_booking_link
+def cancel(request, token, booking):
     if booking.status not in Booking.ACTIVE:
         return redirect("training:manage", token)
     context = _manage_context(request, booking, token)
@@ -246,8 +273,8 @@ def _move_choices(booking):
 
 
 @never_cache
-def move(request, token):
-    booking = _booking_or_404(token)
+@_booking_link
+def move(request, token, booking):
     if booking.status != Booking.Status.CONFIRMED:
         return redirect("training:manage", token)
     context = _manage_context(request, booking, token)
@@ -270,10 +297,11 @@ def move(request, token):
 
 
 @never_cache
-def accept(request, token):
-    booking = _booking_or_404(token)
+@_booking_link
+def accept(request, token, booking):
     context = _manage_context(request, booking, token)
-    if booking.status == Booking.Status.CONFIRMED:
+    if booking.status in (Booking.Status.CONFIRMED, Booking.Status.CANCELLED):
+        # Taken already, or cancelled: the link shows the booking and changes nothing.
         return redirect("training:manage", token)
     if booking.status != Booking.Status.OFFERED or booking.offer_expires_at <= timezone.now():
         return _refusal_page(
@@ -292,8 +320,8 @@ def accept(request, token):
 
 
 @never_cache
-def feedback(request, token):
-    booking = _booking_or_404(token)
+@_booking_link
+def feedback(request, token, booking):
     context = _manage_context(request, booking, token)
     if not (booking.attended and booking.session.has_ended):
         raise Http404
@@ -317,8 +345,8 @@ def feedback(request, token):
 
 
 @never_cache
-def certificate(request, token):
-    booking = _booking_or_404(token)
+@_booking_link
+def certificate(request, token, booking):
     if not (booking.attended and booking.session.has_ended):
         raise Http404
     council = CouncilSettings.for_request(request)

@@ -1,5 +1,6 @@
 """Training in a real browser, with axe: the index, a course, the booking steps with
-errors, manage booking, and the register in the admin."""
+errors, manage booking (cancelled, and once its link has expired), and the register in
+the admin."""
 
 import pytest
 
@@ -42,9 +43,14 @@ def test_booking_a_course_is_accessible(page, portal, assert_accessible):
         page.click("main button[name=submit]")
     assert page.title().startswith("Error:")
     assert_accessible(page)
+    page.check("input[name=confirm][value=yes]")
+    with page.expect_navigation():
+        page.click("main button[name=submit]")
+    assert "This booking is cancelled" in page.content()  # the link now changes nothing
+    assert_accessible(page)
 
 
-def test_manage_an_attended_booking_is_accessible(page, portal, assert_accessible):
+def test_manage_an_attended_booking_is_accessible(page, portal, assert_accessible, settings):
     attended = Booking.objects.filter(attendance="attended", feedback__isnull=True).first()
     page.goto(portal + f"/training/bookings/{manage_token(attended)}/")
     assert "certificate" in page.content()
@@ -54,6 +60,12 @@ def test_manage_an_attended_booking_is_accessible(page, portal, assert_accessibl
     with page.expect_navigation():
         page.click("main button[name=submit]")
     assert page.title().startswith("Error:")
+    assert_accessible(page)
+    # Long after the session the link has expired, and says who to ask instead.
+    settings.PORTAL_BOOKING_LINK_DAYS_AFTER = -365
+    response = page.goto(portal + f"/training/bookings/{manage_token(attended)}/")
+    assert response.status == 410
+    assert "This booking link has expired" in page.content()
     assert_accessible(page)
 
 
