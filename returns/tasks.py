@@ -1,20 +1,23 @@
 """Scheduled work for returns (django-q2; schedules made by migration 0002): open returns
 for schools made active since a period opened, remind outstanding schools before and after
-the due date, and send the attendance officers a weekly summary."""
+the due date, send the attendance officers a weekly summary (and, from migration 0003,
+delete the pupils of returns past their retention period)."""
 
 from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.log import acting_as
 from portal.emails import send_email
 from portal.groups import ATTENDANCE_OFFICERS
 from portal.models import Membership, User
 
 from . import services, tracker
-from .models import ReturnPeriod, ReturnReminder, SchoolReturn
+from .models import ReturnPeriod, ReturnPupil, ReturnReminder, SchoolReturn
 
 # A run missed for a few days still sends the step it missed; older steps are not sent,
 # so a period long past does not start emailing schools.
@@ -125,3 +128,27 @@ def send_weekly_summary(today=None):
         },
     )
     return f"summary of {len(periods)} periods sent to {len(recipients)} addresses"
+
+
+def expired_pupils(today=None):
+    """(cut-off date, pupils) of returns whose period closed (its due date) more than the
+    retention period ago."""
+    today = today or timezone.localdate()
+    closed_before = today - timedelta(days=settings.PORTAL_RECORD_RETENTION_DAYS["returns"])
+    return closed_before, ReturnPupil.objects.filter(
+        school_return__period__due_on__lt=closed_before
+    )
+
+
+def purge_expired_pupils(dry_run=False, today=None):
+    """Delete the pupils of long-closed returns. Returns how many went (or would go)."""
+    _closed_before, expired = expired_pupils(today)
+    if dry_run:
+        return expired.count()
+    # Only the pupils go: the return itself (school, period, status, dates) names nobody
+    # and stays as the record that the school made its return, for the termly statistics.
+    with transaction.atomic(), acting_as("retention purge"):
+        pupils = list(expired.select_related("school_return__school", "school_return__period"))
+        for pupil in pupils:
+            pupil.delete()  # each logged by audit.log (ReturnPupil is followed)
+    return len(pupils)

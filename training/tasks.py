@@ -1,12 +1,18 @@
-"""Scheduled work (django-q2 schedules made in migrations/0002): lapsing offers not
-taken up, reminders two days before, and asking attendees for feedback."""
+"""Scheduled work (django-q2 schedules made in migrations/0002 and 0003): lapsing offers
+not taken up, reminders two days before, asking attendees for feedback, and anonymising
+bookings past their retention period."""
 
 from datetime import timedelta
 
+from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
+
+from audit.log import acting_as
 
 from . import booking, notify, rules
 from .models import Booking
+from .personal_data import anonymise
 
 
 def expire_offers():
@@ -51,3 +57,29 @@ def request_feedback():
             notify.feedback_request(one)
             sent += 1
     return sent
+
+
+def expired_bookings(now=None):
+    """(cut-off, bookings) for sessions that ended before the retention period began and
+    still hold the booker's details (not yet anonymised, here or by an erasure)."""
+    now = now or timezone.now()
+    older_than = now - timedelta(days=settings.PORTAL_RECORD_RETENTION_DAYS["bookings"])
+    expired = Booking.objects.filter(session__ends_at__lt=older_than).exclude(
+        email__startswith="erased-", email__endswith=".invalid"
+    )
+    return older_than, expired
+
+
+def purge_expired_bookings(dry_run=False, now=None):
+    """Anonymise old bookings. Returns how many were (or would be) anonymised."""
+    _older_than, expired = expired_bookings(now)
+    if dry_run:
+        return expired.count()
+    # Anonymised, not deleted: registers, attendance figures and feedback ratings of past
+    # sessions still count the places, without saying who took them. The same change as an
+    # erasure makes (personal_data.anonymise); each save is logged by audit.log.
+    with transaction.atomic(), acting_as("retention purge"):
+        bookings = list(expired)
+        for one in bookings:
+            anonymise(one)
+    return len(bookings)
