@@ -7,8 +7,8 @@ from django.conf import settings
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
-from .demo_content import FOOTER_PAGES, HOME, JOURNEY_PAGES, TRANSLATIONS
-from .models import AlertBanner, CouncilSettings, HomePage, StandardPage
+from .demo_content import FOOTER_PAGES, HOME, JOURNEY_PAGES, PRIVACY_NOTICE, TRANSLATIONS
+from .models import AlertBanner, CouncilSettings, HomePage, PrivacyNoticePage, StandardPage
 
 
 def _body(blocks):
@@ -33,6 +33,38 @@ def _standard_page(parent, slug, title, summary, body, show_in_menus=False):
         )
         parent.add_child(instance=page)
         page.save_revision().publish()
+    return page
+
+
+def _seeded_standard_page(parent, slug):
+    """An earlier demo's StandardPage at this slug that no editor has changed since."""
+    page = parent.get_children().filter(slug=slug).type(StandardPage).first()
+    if page is not None and not page.revisions.exclude(user=None).exists():
+        return page
+    return None
+
+
+def _privacy_notice(home):
+    """The privacy notice page. An earlier demo made it, and a cookies page, as standard
+    pages: unchanged, they give way to this one (whose cookies section the footer links)."""
+    spec = PRIVACY_NOTICE
+    page = home.get_children().filter(slug=spec["slug"]).type(PrivacyNoticePage).first()
+    if page is not None:
+        return page.specific
+    for slug in (spec["slug"], "cookies"):
+        old = _seeded_standard_page(home, slug)
+        if old is not None:
+            old.delete()  # the council setting pointing at it is cleared (SET_NULL)
+    if home.get_children().filter(slug=spec["slug"]).exists():
+        return None  # an editor's own page has the slug: leave it be
+    page = PrivacyNoticePage(
+        slug=spec["slug"],
+        title=spec["title"],
+        introduction=spec["introduction"],
+        data_protection_officer=spec["data_protection_officer"],
+    )
+    home.add_child(instance=page)
+    page.save_revision().publish()
     return page
 
 
@@ -135,8 +167,14 @@ def seed_site():
         )
         for spec in FOOTER_PAGES
     }
+    privacy = _privacy_notice(home)
+    if privacy is not None:
+        footer[PRIVACY_NOTICE["setting"]] = privacy
     site = Site.objects.get(root_page=home)
     council = CouncilSettings.for_site(site)
+    if council.email and council.privacy_page_id is None and privacy is not None:
+        council.privacy_page = privacy
+        council.save()
     if not council.email:
         council.council_name = "Wyvernshire County Council"
         council.service_name = "School attendance service"

@@ -119,42 +119,6 @@ FOOTER_PAGES = [
         ],
     },
     {
-        "setting": "privacy_page",
-        "slug": "privacy-notice",
-        "title": "Privacy notice",
-        "summary": "What we collect, why we need it and how long we keep it.",
-        "body": [
-            (
-                "text",
-                "<p>Wyvernshire County Council is the data controller for the information you give "
-                "through this portal. We use it to carry out our duties for school attendance, "
-                "elective home education, and child employment and performance licensing.</p>"
-                "<h2>Your rights</h2>"
-                "<p>You can ask to see the information we hold about you, ask us to correct it, and in "
-                "some cases ask us to delete it. Contact the council's data protection officer at "
-                "dpo@wyvernshire.example.</p>",
-            ),
-        ],
-    },
-    {
-        "setting": "cookies_page",
-        "slug": "cookies",
-        "title": "Cookies",
-        "summary": "The small files this portal puts on your device.",
-        "body": [
-            (
-                "text",
-                "<p>This portal uses only the cookies it needs to work. They do not track you.</p>"
-                "<ul><li><strong>sessionid</strong> keeps you signed in; it is deleted when you sign "
-                "out or after two weeks.</li>"
-                "<li><strong>csrftoken</strong> protects the forms you send from being forged by "
-                "another site; it lasts a year.</li>"
-                "<li><strong>django_language</strong> may remember the language you chose.</li></ul>"
-                "<p>We do not use analytics or advertising cookies.</p>",
-            ),
-        ],
-    },
-    {
         "setting": "contact_page",
         "slug": "contact",
         "title": "Contact us",
@@ -170,6 +134,30 @@ FOOTER_PAGES = [
         ],
     },
 ]
+
+# The privacy notice: the editor's introduction and contact. What each service collects,
+# why and for how long, and the cookies, come from home/privacy.py (its own cookies section
+# is linked from the footer, so there is no separate cookies page).
+PRIVACY_NOTICE = {
+    "setting": "privacy_page",
+    "slug": "privacy-notice",
+    "title": "Privacy notice",
+    "introduction": (
+        "<p>Wyvernshire County Council is the data controller for the information you give "
+        "us through this portal. This notice explains, for each of our services, what we "
+        "collect, why we need it, who we share it with and how long we keep it.</p>"
+        "<h2>Your rights</h2>"
+        "<p>You can ask for a copy of the information we hold about you, ask us to correct "
+        "it, and in some cases ask us to delete it or to stop using it. Where we rely on your "
+        "consent you can withdraw it at any time.</p>"
+    ),
+    "data_protection_officer": (
+        "<p>Email dpo@wyvernshire.example or write to the Data Protection Officer, County "
+        "Hall, Wyvern Street, WY1 1AA.</p>"
+        "<p>If you are unhappy with how we have used your information, you can complain to "
+        "the Information Commissioner's Office (ico.org.uk, 0303 123 1113).</p>"
+    ),
+}
 
 # The home page's strings in each other language, keyed by the English.
 _HOME_STRINGS = [

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
 from .localize import in_active_language
-from .models import AlertBanner, CouncilSettings
+from .models import AlertBanner, CouncilSettings, PrivacyNoticePage
 from .page_cache import generation
 
 FOOTER_PAGES = [
@@ -43,14 +43,17 @@ def _build(request, site):
     chosen = [(getattr(council, field), label) for field, label in FOOTER_PAGES]
     chosen = [(page, label) for page, label in chosen if page is not None]
     footer_pages = in_active_language(page for page, _label in chosen)
+    footer = []
+    for page, (_page, label) in zip(footer_pages, chosen, strict=True):
+        footer.append({"text": str(label), "href": page.get_url(request)})
+        # With no cookies page chosen, the privacy notice's own cookies section is linked.
+        if council.cookies_page is None and page.specific_class is PrivacyNoticePage:
+            footer.append({"text": str(_("Cookies")), "href": page.get_url(request) + "#cookies"})
     return {
         "menu": [
             {"text": page.title, "href": page.get_url(request), "path": page.path} for page in menu
         ],
-        "footer": [
-            {"text": str(label), "href": page.get_url(request)}
-            for page, (_page, label) in zip(footer_pages, chosen, strict=True)
-        ],
+        "footer": footer,
         "banners": AlertBanner.objects.not_ended(),
     }
 

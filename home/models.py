@@ -75,6 +75,44 @@ class StandardPage(CachedPageMixin, Page):
         return context
 
 
+class PrivacyNoticePage(CachedPageMixin, Page):
+    """The privacy notice. Editors write the introduction and the data protection officer's
+    contact; what each service collects, why, who sees it and how long it is kept, and the
+    cookies, come from home/privacy.py, so the periods are the ones the purges use."""
+
+    introduction = RichTextField(
+        features=["h2", "h3", "bold", "ol", "ul", "link"],
+        blank=True,
+        help_text=_("Who the data controller is and what this notice covers."),
+    )
+    data_protection_officer = RichTextField(
+        _("contacting the data protection officer"),
+        features=["bold", "ol", "ul", "link"],
+        blank=True,
+        help_text=_("How to reach the data protection officer, and how to complain."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("data_protection_officer"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("privacy notice page")
+
+    def get_context(self, request, *args, **kwargs):
+        from . import privacy
+
+        context = super().get_context(request, *args, **kwargs)
+        context["services"] = privacy.services()
+        context["cookies"] = privacy.cookies()
+        return context
+
+
 @register_setting(icon="site")
 class CouncilSettings(BaseSiteSetting):
     """Who runs this portal. Shown in the header, footer and emails."""

@@ -72,6 +72,15 @@ def test_a_standard_page_with_breadcrumbs_and_menu(page, portal, assert_accessib
     assert_accessible(page)
 
 
+def test_privacy_notice_from_the_footer(page, portal, assert_accessible):
+    page.goto(portal + "/")
+    page.locator(".govuk-footer").get_by_role("link", name="Privacy notice").click()
+    assert page.locator("h1").inner_text() == "Privacy notice"
+    assert page.locator("main h2[id]").count() >= 11  # each service, and the cookies
+    assert page.locator("#cookies + p + table code").first.inner_text() == "sessionid"
+    assert_accessible(page)
+
+
 def test_the_axe_check_does_catch_violations(page):
     """The checker itself: a page with an unlabelled field and an image without alt text."""
     from tests.browser.conftest import axe_violations
