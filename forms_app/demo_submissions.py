@@ -114,3 +114,39 @@ def seed_submissions():
                 note="Demo history",
             )
     return f"{DEMO_COUNT} demo submissions"
+
+
+# A parent who has asked the council what it holds about her (subject access): she is
+# also a governor with training bookings, so a search by her name finds both services.
+PERSON = ("Claire", "Dawson", "claire.dawson@demo-applicant.example")
+
+
+def seed_subject_access_person():
+    from .models import Draft
+
+    first, last, email = PERSON
+    if Submission.objects.filter(submitter_email=email).exists():
+        return "the subject access demo person is already there"
+    rng = random.Random(1998)
+    for journey, status in (
+        (Journey.EHE_REGISTRATION, Submission.Status.RECEIVED),
+        (Journey.PERFORMANCE_LICENCE, Submission.Status.REFUSED),
+    ):
+        Submission.objects.create(
+            journey=journey,
+            reference=new_reference(PREFIX_OF_JOURNEY[journey], rng.choice),
+            status=status,
+            answers=_answers(journey, ("Evie", last), (first, last), rng),
+            schema_version=1,
+            submitter_name=f"{first} {last}",
+            submitter_email=email,
+        )
+    Draft.objects.create(
+        journey=Journey.EMPLOYMENT_PERMIT,
+        email=email,
+        answers={
+            "parent": {"first_name": first, "last_name": last},
+            "child": {"first_name": "Evie", "last_name": last},
+        },
+    )
+    return f"{first} {last}: 2 submissions and a draft, for subject access"

@@ -2,12 +2,9 @@
 submissions (with their files and history) and drafts not yet sent."""
 
 from datetime import timedelta
-from functools import reduce
-from operator import and_, or_
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from privacy.registry import MAX_PER_KIND, Held
@@ -29,24 +26,6 @@ def _strings(value):
         yield str(value)
 
 
-def _condition(query, *text_fields, email_fields=(), json_field="answers"):
-    """A database filter that finds at least every match; Python then checks each one."""
-    conditions = []
-    if query.email:
-        conditions.append(
-            reduce(or_, [Q(**{f"{f}__iexact": query.email}) for f in email_fields], Q())
-            | Q(**{f"{json_field}__icontains": query.email})
-        )
-    if query.words:
-        per_word = [
-            reduce(or_, [Q(**{f"{json_field}__icontains": term}) for term in terms])
-            | reduce(or_, [Q(**{f"{f}__icontains": min(terms, key=len)}) for f in text_fields], Q())
-            for terms in query.json_terms()
-        ]
-        conditions.append(reduce(and_, per_word))
-    return reduce(or_, conditions) if conditions else None
-
-
 def _matches(query, texts, emails):
     return query.name_matches(*texts) or query.email_matches(*emails, *texts)
 
@@ -64,7 +43,9 @@ def _erase_submission(submission):
 
 
 def find_submissions(query):
-    condition = _condition(query, "submitter_name", email_fields=["submitter_email"])
+    condition = query.condition(
+        name_fields=["submitter_name"], email_fields=["submitter_email"], json_fields=["answers"]
+    )
     if condition is None:
         return []
     found = []
@@ -139,7 +120,7 @@ def _erase_draft(draft):
 
 
 def find_drafts(query):
-    condition = _condition(query, email_fields=["email"])
+    condition = query.condition(email_fields=["email"], json_fields=["answers"])
     if condition is None:
         return []
     drafts = Draft.objects.filter(condition, submission__isnull=True).order_by("-created_at")

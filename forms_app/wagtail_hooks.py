@@ -19,9 +19,9 @@ def register_submissions():
 
 @hooks.register("register_demo_content")
 def demo_submissions():
-    from .demo_submissions import seed_submissions
+    from .demo_submissions import seed_subject_access_person, seed_submissions
 
-    return seed_submissions()
+    return f"{seed_submissions()}; {seed_subject_access_person()}"
 
 
 demo_submissions.order = 70

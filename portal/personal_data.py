@@ -1,11 +1,7 @@
 """What the portal's accounts hold about a person, for subject access and erasure
 (privacy.registry): their sign-in account and the schools they act for."""
 
-from functools import reduce
-from operator import and_
-
 from django.db import transaction
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from privacy.registry import MAX_PER_KIND, Held
@@ -32,20 +28,11 @@ def close_and_anonymise(user):
 
 
 def find_accounts(query):
-    conditions = []
-    if query.email:
-        conditions.append(Q(email__iexact=query.email))
-    if query.words:
-        conditions.append(
-            reduce(
-                and_,
-                [Q(first_name__icontains=w) | Q(last_name__icontains=w) for w in query.words],
-            )
-        )
-    if not conditions:
+    condition = query.condition(name_fields=["first_name", "last_name"], email_fields=["email"])
+    if condition is None:
         return []
     users = (
-        User.objects.filter(reduce(lambda a, b: a | b, conditions))
+        User.objects.filter(condition)
         .prefetch_related("memberships__school", "groups")
         .order_by("pk")[:MAX_PER_KIND]
     )

@@ -7,12 +7,23 @@ download, and either a way to erase it or the reason the law says it must be kep
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import reduce
+from operator import and_, or_
 from typing import Any
 
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 HOOK_NAME = "register_personal_data"
 MAX_PER_KIND = 200  # a search this broad is refined, not read
+SERVICE_NAMES = {
+    "ehe": _("Elective home education"),
+    "licensing": _("Child employment and performance licensing"),
+    "attendance": _("Attendance"),
+    "training": _("Training"),
+    "accounts": _("Sign-in accounts"),
+}
 
 
 @dataclass(frozen=True)
@@ -33,10 +44,40 @@ class Query:
         wanted = self.email.lower()
         return bool(wanted) and any(wanted == str(text or "").strip().lower() for text in texts)
 
-    def json_terms(self):
-        """Each word as it may be stored in JSON text: as typed and with \\u escapes
-        (SQLite stores JSON with non-ASCII characters escaped; PostgreSQL does not)."""
-        return [{word, json.dumps(word)[1:-1]} for word in self.words]
+    def condition(self, *, name_fields=(), email_fields=(), json_fields=()):
+        """A database filter that finds at least every match (the finder then checks each
+        one in Python): every word of the name in one of the name or JSON fields, or the
+        email address in an email field or a JSON field. None when nothing was asked."""
+        found = []
+        if self.email:
+            found.append(
+                _any([Q(**{f"{f}__iexact": self.email}) for f in email_fields])
+                | _any([Q(**{f"{f}__icontains": self.email}) for f in json_fields])
+            )
+        if self.words:
+            found.append(
+                _all(
+                    _any(
+                        [Q(**{f"{f}__icontains": word}) for f in name_fields]
+                        # JSON text on SQLite keeps non-ASCII letters as \u escapes.
+                        + [
+                            Q(**{f"{f}__icontains": term})
+                            for f in json_fields
+                            for term in {word, json.dumps(word)[1:-1]}
+                        ]
+                    )
+                    for word in self.words
+                )
+            )
+        return _any(found) if found else None
+
+
+def _any(conditions):
+    return reduce(or_, conditions, Q(pk__in=[]))
+
+
+def _all(conditions):
+    return reduce(and_, conditions)
 
 
 @dataclass
@@ -52,6 +93,10 @@ class Held:
     erase: Callable | None = None  # erases or anonymises; returns "erased" or "anonymised"
     erase_label: str = ""  # what erasing does, in words: "Delete", "Anonymise"
     kept_because: str = ""  # why the law says it must be kept, when erase is None
+
+    @property
+    def service_name(self):
+        return SERVICE_NAMES.get(self.service, self.service)
 
     @property
     def erasable(self):

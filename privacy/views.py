@@ -5,7 +5,6 @@ import io
 import json
 import os
 import zipfile
-from itertools import groupby
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -75,7 +74,10 @@ def search(request):
             kind="person",
             detail=f"{_searched_for(query)}: {len(found)} records found",
         )
-        groups = [(service, list(items)) for service, items in groupby(found, lambda h: h.service)]
+        by_service = {}
+        for held in found:
+            by_service.setdefault(held.service, []).append(held)
+        groups = list(by_service.items())
     return _page(
         request,
         "privacy/admin/search.html",

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from audit.log import Action, record
 from portal import access
 
 from . import notify
@@ -95,6 +96,18 @@ def _register(session):
     )
 
 
+def _audit(request, action, session, detail):
+    # A register lists many bookings: one row for the session, not one per booking.
+    record(
+        action,
+        request=request,
+        kind="booking",
+        label=str(session)[:200],
+        service="training",
+        detail=f"session {session.pk}: {detail}",
+    )
+
+
 @training_admin_required()
 def register(request, pk):
     session = get_object_or_404(_sessions_with_counts(), pk=pk)
@@ -119,6 +132,7 @@ def register(request, pk):
         (booking, form[f"attendance_{booking.pk}"] if booking in booked else None)
         for booking in bookings
     ]
+    _audit(request, Action.VIEWED, session, f"register of {len(bookings)} bookings")
     return TemplateResponse(
         request,
         "training/admin/register.html",
@@ -194,7 +208,9 @@ def export_csv(request, pk):
     response.write("\ufeff")  # so spreadsheet programs read the file as UTF-8
     writer = csv.writer(response)
     writer.writerow([str(label) for _key, label in CSV_COLUMNS])
-    for booking in _register(session):
+    bookings = _register(session)
+    _audit(request, Action.EXPORTED, session, f"CSV of {len(bookings)} bookings")
+    for booking in bookings:
         writer.writerow(
             _csv_cell(value)
             for value in (

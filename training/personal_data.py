@@ -1,11 +1,7 @@
 """What training holds about a person, for subject access and erasure (privacy.registry):
 their bookings, with any feedback they gave."""
 
-from functools import reduce
-from operator import and_
-
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -29,15 +25,11 @@ def anonymise(booking):
 
 
 def find_bookings(query):
-    conditions = []
-    if query.email:
-        conditions.append(Q(email__iexact=query.email) | Q(user__email__iexact=query.email))
-    if query.words:
-        conditions.append(reduce(and_, [Q(name__icontains=word) for word in query.words]))
-    if not conditions:
+    condition = query.condition(name_fields=["name"], email_fields=["email", "user__email"])
+    if condition is None:
         return []
     bookings = (
-        Booking.objects.filter(reduce(lambda a, b: a | b, conditions))
+        Booking.objects.filter(condition)
         .select_related("session__course", "school", "feedback")
         .order_by("-created_at")[:MAX_PER_KIND]
     )

@@ -14,6 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from audit.log import Action, record
 from home.models import CouncilSettings
 from portal import access
 from portal.models import Membership
@@ -175,6 +176,8 @@ def _booking_link(view):
             raise Http404
         if link_expired(booking):
             return _link_expired_page(request, booking)
+        if request.method == "GET":  # whoever holds the link sees the booking: logged
+            record(Action.VIEWED, booking, request=request, detail=view.__name__)
         return view(request, token, booking)
 
     return wrapped

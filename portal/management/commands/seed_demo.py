@@ -6,6 +6,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail import hooks
 
+from audit.log import acting_as
+
 
 class Command(BaseCommand):
     help = "Create (or bring up to date) the demo council, schools, accounts and pages."
@@ -15,6 +17,6 @@ class Command(BaseCommand):
             hooks.get_hooks("register_demo_content"), key=lambda f: getattr(f, "order", 100)
         )
         for step in steps:
-            with transaction.atomic():
+            with transaction.atomic(), acting_as("demo content"):
                 summary = step()
             self.stdout.write(f"{step.__module__}.{step.__name__}: {summary}")
