@@ -15,6 +15,7 @@ and registers it with @register. `values` is {step slug: cleaned data} (a list o
 data for a repeating step) for the steps a person has answered and can see.
 """
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -27,6 +28,17 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 REGISTRY = {}
+
+
+# Control characters other than tab and line breaks: nobody means to type them, a reader
+# cannot see them, and PostgreSQL stores no NUL in text or JSON.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def plain_text(value):
+    """What a person sent, without control characters: every answer posted to a step goes
+    through here (flow._raw) before it is checked or kept."""
+    return CONTROL_CHARACTERS.sub("", value)
 
 
 def register(definition_class):
@@ -295,6 +307,26 @@ def display(form_field, value, attachments=None):
     return str(choices.get(value, value))
 
 
+def _say_what_to_choose(form_field):
+    """Django's "Select a valid choice. <what was sent> is not one of the available
+    choices." repeats whatever was sent, however long; say what to do instead, as GOV.UK
+    does: the question's own "Select ..." message."""
+    messages = form_field.error_messages
+    if messages.get("invalid_choice") not in DJANGO_INVALID_CHOICE:
+        return  # the field says it its own way
+    required = messages.get("required")
+    messages["invalid_choice"] = (
+        required if required not in DJANGO_REQUIRED else _("Select from the options given")
+    )
+
+
+DJANGO_INVALID_CHOICE = (
+    forms.ChoiceField.default_error_messages["invalid_choice"],
+    forms.MultipleChoiceField.default_error_messages["invalid_choice"],
+)
+DJANGO_REQUIRED = (forms.Field.default_error_messages["required"],)
+
+
 class StepForm(forms.Form):
     """Base for every step's form: GOV.UK layout, and the context of earlier answers."""
 
@@ -319,6 +351,13 @@ class StepForm(forms.Form):
                     _("You have uploaded %(name)s. Choose another file only to replace it.")
                     % {"name": stored.original_name},
                 )
+
+    def full_clean(self):
+        # Here rather than in __init__: some forms add their questions after it.
+        for form_field in self.fields.values():
+            if isinstance(form_field, forms.ChoiceField):
+                _say_what_to_choose(form_field)
+        super().full_clean()
 
     def clean(self):
         cleaned = super().clean()

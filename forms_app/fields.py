@@ -27,7 +27,9 @@ class DateField(DateInputField):
     def compress(self, data_list):
         try:
             return super().compress(data_list)
-        except ValidationError as error:
+        # A number too big for a date (a month of 99999999999999999999) overflows rather
+        # than failing as a date.
+        except (ValidationError, OverflowError) as error:
             raise ValidationError(
                 _("%(what)s must be a real date") % {"what": str(self.what).capitalize()}
             ) from error

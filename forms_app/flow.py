@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from portal import access
 from portal.emails import send_email
 
+from .engine import plain_text
 from .models import Attachment, Draft, Submission, new_draft_token
 from .submit import submit
 from .uploads import ALLOWED, LABELS, sniff
@@ -28,7 +29,10 @@ class AddAnotherForm(forms.Form):
     add_another = forms.TypedChoiceField(
         choices=[("yes", gettext_lazy("Yes")), ("no", gettext_lazy("No"))],
         widget=forms.RadioSelect,
-        error_messages={"required": gettext_lazy("Select yes if you need to add another")},
+        error_messages={
+            "required": gettext_lazy("Select yes if you need to add another"),
+            "invalid_choice": gettext_lazy("Select yes if you need to add another"),
+        },
     )
 
 
@@ -49,7 +53,11 @@ def _raw(post):
     """What was typed, as lists per field name (what a form is bound with), without the
     page's own controls."""
     skip = {"csrfmiddlewaretoken", "save", "continue", HONEYPOT}
-    return {key: values for key, values in post.lists() if key not in skip}
+    return {
+        plain_text(key): [plain_text(value) for value in values]
+        for key, values in post.lists()
+        if key not in skip
+    }
 
 
 def _client_address(request):

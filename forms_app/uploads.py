@@ -8,6 +8,7 @@ LABELS = {
     "pdf": "PDF", "jpg": "JPG", "png": "PNG", "doc": "DOC", "docx": "DOCX", "odt": "ODT",
     "rtf": "RTF", "txt": "TXT", "csv": "CSV", "xlsx": "XLSX",
 }  # fmt: skip
+MIMETYPE_BYTES = 100  # an ODT's mimetype entry is 39 bytes
 
 
 def _zip_kind(upload):
@@ -17,7 +18,9 @@ def _zip_kind(upload):
         with zipfile.ZipFile(upload) as archive:
             names = set(archive.namelist())
             if "mimetype" in names:
-                mimetype = archive.read("mimetype").decode("ascii", "replace").strip()
+                # Only its first bytes: a "mimetype" that unpacks to gigabytes is a zip bomb.
+                with archive.open("mimetype") as member:
+                    mimetype = member.read(MIMETYPE_BYTES).decode("ascii", "replace").strip()
                 if mimetype == "application/vnd.oasis.opendocument.text":
                     return "odt"
             if "[Content_Types].xml" in names:
@@ -25,7 +28,10 @@ def _zip_kind(upload):
                     return "docx"
                 if any(name.startswith("xl/") for name in names):
                     return "xlsx"
-    except zipfile.BadZipFile:
+    except Exception:
+        # A zip that cannot be read, whatever the reason (corrupt, encrypted, a compression
+        # method zipfile lacks: BadZipFile, RuntimeError, NotImplementedError, zlib.error,
+        # EOFError...), is not a document we accept.
         return None
     finally:
         upload.seek(0)

@@ -187,3 +187,38 @@ def test_error_summary_links_reach_the_first_radio(applicant, ehe_answers):
     page = applicant.post("step/school/", {}).content.decode()
     assert 'href="#id_school_status_1"' in page
     assert 'id="id_school_status_1"' in page
+
+
+def test_control_characters_are_dropped_before_an_answer_is_kept(applicant, ehe_answers):
+    # Found by the fuzz: NUL and escape codes were kept in the draft (PostgreSQL stores no
+    # NUL in JSON); tab and line breaks are what people type, and stay.
+    child = dict(ehe_answers["step/child/"], first_name="Am\x00ira\x1b[31m", last_name="Kh\x7fan")
+    applicant.answer("step/child/", child)
+    applicant.post("step/address/", {"line_1": "4 Mill\x08 Lane\r\nBack", "save": ""})
+    answers = Draft.objects.get().answers
+    assert answers["child"]["first_name"] == ["Amira[31m"]
+    assert answers["child"]["last_name"] == ["Khan"]
+    assert answers["address"]["line_1"] == ["4 Mill Lane\r\nBack"]
+
+
+def test_a_choice_that_does_not_exist_says_what_to_choose(applicant, ehe_answers):
+    # Found by the fuzz: Django's "Select a valid choice. <what was sent> is not one of the
+    # available choices." repeated 100,000 characters back into the page.
+    sent = "<b>no such choice</b>" * 1000
+    response = applicant.post("step/needs/", {"ehcp": sent, "sen_support": "no"})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Select whether the child has an EHCP" in page
+    assert "no such choice" not in page
+    applicant.answer("step/child/", ehe_answers["step/child/"])
+    applicant.answer("step/parents/add/", ehe_answers["step/parents/add/"])
+    page = applicant.post("step/parents/", {"add_another": sent}).content.decode()
+    assert "Select yes if you need to add another" in page and "no such choice" not in page
+
+
+def test_a_date_too_big_for_the_calendar_is_an_error(applicant, ehe_answers):
+    # Found by the fuzz: a month of 99999999999999999999 overflowed (a server error).
+    child = dict(ehe_answers["step/child/"], date_of_birth_1="99999999999999999999")
+    response = applicant.post("step/child/", child)
+    assert response.status_code == 200
+    assert "The child&#x27;s date of birth must be a real date" in response.content.decode()

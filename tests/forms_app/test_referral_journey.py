@@ -310,3 +310,12 @@ def test_save_and_return_only_for_the_same_user(
     assert client.get(path).status_code == 404
     client.logout()
     assert "/portal/sign-in/" in client.get(path)["Location"]
+
+
+def test_a_question_added_by_the_form_says_what_to_choose_too(referrer, school):
+    # Found by the fuzz: the safeguarding questions are added in the form's __init__, and a
+    # value that is not yes or no was echoed back in Django's message.
+    answer_all(referrer, answers_until(school, "step/safeguarding/"))
+    page = errors_on(referrer, "step/safeguarding/", {"prevent": "<b>maybe</b>" * 500})
+    assert "<b>maybe</b>" not in page and "&lt;b&gt;maybe" not in page
+    assert "Select a valid choice" not in page
