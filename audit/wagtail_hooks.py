@@ -5,11 +5,13 @@ policy refuses add, change and delete to everyone, superusers included."""
 import django_filters
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+
+from portal.admin_filters import DateRangeInputs
 
 from .models import AuditEvent
 from .views import AuditedExportMixin
@@ -26,7 +28,7 @@ register_permission_policy(AuditEvent, ReadOnlyPolicy(AuditEvent))
 
 
 class AuditEventFilterSet(WagtailFilterSet):
-    at = django_filters.DateFromToRangeFilter(label=_("When"), widget=DateRangePickerWidget)
+    at = django_filters.DateFromToRangeFilter(label=_("When"), widget=DateRangeInputs)
     kind = django_filters.ChoiceFilter(label=_("Record"), choices=[])
     service = django_filters.ChoiceFilter(label=_("Service"), choices=[])
 

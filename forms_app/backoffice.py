@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -21,6 +21,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from audit.log import Action, record
 from audit.views import AuditedExportMixin
 from portal import access
+from portal.admin_filters import DateRangeInputs
 from portal.emails import send_email
 from portal.groups import OFFICER_GROUPS
 from portal.models import User
@@ -56,7 +57,7 @@ def officers(request=None):
 
 class SubmissionFilterSet(WagtailFilterSet):
     created_at = django_filters.DateFromToRangeFilter(
-        label=gettext_lazy("Received"), widget=DateRangePickerWidget
+        label=gettext_lazy("Received"), widget=DateRangeInputs
     )
     assigned_to = django_filters.ModelChoiceFilter(
         label=gettext_lazy("Assigned to"), queryset=officers

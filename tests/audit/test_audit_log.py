@@ -191,3 +191,15 @@ class TestTheLogInTheAdmin:
             assert response.status_code in (302, 403)
         assert AuditEvent.objects.get(pk=event.pk).detail == ""
         assert client.get(reverse("audit_log:inspect", args=[event.pk])).status_code == 200
+
+
+def test_the_log_filters_by_date_with_plain_date_inputs(client, home, ig_officer, submission):
+    old = AuditEvent.objects.create(
+        at=timezone.now() - timedelta(days=40), actor_label="a", action="viewed", label="OLD-REF"
+    )
+    record(Action.VIEWED, kind="submission", label="NEW-REF")
+    client.force_login(ig_officer)
+    since = (timezone.now() - timedelta(days=7)).date().isoformat()
+    html = client.get(reverse("audit_log:index") + f"?at_after={since}").content.decode()
+    assert "NEW-REF" in html and old.label not in html
+    assert 'type="date" name="at_after"' in html and "initDateChooser" not in html
