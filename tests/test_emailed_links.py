@@ -28,6 +28,7 @@ from training.links import SALT as BOOKING_SALT
 from training.links import manage_token
 from training.models import Booking, TrainingIndexPage
 
+from .forms_app.referral_fixtures import *  # noqa: F403  (the referral page)
 from .training.conftest import make_course
 
 EXPIRED = "This link has expired"
@@ -48,16 +49,6 @@ def device():
 @pytest.fixture
 def ehe_page(home):
     return FormPageFactory(parent=home)
-
-
-@pytest.fixture
-def referral_page(home):
-    return FormPageFactory(
-        parent=home,
-        slug="attendance-referral",
-        journey=Journey.ATTENDANCE_REFERRAL,
-        title="Refer a pupil to the attendance service",
-    )
 
 
 def start_ehe(client, page, first_name):

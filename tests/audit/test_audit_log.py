@@ -121,7 +121,7 @@ def test_a_saved_event_cannot_be_changed_or_deleted_through_the_orm(db):
         event.delete()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db
 def test_the_database_refuses_an_update_whoever_asks():
     event = record(Action.VIEWED, kind="submission", record_id="1")
     with pytest.raises(DatabaseError), transaction.atomic():
@@ -132,7 +132,7 @@ def test_the_database_refuses_an_update_whoever_asks():
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL trigger")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db
 def test_postgresql_refuses_a_delete_outside_the_audit_purge():
     event = record(Action.VIEWED, kind="submission", record_id="1")
     with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
