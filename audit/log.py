@@ -15,6 +15,8 @@ from typing import Any
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models.signals import post_delete, post_save
 
+from portal.groups import SERVICE_OF_GROUP
+
 from .models import AuditEvent
 
 Action = AuditEvent.Action
@@ -50,6 +52,13 @@ class Followed:
 
 
 FOLLOWED = {}
+# Kinds recorded by name rather than through follow(), and every service code.
+OTHER_KINDS = ("person", "draft", "account", "audit events")
+SERVICES = (*SERVICE_OF_GROUP.values(), "accounts")
+
+
+def kinds():
+    return sorted({followed.kind for followed in FOLLOWED.values()} | set(OTHER_KINDS))
 
 
 def follow(model, kind, *, service, label=str, parent=None, part="", quiet=()):

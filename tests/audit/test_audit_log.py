@@ -175,10 +175,12 @@ class TestTheLogInTheAdmin:
         html = client.get(reverse("audit_log:index") + "?action=exported").content.decode()
         assert "Autumn 2026" in html and submission.reference not in html
 
-    def test_service_officers_cannot_read_it(self, client, home, ehe_officer):
+    def test_service_officers_cannot_read_it(self, client, home, ehe_officer, submission):
+        event = record(Action.VIEWED, submission)
         client.force_login(ehe_officer)
-        response = client.get(reverse("audit_log:index"))
-        assert response.status_code == 302 and response["Location"] == "/admin/"
+        for url in (reverse("audit_log:index"), reverse("audit_log:inspect", args=[event.pk])):
+            response = client.get(url)
+            assert response.status_code == 302 and response["Location"] == "/admin/"
 
     def test_nobody_can_edit_or_delete_an_event(self, client, home, submission, django_user_model):
         admin = django_user_model.objects.create_superuser(

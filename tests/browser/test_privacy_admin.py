@@ -58,3 +58,10 @@ def test_a_subject_access_request_from_search_to_erasure(page, portal, assert_ac
     main = page.locator("main").inner_text()
     assert "Erased" in main and "DP-0042" in main
     assert_accessible(page)
+
+    from audit.models import AuditEvent
+
+    erased = AuditEvent.objects.get(action="erased")
+    page.goto(portal + f"/admin/audit_log/inspect/{erased.pk}/")
+    assert "DP-0042" in page.locator("main").inner_text()
+    assert_accessible(page)
