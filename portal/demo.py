@@ -177,12 +177,12 @@ def sign_in_lines():
 
     lines = [f"Demo sign-ins (password for all: {DEMO_PASSWORD})"]
     users = {user.email: user for user in User.objects.filter(email__endswith=DEMO_DOMAIN)}
+    width = max(len(demo_email(local_part)) for local_part, *_rest in ACCOUNTS)
     for local_part, *_rest in ACCOUNTS:
-        line = f"  {demo_email(local_part):45} {ROLE_DESCRIPTIONS[local_part]}"
+        line = f"  {demo_email(local_part):{width}} {ROLE_DESCRIPTIONS[local_part]}"
         user = users.get(demo_email(local_part))
         if user is not None and required_for(user):
-            line += (
-                "\n  " + " " * 45 + " second-factor codes: " + " ".join(demo_second_factor(user))
-            )
+            codes = " ".join(demo_second_factor(user))
+            line += "\n  " + " " * width + " second-factor codes: " + codes
         lines.append(line)
     return lines

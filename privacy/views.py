@@ -19,9 +19,9 @@ from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
-from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from audit.log import Action, record
+from portal.admin_parts import TitledAdminPage
 
 from .forms import EraseForm, PersonForm
 from .registry import find
@@ -46,7 +46,7 @@ def _searched_for(query):
     )
 
 
-class AdminPage(WagtailAdminTemplateMixin, TemplateView):
+class AdminPage(TitledAdminPage, TemplateView):
     header_icon = "user"
 
     def post(self, request, *args, **kwargs):  # a form shown again with its errors

@@ -22,11 +22,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.paginator import WagtailPaginator
-from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from audit.log import Action, record
 from guidance.csv_cells import spreadsheet_safe as safe_cell
 from portal import access
+from portal.admin_parts import TitledAdminPage
 from portal.models import School
 
 from . import services
@@ -215,7 +215,7 @@ def available_years(today=None):
     return sorted(years | {this_year}, reverse=True)
 
 
-class CouncilView(WagtailAdminTemplateMixin, TemplateView):
+class CouncilView(TitledAdminPage, TemplateView):
     template_name = "self_assessment/admin/council.html"
     page_title = gettext_lazy("Self-assessments across schools")
     header_icon = "table"

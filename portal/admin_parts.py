@@ -1,8 +1,9 @@
-"""Pieces for the filters of the portal's admin listings."""
+"""Pieces the portal's own admin screens share: filter widgets and the page frame."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_filters.widgets import DateRangeWidget
+from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 
 class DateRangeInputs(DateRangeWidget):
@@ -20,3 +21,10 @@ class DateRangeInputs(DateRangeWidget):
             ),
             attrs,
         )
+
+
+class TitledAdminPage(WagtailAdminTemplateMixin):
+    """A screen of our own in the Wagtail admin whose header names it, after "Home"."""
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
