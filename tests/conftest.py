@@ -79,3 +79,14 @@ def attendance_officer(db):
     return UserFactory(
         email="officer@council.example", is_staff=True, groups=["Attendance officers"]
     )
+
+
+@pytest.fixture
+def ehe_officer(db):
+    return UserFactory(email="ehe@council.example", is_staff=True, groups=["EHE officers"])
+
+
+@pytest.fixture
+def ig_officer(db):
+    """Information governance: reads the audit log, answers subject access requests."""
+    return UserFactory(email="ig@council.example", is_staff=True, groups=["Information governance"])

@@ -16,11 +16,6 @@ from portal.factories import UserFactory
 
 
 @pytest.fixture
-def ehe_officer(db):
-    return UserFactory(email="ehe@council.example", is_staff=True, groups=["EHE officers"])
-
-
-@pytest.fixture
 def licensing_officer(db):
     return UserFactory(email="lic@council.example", is_staff=True, groups=["Licensing officers"])
 

@@ -12,7 +12,7 @@ from forms_app.models import Submission, SubmissionEvent
 from forms_app.school_referrals import referrals_panel
 from forms_app.services import Journey
 from portal.demo import seed_accounts, seed_schools
-from portal.factories import MembershipFactory, SchoolFactory, UserFactory
+from portal.factories import MembershipFactory, SchoolFactory
 from portal.models import User
 
 from .referral_fixtures import *  # noqa: F403  (the referral page and users)
@@ -34,11 +34,6 @@ def referral(school, user=None, **kwargs):
 @pytest.fixture
 def flagged_referral(school, school_user):
     return referral(school, school_user, flagged=True)
-
-
-@pytest.fixture
-def ehe_officer(db):
-    return UserFactory(email="ehe@council.example", is_staff=True, groups=["EHE officers"])
 
 
 def inspect(submission):

@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 
-from portal.factories import MembershipFactory, SchoolFactory, UserFactory
+from portal.factories import MembershipFactory, SchoolFactory
 from returns.models import ReturnPeriod, ReturnPupil, SchoolReturn
 
 TODAY = date.today()
@@ -53,11 +53,6 @@ def other_return(period, other_school):
 @pytest.fixture
 def other_school_user(other_school):
     return MembershipFactory(school=other_school, user__email="lead@beechfield.example").user
-
-
-@pytest.fixture
-def ehe_officer(db):
-    return UserFactory(email="ehe@council.example", is_staff=True, groups=["EHE officers"])
 
 
 def pupil_answers(**overrides):

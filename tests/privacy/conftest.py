@@ -1,8 +1,0 @@
-import pytest
-
-from portal.factories import UserFactory
-
-
-@pytest.fixture
-def ig_officer(db):
-    return UserFactory(email="ig@council.example", is_staff=True, groups=["Information governance"])
