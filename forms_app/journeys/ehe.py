@@ -9,6 +9,7 @@ from ..engine import JourneyDefinition, RepeatingStep, Step, StepForm, register
 from ..fields import DateField, YesNoField, choice, text
 from ..rules.home_education import consent_reasons
 from ..services import Journey
+from .common import RELATIONSHIPS, ParentDetailsForm
 
 
 class ChildForm(StepForm):
@@ -32,34 +33,11 @@ class AddressForm(StepForm):
         return " ".join(self.cleaned_data["postcode"].upper().split())
 
 
-RELATIONSHIPS = [
-    ("mother", _("Mother")),
-    ("father", _("Father")),
-    ("step_parent", _("Step-parent")),
-    ("carer", _("Carer or guardian")),
-    ("other", _("Other")),
-]
-
-
-class ParentForm(StepForm):
-    first_name = text(_("First name"), _("Enter their first name"))
-    last_name = text(_("Last name"), _("Enter their last name"))
+class ParentForm(ParentDetailsForm):
     relationship = choice(
         RELATIONSHIPS,
         _("Select their relationship to the child"),
         label=_("Relationship to the child"),
-    )
-    parental_responsibility = YesNoField(
-        label=_("Do they have parental responsibility?"),
-        required_message=_("Select yes if they have parental responsibility"),
-    )
-    phone = text(_("Phone number (optional)"), required=False, max_length=30)
-    email = forms.EmailField(
-        label=_("Email address (optional)"),
-        required=False,
-        error_messages={
-            "invalid": _("Enter an email address in the correct format, like name@example.com")
-        },
     )
 
 

@@ -32,8 +32,8 @@ from ..rules.employment import (
     check_week,
 )
 from ..services import Journey
-from .common import HealthDeclarationForm
-from .ehe import RELATIONSHIPS, AddressForm, ChildForm
+from .common import RELATIONSHIPS, HealthDeclarationForm
+from .ehe import AddressForm, ChildForm
 
 
 def employment_limits():

@@ -29,7 +29,8 @@ from ..rules.attendance import (
     upn_problem,
 )
 from ..services import Journey
-from .ehe import RELATIONSHIPS, AddressForm
+from .common import RELATIONSHIPS, ParentDetailsForm
+from .ehe import AddressForm
 
 
 def _not_in_future(form, name, what):
@@ -125,25 +126,13 @@ class PupilForm(StepForm):
         return upn
 
 
-class ParentForm(StepForm):
-    first_name = text(_("First name"), _("Enter their first name"))
-    last_name = text(_("Last name"), _("Enter their last name"))
+class ParentForm(ParentDetailsForm):
+    field_order = [*ParentDetailsForm.field_order, "address"]
+
     relationship = choice(
         RELATIONSHIPS,
         _("Select their relationship to the pupil"),
         label=_("Relationship to the pupil"),
-    )
-    parental_responsibility = YesNoField(
-        label=_("Do they have parental responsibility?"),
-        required_message=_("Select yes if they have parental responsibility"),
-    )
-    phone = text(_("Phone number (optional)"), required=False, max_length=30)
-    email = forms.EmailField(
-        label=_("Email address (optional)"),
-        required=False,
-        error_messages={
-            "invalid": _("Enter an email address in the correct format, like name@example.com")
-        },
     )
     address = long_text(
         _("Their address, if it is not the pupil's (optional)"), required=False, rows=3
