@@ -25,16 +25,17 @@ import tempfile
 from pathlib import Path
 
 from common import (
+    WRK,
     BenchError,
     free_port,
     get_status,
     manage,
-    run,
+    run_wrk,
     start_gunicorn,
     stop,
     wait_until_ready,
 )
-from home_vs_healthz import WRK, django_env, prepare
+from home_vs_healthz import django_env, prepare
 
 COUNCIL = "/admin/self-assessment/council/"
 SCHOOLS = 600
@@ -47,7 +48,7 @@ import json, random
 from datetime import timedelta
 from django.conf import settings
 from django.db import connection
-from django.test import Client
+from tests.clients import PortalClient
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from portal.models import School, User
@@ -78,7 +79,8 @@ if not School.objects.filter(urn__startswith="8").exists():
             batch_size=5000,
         )
 officer = User.objects.get(email="attendance.officer@demo.wyvernshire.example")
-client = Client(HTTP_HOST="127.0.0.1")
+# Signed in with the second factor given, as staff must (tests/clients.py).
+client = PortalClient(HTTP_HOST="127.0.0.1")
 client.force_login(officer)
 with CaptureQueriesContext(connection) as queries:
     response = client.get("{COUNCIL}")
@@ -92,33 +94,6 @@ print("SETUP " + json.dumps({{
             .count("<th scope=\\"row\\">"),
 }}))
 """
-
-
-def run_wrk(url, duration, connections, cookie):
-    import re
-
-    threads = min(2, connections)
-    args = [
-        WRK,
-        f"-t{threads}",
-        f"-c{connections}",
-        f"-d{duration}s",
-        "-H",
-        f"Cookie: {cookie}",
-        url,
-    ]
-    out = run(args, None, timeout=duration + 60)
-    rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
-    latency = re.search(r"Latency\s+([\d.]+)(us|ms|s)\b", out)
-    non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
-    if not rps or not latency:
-        raise BenchError(f"could not read wrk's output:\n{out}")
-    scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}[latency.group(2)]
-    return {
-        "rps": float(rps.group(1)),
-        "latency_ms": float(latency.group(1)) * scale,
-        "non_2xx": int(non_2xx.group(1)) if non_2xx else 0,
-    }
 
 
 def main():
@@ -159,7 +134,7 @@ def main():
                 print(f"  round {round_number}/{args.rounds}: wrk {path}...", flush=True)
                 results[path].append(
                     run_wrk(f"http://127.0.0.1:{port}{path}", args.duration, args.connections,
-                            setup["cookie"])
+                            headers=[f"Cookie: {setup['cookie']}"])
                 )  # fmt: skip
         print()
         print(

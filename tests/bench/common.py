@@ -1,7 +1,8 @@
 """What the benchmark scripts share: running manage.py, a free loopback port, starting,
-waiting for and stopping gunicorn. Imported by the scripts beside it (run as files)."""
+waiting for and stopping gunicorn, and reading a wrk run. Imported by the scripts beside it (run as files)."""
 
 import http.client
+import re
 import socket
 import subprocess
 import time
@@ -12,6 +13,7 @@ PYTHON = ROOT / ".venv" / "bin" / "python"
 GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
 SETUP_TIMEOUT = 600  # seconds for each of migrate, seed_demo, collectstatic, npm
 READY_TIMEOUT = 30  # seconds for gunicorn to answer /healthz/
+WRK = "/usr/bin/wrk"
 
 
 class BenchError(Exception):
@@ -65,6 +67,11 @@ def start_gunicorn(env, port, log, workers=2):
     return subprocess.Popen(args, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
 
 
+def start_gunicorn_logged(env, port, log_path):
+    log = open(log_path, "w")  # closed by the script once gunicorn has stopped
+    return start_gunicorn(env, port, log), log
+
+
 def wait_until_ready(server, port, log_path):
     deadline = time.monotonic() + READY_TIMEOUT
     while time.monotonic() < deadline:
@@ -90,3 +97,37 @@ def stop(process):
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait(timeout=15)
+
+
+LATENCY_UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
+SIZE_UNITS_KB = {"B": 1 / 1024, "KB": 1.0, "MB": 1024.0, "GB": 1024.0**2}
+
+
+def run_wrk(url, duration, connections, headers=()):
+    """One wrk run: requests/s, mean latency, size per response, non-2xx count. `headers`
+    ("Name: value") go with every request: a session cookie, the proxy's X-Forwarded-Proto."""
+    threads = min(2, connections)  # wrk needs connections >= threads
+    args = [WRK, f"-t{threads}", f"-c{connections}", f"-d{duration}s"]
+    for header in headers:
+        args += ["-H", header]
+    args.append(url)
+    out = run(args, None, timeout=duration + 60)
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    latency = re.search(r"Latency\s+([\d.]+)(us|ms|s|m)\b", out)
+    if not rps or not latency:
+        raise BenchError(f"could not read wrk's output:\n{out}")
+    # "N requests in 5.00s, 77.18MB read": the size per response shows that "/" is a
+    # whole page, not an error or a redirect.
+    read = re.search(r"(\d+) requests in [\d.]+\w+, ([\d.]+)(B|KB|MB|GB) read", out)
+    if not read:
+        raise BenchError(f"could not read wrk's output:\n{out}")
+    kb_read = float(read.group(2)) * SIZE_UNITS_KB[read.group(3)]
+    non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    socket_errors = re.search(r"Socket errors:.*", out)
+    return {
+        "rps": float(rps.group(1)),
+        "latency_ms": float(latency.group(1)) * LATENCY_UNITS_MS[latency.group(2)],
+        "kb_per_response": kb_read / max(1, int(read.group(1))),
+        "non_2xx": int(non_2xx.group(1)) if non_2xx else 0,
+        "socket_errors": socket_errors.group(0) if socket_errors else "",
+    }

@@ -18,7 +18,6 @@ missed; 1 on any error (including non-2xx responses); 2 if wrk is not installed.
 import argparse
 import json
 import os
-import re
 import secrets
 import shutil
 import signal
@@ -29,17 +28,18 @@ from pathlib import Path
 
 from common import (
     ROOT,
+    WRK,
     BenchError,
     free_port,
     get_status,
     manage,
     run,
-    start_gunicorn,
+    run_wrk,
+    start_gunicorn_logged,
     stop,
     wait_until_ready,
 )
 
-WRK = "/usr/bin/wrk"
 TARGET_RATIO = 0.8
 # Anonymous pages measured against /healthz/; a guidance page's path is found once seeded.
 PATHS = ["/", "/guidance/", "GUIDANCE_PAGE", "/community-support/school/190001/", "/healthz/"]
@@ -108,40 +108,6 @@ def prepare(env):
     manage(env, "migrate", "--noinput")
     manage(env, "seed_demo")
     manage(env, "collectstatic", "--noinput")
-
-
-def start_gunicorn_logged(env, port, log_path):
-    log = open(log_path, "w")  # closed by main() once gunicorn has stopped
-    return start_gunicorn(env, port, log), log
-
-
-LATENCY_UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
-SIZE_UNITS_KB = {"B": 1 / 1024, "KB": 1.0, "MB": 1024.0, "GB": 1024.0**2}
-
-
-def run_wrk(url, duration, connections):
-    threads = min(2, connections)  # wrk needs connections >= threads
-    args = [WRK, f"-t{threads}", f"-c{connections}", f"-d{duration}s", url]
-    out = run(args, None, timeout=duration + 60)
-    rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
-    latency = re.search(r"Latency\s+([\d.]+)(us|ms|s|m)\b", out)
-    if not rps or not latency:
-        raise BenchError(f"could not read wrk's output:\n{out}")
-    # "N requests in 5.00s, 77.18MB read": the size per response shows that "/" is a
-    # whole page, not an error or a redirect.
-    read = re.search(r"(\d+) requests in [\d.]+\w+, ([\d.]+)(B|KB|MB|GB) read", out)
-    if not read:
-        raise BenchError(f"could not read wrk's output:\n{out}")
-    kb_read = float(read.group(2)) * SIZE_UNITS_KB[read.group(3)]
-    non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
-    socket_errors = re.search(r"Socket errors:.*", out)
-    return {
-        "rps": float(rps.group(1)),
-        "latency_ms": float(latency.group(1)) * LATENCY_UNITS_MS[latency.group(2)],
-        "kb_per_response": kb_read / max(1, int(read.group(1))),
-        "non_2xx": int(non_2xx.group(1)) if non_2xx else 0,
-        "socket_errors": socket_errors.group(0) if socket_errors else "",
-    }
 
 
 def resolve_paths(env):

@@ -18,7 +18,6 @@ non-2xx responses, 2 without wrk.
 import argparse
 import json
 import os
-import re
 import shutil
 import signal
 import statistics
@@ -27,16 +26,17 @@ import tempfile
 from pathlib import Path
 
 from common import (
+    WRK,
     BenchError,
     free_port,
     get_status,
     manage,
-    run,
+    run_wrk,
     start_gunicorn,
     stop,
     wait_until_ready,
 )
-from home_vs_healthz import LATENCY_UNITS_MS, WRK, django_env, prepare
+from home_vs_healthz import django_env, prepare
 
 TRACKER = "/admin/returns/tracker/"
 SCHOOLS, PERIODS, PUPILS_PER_SCHOOL = 600, 30, 2
@@ -47,14 +47,12 @@ SCHOOLS, PERIODS, PUPILS_PER_SCHOOL = 600, 30, 2
 FILL_CODE = f"""
 import json
 from datetime import date, timedelta
-from importlib import import_module
 from django.conf import settings
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from portal.models import School, User
 from returns.models import ReturnPeriod, ReturnPupil, SchoolReturn
+from tests.clients import PortalClient
 
 today = date.today()
 School.objects.bulk_create(
@@ -75,19 +73,15 @@ ReturnPupil.objects.bulk_create(
 )
 SchoolReturn.objects.filter(pk__in=[r.pk for r in returns[::2]]).update(status="returned")
 officer = User.objects.get(email="attendance.officer@demo.wyvernshire.example")
-store = import_module(settings.SESSION_ENGINE).SessionStore()
-store[SESSION_KEY] = str(officer.pk)
-store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-store[HASH_SESSION_KEY] = officer.get_session_auth_hash()
-store.create()
-client = Client(HTTP_HOST="localhost", HTTP_X_FORWARDED_PROTO="https")
+# Signed in with the second factor given, as staff must (tests/clients.py).
+client = PortalClient(HTTP_HOST="localhost", HTTP_X_FORWARDED_PROTO="https")
 client.force_login(officer)
 client.get("{TRACKER}")
 with CaptureQueriesContext(connection) as queries:
     response = client.get("{TRACKER}")
 assert response.status_code == 200, response.status_code
 print("FILLED " + json.dumps({{
-    "cookie": f"{{settings.SESSION_COOKIE_NAME}}={{store.session_key}}",
+    "cookie": settings.SESSION_COOKIE_NAME + "=" + client.cookies[settings.SESSION_COOKIE_NAME].value,
     "schools": School.objects.count(), "periods": ReturnPeriod.objects.count(),
     "returns": SchoolReturn.objects.count(), "rows": len(returns),
     "queries": len(queries), "kb": round(len(response.content) / 1024, 1),
@@ -101,26 +95,6 @@ def fill(env):
     if line is None:
         raise BenchError(f"no result from the fill step:\n{out}")
     return json.loads(line.removeprefix("FILLED "))
-
-
-def run_wrk_headers(url, duration, connections, cookie):
-    """wrk with the officer's cookie, as the TLS proxy would pass it on."""
-    threads = min(2, connections)
-    args = [WRK, f"-t{threads}", f"-c{connections}", f"-d{duration}s", "-H", f"Cookie: {cookie}",
-            "-H", "X-Forwarded-Proto: https", url]  # fmt: skip
-    out = run(args, None, timeout=duration + 60)
-    rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
-    latency = re.search(r"Latency\s+([\d.]+)(us|ms|s|m)\b", out)
-    if not rps or not latency:
-        raise BenchError(f"could not read wrk's output:\n{out}")
-    non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
-    if float(rps.group(1)) == 0:
-        raise BenchError(f"wrk had no answer:\n{out}")
-    return {
-        "rps": float(rps.group(1)),
-        "latency_ms": float(latency.group(1)) * LATENCY_UNITS_MS[latency.group(2)],
-        "non_2xx": int(non_2xx.group(1)) if non_2xx else 0,
-    }
 
 
 def main():
@@ -155,9 +129,9 @@ def main():
             for path in results:
                 print(f"  round {round_number}/{args.rounds}: wrk {path}...", flush=True)
                 results[path].append(
-                    run_wrk_headers(
+                    run_wrk(
                         f"http://127.0.0.1:{port}{path}", args.duration, args.connections,
-                        filled["cookie"],
+                        headers=[f"Cookie: {filled['cookie']}", "X-Forwarded-Proto: https"],
                     )
                 )  # fmt: skip
         print()

@@ -21,8 +21,18 @@ import sys
 import tempfile
 from pathlib import Path
 
-from common import BenchError, free_port, get_status, manage, stop, wait_until_ready
-from home_vs_healthz import WRK, django_env, prepare, run_wrk, start_gunicorn_logged
+from common import (
+    WRK,
+    BenchError,
+    free_port,
+    get_status,
+    manage,
+    run_wrk,
+    start_gunicorn_logged,
+    stop,
+    wait_until_ready,
+)
+from home_vs_healthz import django_env, prepare
 
 TARGET_RATIO = 0.8
 SESSIONS = 500
