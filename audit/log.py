@@ -68,10 +68,10 @@ def follow(model, kind, *, service, label=str, parent=None, part="", quiet=()):
     post_delete.connect(_deleted, sender=model, dispatch_uid=uid, weak=False)
 
 
-def _who(request=None):
+def _who():
     """(user, label) of whoever acts now."""
     actor = _actor.get()
-    request = request or actor.request
+    request = actor.request
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         return user, user.email or user.get_username()
@@ -92,16 +92,15 @@ def _describe(obj):
     return followed.kind, str(obj.pk), str(followed.label(obj))[:200], service or "", part
 
 
-def record(
-    action, obj=None, *, request=None, kind="", record_id="", label="", service="", detail=""
-):
-    """Add one event. With `obj`, its kind, id, reference and service come from follow()."""
+def record(action, obj=None, *, kind="", record_id="", label="", service="", detail=""):
+    """Add one event, as done by whoever acts now (the request's user, or the job named by
+    acting_as). With `obj`, its kind, id, reference and service come from follow()."""
     if obj is not None:
         kind, record_id, label, service, part = _describe(obj)
         if part and not detail:
             detail = part
-    user, who = _who(request)
-    request = request or _actor.get().request
+    user, who = _who()
+    request = _actor.get().request
     return AuditEvent.objects.create(
         actor=user,
         actor_label=who[:254],

@@ -15,7 +15,6 @@ class AuditedExportMixin:
         filters.pop("export", None)
         record(
             Action.EXPORTED,
-            request=self.request,
             kind=self.audit_kind,
             service=self.audit_service,
             detail=f"{spreadsheet_format}, {queryset.count()} rows"

@@ -95,7 +95,7 @@ class SubmissionInspectView(InspectView):
         SubmissionEvent.objects.create(
             submission=self.object, kind=SubmissionEvent.Kind.VIEWED, user=request.user
         )
-        record(Action.VIEWED, self.object, request=request)
+        record(Action.VIEWED, self.object)
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -291,7 +291,7 @@ def download(request, pk, attachment_pk):
         user=request.user,
         note=attachment.original_name,
     )
-    record(Action.DOWNLOADED, submission, request=request, detail=f"file {attachment.pk}")
+    record(Action.DOWNLOADED, submission, detail=f"file {attachment.pk}")
     response = FileResponse(
         attachment.file.open("rb"),
         as_attachment=True,

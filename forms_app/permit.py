@@ -86,7 +86,7 @@ def permit_view(request, reference):
         user=request.user,
         note="Printable permit",
     )
-    record(Action.VIEWED, submission, request=request, detail="printable permit")
+    record(Action.VIEWED, submission, detail="printable permit")
     answers = submission.answers
     child = answers.get("child", {})
     employer = answers.get("employer", {})

@@ -85,7 +85,7 @@ def referral_view(request, reference):
     SubmissionEvent.objects.create(
         submission=submission, kind=SubmissionEvent.Kind.VIEWED, user=request.user
     )
-    record(Action.VIEWED, submission, request=request)
+    record(Action.VIEWED, submission)
     attachments = {str(a.pk): a for a in submission.attachments.all()}
     return render(
         request,

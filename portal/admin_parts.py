@@ -2,25 +2,27 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django_filters.widgets import DateRangeWidget
+from django_filters.widgets import SuffixedMultiWidget
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 
-class DateRangeInputs(DateRangeWidget):
-    """Two browser date inputs, each with its own name for screen readers. Wagtail's own
-    date range picker starts itself with an inline script, which our CSP refuses."""
+class DateRangeInputs(SuffixedMultiWidget):
+    """Two browser date inputs (name_after, name_before, as django-filter's date range
+    reads them), each with its own name for screen readers. Wagtail's own date range
+    picker starts itself with an inline script, which our CSP refuses."""
 
     template_name = "django/forms/widgets/multiwidget.html"  # django_filters is not an app here
+    suffixes = ["after", "before"]
 
     def __init__(self, attrs=None):
-        forms.MultiWidget.__init__(
-            self,
-            (
-                forms.DateInput(attrs={"type": "date", "aria-label": _("From")}),
-                forms.DateInput(attrs={"type": "date", "aria-label": _("To")}),
-            ),
-            attrs,
+        widgets = (
+            forms.DateInput(attrs={"type": "date", "aria-label": _("From")}),
+            forms.DateInput(attrs={"type": "date", "aria-label": _("To")}),
         )
+        super().__init__(widgets, attrs)
+
+    def decompress(self, value):
+        return [value.start, value.stop] if value else [None, None]
 
 
 class TitledAdminPage(WagtailAdminTemplateMixin):

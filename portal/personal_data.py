@@ -4,7 +4,7 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from privacy.registry import MAX_PER_KIND, Held
+from privacy.registry import MAX_PER_KIND, Held, erased_email
 
 from .models import Membership, User
 
@@ -20,7 +20,7 @@ def close_and_anonymise(user):
         StaticDevice.objects.filter(user=user).delete()
         TOTPDevice.objects.filter(user=user).delete()
         user.first_name = user.last_name = ""
-        user.email = user.username = f"erased-{user.pk}@erased.invalid"
+        user.email = user.username = erased_email(user.pk)
         user.is_active = False
         user.set_unusable_password()
         user.save()

@@ -26,6 +26,15 @@ SERVICE_NAMES = {
 }
 
 
+# What takes an erased email address's place: unique per record, and never deliverable
+# (.invalid is reserved). Finders and purges recognise an anonymised record by it.
+ERASED_DOMAIN = "erased.invalid"
+
+
+def erased_email(pk):
+    return f"erased-{pk}@{ERASED_DOMAIN}"
+
+
 @dataclass(frozen=True)
 class Query:
     name: str = ""

@@ -70,7 +70,6 @@ def search(request):
         found = find(query)
         record(
             Action.SEARCHED,
-            request=request,
             kind="person",
             detail=f"{_searched_for(query)}: {len(found)} records found",
         )
@@ -131,7 +130,6 @@ def download(request):
                 files += 1
     record(
         Action.EXPORTED,
-        request=request,
         kind="person",
         detail=f"{_searched_for(query)}: {len(found)} records and {files} files downloaded",
     )
@@ -150,6 +148,8 @@ def erase(request):
     back = reverse("privacy_subject_access") + "?" + urlencode(person)
     if "key" not in form.cleaned_data or form.has_error("name") or form.has_error("email"):
         return redirect(back)
+    # Found again through the same search, so only a record held about this person can be
+    # erased here, whatever key is posted.
     held = next((h for h in find(form.query) if h.key == form.cleaned_data["key"]), None)
     if held is None:
         messages.error(request, _("That record is no longer found for this person."))
@@ -159,7 +159,6 @@ def erase(request):
             done = held.erase()
             record(
                 Action.ERASED if done == "erased" else Action.ANONYMISED,
-                request=request,
                 kind=held.kind,
                 record_id=held.reference,
                 label=held.reference,

@@ -135,7 +135,6 @@ def _exported(request, period, what):
     filters = _filters_query(request)
     record(
         Action.EXPORTED,
-        request=request,
         kind="return",
         label=period.name,
         service=SERVICE,

@@ -48,7 +48,7 @@ def _visible_return(request, pk):
     if not school_return.period.is_open():
         raise Http404
     if request.method == "GET":
-        record(Action.VIEWED, school_return, request=request)
+        record(Action.VIEWED, school_return)
     return school_return
 
 

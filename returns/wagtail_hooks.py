@@ -59,7 +59,7 @@ class ReturnPeriodViewSet(ModelViewSet):
 class SchoolReturnEditView(EditView):
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
-        record(Action.VIEWED, self.object, request=request)
+        record(Action.VIEWED, self.object)
         return response
 
     def save_instance(self):

@@ -260,7 +260,6 @@ class CouncilView(TitledAdminPage, TemplateView):
         if request.GET.get("format") == "csv":
             record(
                 Action.EXPORTED,
-                request=request,
                 kind="assessment",
                 service="attendance",
                 detail="CSV, " + urlencode({**chosen, "list": request.GET.get("list", "scores")}),

@@ -39,7 +39,7 @@ def _assessment(request, pk):
         request.user, assessment.school_id
     )
     if request.method == "GET":
-        audit.record(audit.Action.VIEWED, assessment, request=request)
+        audit.record(audit.Action.VIEWED, assessment)
     return assessment
 
 

@@ -100,7 +100,6 @@ def _audit(request, action, session, detail):
     # A register lists many bookings: one row for the session, not one per booking.
     record(
         action,
-        request=request,
         kind="booking",
         label=str(session)[:200],
         service="training",

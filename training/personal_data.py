@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from privacy.registry import MAX_PER_KIND, Held
+from privacy.registry import MAX_PER_KIND, Held, erased_email
 
 from .models import Booking, Feedback
 
@@ -16,7 +16,7 @@ def anonymise(booking):
     """Keep the booking's place in registers and counts, without who it was."""
     with transaction.atomic():
         booking.name = ERASED_NAME
-        booking.email = f"erased-{booking.pk}@erased.invalid"
+        booking.email = erased_email(booking.pk)
         booking.needs = ""
         booking.user = None
         booking.save(update_fields=["name", "email", "needs", "user", "updated_at"])

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from audit.log import acting_as
+from privacy.registry import ERASED_DOMAIN
 
 from . import booking, notify, rules
 from .models import Booking
@@ -65,7 +66,7 @@ def expired_bookings(now=None):
     now = now or timezone.now()
     older_than = now - timedelta(days=settings.PORTAL_RECORD_RETENTION_DAYS["bookings"])
     expired = Booking.objects.filter(session__ends_at__lt=older_than).exclude(
-        email__startswith="erased-", email__endswith=".invalid"
+        email__endswith=f"@{ERASED_DOMAIN}"
     )
     return older_than, expired
 

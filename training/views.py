@@ -177,7 +177,7 @@ def _booking_link(view):
         if link_expired(booking):
             return _link_expired_page(request, booking)
         if request.method == "GET":  # whoever holds the link sees the booking: logged
-            record(Action.VIEWED, booking, request=request, detail=view.__name__)
+            record(Action.VIEWED, booking, detail=view.__name__)
         return view(request, token, booking)
 
     return wrapped
