@@ -12,7 +12,7 @@ from ..fields import DateField, YesNoField, email_address, long_text, text
 from ..rules.employment import age_on
 from ..rules.performance import CHAPERONE_MINIMUM_AGE, chaperone_age_ok
 from ..services import Journey
-from .ehe import AddressForm
+from .common import AddressForm
 
 
 class ApplicantForm(StepForm):

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ..engine import StepForm
-from ..fields import YesNoField, text
+from ..fields import DateField, YesNoField, choice, email_address, text
 
 RELATIONSHIPS = [
     ("mother", _("Mother")),
@@ -13,6 +13,41 @@ RELATIONSHIPS = [
     ("carer", _("Carer or guardian")),
     ("other", _("Other")),
 ]
+
+
+class ChildForm(StepForm):
+    first_name = text(_("First name"), _("Enter the child's first name"))
+    last_name = text(_("Last name"), _("Enter the child's last name"))
+    date_of_birth = DateField(
+        label=_("Date of birth"),
+        what=_("the child's date of birth"),
+        past=True,
+        help_text=_("For example, 27 3 2014"),
+    )
+
+
+class AddressForm(StepForm):
+    line_1 = text(_("Address line 1"), _("Enter the first line of the address"))
+    line_2 = text(_("Address line 2 (optional)"), required=False)
+    town = text(_("Town or city"), _("Enter the town or city"))
+    postcode = text(_("Postcode"), _("Enter the postcode"), max_length=10)
+
+    def clean_postcode(self):
+        return " ".join(self.cleaned_data["postcode"].upper().split())
+
+
+class ApplicantParentForm(StepForm):
+    """The parent or carer who applies for their child (a work permit, a performance
+    licence)."""
+
+    name = text(_("Your full name"), _("Enter your full name"))
+    relationship = choice(
+        RELATIONSHIPS,
+        _("Select your relationship to the child"),
+        label=_("Your relationship to the child"),
+    )
+    email = email_address(required_message=_("Enter your email address"))
+    phone = text(_("Phone number"), _("Enter your phone number"), max_length=30)
 
 
 class ParentDetailsForm(StepForm):

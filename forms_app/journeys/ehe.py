@@ -9,28 +9,7 @@ from ..engine import JourneyDefinition, RepeatingStep, Step, StepForm, register
 from ..fields import DateField, YesNoField, choice, text
 from ..rules.home_education import consent_reasons
 from ..services import Journey
-from .common import RELATIONSHIPS, ParentDetailsForm
-
-
-class ChildForm(StepForm):
-    first_name = text(_("First name"), _("Enter the child's first name"))
-    last_name = text(_("Last name"), _("Enter the child's last name"))
-    date_of_birth = DateField(
-        label=_("Date of birth"),
-        what=_("the child's date of birth"),
-        past=True,
-        help_text=_("For example, 27 3 2014"),
-    )
-
-
-class AddressForm(StepForm):
-    line_1 = text(_("Address line 1"), _("Enter the first line of the address"))
-    line_2 = text(_("Address line 2 (optional)"), required=False)
-    town = text(_("Town or city"), _("Enter the town or city"))
-    postcode = text(_("Postcode"), _("Enter the postcode"), max_length=10)
-
-    def clean_postcode(self):
-        return " ".join(self.cleaned_data["postcode"].upper().split())
+from .common import RELATIONSHIPS, AddressForm, ChildForm, ParentDetailsForm
 
 
 class ParentForm(ParentDetailsForm):

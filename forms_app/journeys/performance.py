@@ -12,9 +12,7 @@ from ..engine import JourneyDefinition, Step, StepForm, UploadField, register
 from ..fields import DateField, YesNoField, email_address, long_text, number, text
 from ..rules.performance import PRIVATE_TUTOR_HOURS_PER_DAY, licence_exemption, short_notice
 from ..services import Journey
-from .common import HealthDeclarationForm
-from .ehe import AddressForm, ChildForm
-from .employment import ParentForm
+from .common import AddressForm, ApplicantParentForm, ChildForm, HealthDeclarationForm
 
 
 class ExemptionForm(StepForm):
@@ -292,7 +290,7 @@ class PerformanceLicence(JourneyDefinition):
         # Part 2: the parent.
         Step("child", _("About the child"), ChildForm),
         Step("child_address", _("The child's address"), AddressForm),
-        Step("parent", _("Your details (parent or carer)"), ParentForm),
+        Step("parent", _("Your details (parent or carer)"), ApplicantParentForm),
         Step("health", _("Health and consent"), HealthForm),
         Step("documents", _("Photo and birth certificate"), DocumentsForm),
         # The school, when the child misses school.

@@ -29,8 +29,7 @@ from ..rules.attendance import (
     upn_problem,
 )
 from ..services import Journey
-from .common import RELATIONSHIPS, ParentDetailsForm
-from .ehe import AddressForm
+from .common import RELATIONSHIPS, AddressForm, ParentDetailsForm
 
 
 def _not_in_future(form, name, what):
