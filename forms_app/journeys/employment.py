@@ -11,12 +11,11 @@ so that each breach is its own message where it can be put right:
   page ("Do you need to add another?") has no form of its own to judge a whole week on.
 """
 
-from datetime import date, time
+from datetime import time
 
 from django import forms
 from django.conf import settings
-from django.utils.dateformat import format as date_format
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..engine import JourneyDefinition, RepeatingStep, Step, StepForm, register
@@ -31,9 +30,10 @@ from ..rules.employment import (
     check_job,
     check_week,
 )
+from ..rules.employment_messages import say
+from ..rules.messages import hours
 from ..services import Journey
-from .common import RELATIONSHIPS, HealthDeclarationForm
-from .ehe import AddressForm, ChildForm
+from .common import AddressForm, ApplicantParentForm, ChildForm, HealthDeclarationForm
 
 
 def employment_limits():
@@ -45,25 +45,6 @@ def employment_limits():
             EmploymentLimits.sunday_hours if settings.PORTAL_EMPLOYMENT_SUNDAY_RULE else None
         ),
     )
-
-
-def clock(moment):
-    """7am, 4:30pm: times as GOV.UK writes them."""
-    hour = f"{moment.hour % 12 or 12}" + (f":{moment.minute:02d}" if moment.minute else "")
-    return (gettext("%(time)sam") if moment.hour < 12 else gettext("%(time)spm")) % {"time": hour}
-
-
-def hours(value):
-    # Plural forms are chosen by a whole number; a part of an hour reads as plural.
-    plural = int(value) if value == int(value) else 2
-    return ngettext("%(count)s hour", "%(count)s hours", plural) % {"count": f"{value:g}"}
-
-
-def birthday(birth_date, age):
-    try:
-        return birth_date.replace(year=birth_date.year + age)
-    except ValueError:  # born on 29 February
-        return date(birth_date.year + age, 3, 1)
 
 
 class SchoolForm(StepForm):
@@ -335,17 +316,6 @@ class SafetyForm(StepForm):
     )
 
 
-class ParentForm(StepForm):
-    name = text(_("Your full name"), _("Enter your full name"))
-    relationship = choice(
-        RELATIONSHIPS,
-        _("Select your relationship to the child"),
-        label=_("Your relationship to the child"),
-    )
-    email = email_address(required_message=_("Enter your email address"))
-    phone = text(_("Phone number"), _("Enter your phone number"), max_length=30)
-
-
 class DeclarationForm(HealthDeclarationForm):
     health = YesNoField(
         label=_(
@@ -372,88 +342,17 @@ def age_on_start(values):
     return age_on(born, start) if born and start else None
 
 
-# What each rule's breach says, and the time field it belongs to. Each names the rule and
-# what to do about it.
-SHIFT_RULES = {
-    "shift_order": ("end", _("%(day)s: the finish time must be after the start time")),
-    "earliest": (
-        "start",
-        _(
-            "%(day)s: children may not work before %(earliest)s. Enter a start time of %(earliest)s or later"
-        ),
-    ),
-    "latest": (
-        "end",
-        _(
-            "%(day)s: children may not work after %(latest)s. Enter a finish time of %(latest)s or earlier"
-        ),
-    ),
-    "school_hours": (
-        "start",
-        _(
-            "%(day)s: children may not work during school hours (%(school_start)s to "
-            "%(school_end)s). Change the times to before or after school"
-        ),
-    ),
-    "before_school": (
-        "start",
-        _(
-            "%(day)s: a child may work for at most %(before_school)s before school, starting "
-            "no earlier than %(before_school)s before school starts"
-        ),
-    ),
+# Where each breach is shown: a rule about one period of work by that period's time field,
+# a rule about the whole day under its finish time, a rule about the week on the "hours" step.
+SHIFT_FIELDS = {
+    "shift_order": "end",
+    "earliest": "start",
+    "latest": "end",
+    "school_hours": "start",
+    "before_school": "start",
 }
-DAY_RULES = {
-    "break": _(
-        "%(day)s: after %(before_break)s of work a child must have a break of at least "
-        "%(break_minutes)s minutes. Split the day into two periods of work"
-    ),
-    "school_day_hours": _(
-        "%(day)s: a child may work at most %(school_day)s on a school day. Shorten the times"
-    ),
-    "sunday_hours": _(
-        "%(day)s: a child may work at most %(sunday)s on a Sunday. Shorten the times"
-    ),
-    "other_day_hours": _(
-        "%(day)s: a child %(who)s may work at most %(day_cap)s on a day without school. "
-        "Shorten the times"
-    ),
-}
-WEEK_RULES = {
-    "school_week_hours": _(
-        "A child may work at most %(school_week)s in a school week. The days you have added come "
-        "to %(total)s: change or remove some of them"
-    ),
-    "holiday_week_hours": _(
-        "A child %(who)s may work at most %(holiday_week)s in a week of the school holidays. The "
-        "days you have added come to %(total)s: change or remove some of them"
-    ),
-}
-
-
-def rule_params(limits, age, day_name="", school=None, total=0):
-    under_15 = age < 15
-    return {
-        "day": day_name,
-        "earliest": clock(limits.earliest),
-        "latest": clock(limits.latest),
-        "school_start": clock(school["starts"]) if school else "",
-        "school_end": clock(school["ends"]) if school else "",
-        "before_school": hours(limits.before_school_hours),
-        "before_break": hours(limits.hours_before_break),
-        "break_minutes": limits.break_minutes,
-        "school_day": hours(limits.school_day_hours),
-        "sunday": hours(limits.sunday_hours or 0),
-        "who": gettext("under 15") if under_15 else gettext("aged 15 or over"),
-        "day_cap": hours(
-            limits.other_day_hours_under_15 if under_15 else limits.other_day_hours_15_plus
-        ),
-        "school_week": hours(limits.school_week_hours),
-        "holiday_week": hours(
-            limits.holiday_week_hours_under_15 if under_15 else limits.holiday_week_hours_15_plus
-        ),
-        "total": hours(total),
-    }
+DAY_RULES = {"break", "school_day_hours", "sunday_hours", "other_day_hours"}
+WEEK_RULES = {"school_week_hours", "holiday_week_hours"}
 
 
 @register
@@ -507,7 +406,7 @@ class EmploymentPermit(JourneyDefinition):
             template="forms_app/journeys/employment_hours.html",
         ),
         Step("safety", _("Risk assessment and insurance"), SafetyForm),
-        Step("parent", _("Your details (parent or carer)"), ParentForm),
+        Step("parent", _("Your details (parent or carer)"), ApplicantParentForm),
         Step("declaration", _("Health and consent"), DeclarationForm),
     ]
 
@@ -515,59 +414,45 @@ class EmploymentPermit(JourneyDefinition):
         return values["parent"]["name"], values["parent"]["email"]
 
     def clean_step(self, step, cleaned, values):
-        age = age_on_start(values if step.slug != "start" else {**values, "start": cleaned})
+        if step.slug == "start":
+            values = {**values, "start": cleaned}
+        age = age_on_start(values)
         if age is None:
             return
         limits = employment_limits()
         if step.slug == "start":
-            self.check_start(values["child"]["date_of_birth"], age, limits)
+            self.check_start(values, limits)
         elif step.slug == "job":
-            self.check_job(cleaned, age, limits)
+            self.check_job(cleaned, values, limits)
         elif step.slug in ("term_days", "holiday_days"):
             self.check_day(step.slug == "term_days", cleaned, values, age, limits)
         elif step.slug == "hours":
             self.check_weeks(values, age, limits)
 
-    def check_start(self, born, age, limits):
-        if age < limits.light_work_minimum_age and check_age(age, True, limits):
-            youngest = limits.light_work_minimum_age
-            raise forms.ValidationError(
-                {
-                    "start_date": gettext(
-                        "The child will be %(age)s on this date. Children must be at least "
-                        "%(youngest)s to work: enter a start date on or after %(birthday)s, "
-                        "when they turn %(youngest)s"
-                    )
-                    % {
-                        "age": age,
-                        "youngest": youngest,
-                        "birthday": date_format(birthday(born, youngest), "j F Y"),
-                    }
-                }
-            )
+    def check_start(self, values, limits):
+        # Any work at all: whether it is light work is asked with the job.
+        born, start = values["child"]["date_of_birth"], values["start"]["start_date"]
+        for finding in check_age(born, start, light_work=True, limits=limits):
+            raise forms.ValidationError({"start_date": say(finding)})
 
-    def check_job(self, cleaned, age, limits):
+    def check_job(self, cleaned, values, limits):
         errors = {}
-        if check_job(cleaned["job_type"], limits):
-            errors["job_type"] = gettext(
-                "Children may not do this work under the council's byelaws. Choose a different job"
-            )
-        if "light_work" in cleaned and check_age(age, cleaned["light_work"], limits):
-            errors["light_work"] = gettext(
-                "A child of %(age)s may only do light work that the byelaws list. Children must "
-                "be %(minimum)s for other work"
-            ) % {"age": age, "minimum": limits.minimum_age}
+        for finding in check_job(cleaned["job_type"], limits):
+            errors["job_type"] = say(finding)
+        if "light_work" in cleaned:
+            born, start = values["child"]["date_of_birth"], values["start"]["start_date"]
+            for finding in check_age(born, start, cleaned["light_work"], limits):
+                errors["light_work"] = say(finding)
         if errors:
             raise forms.ValidationError(errors)
 
     def check_day(self, term_time, cleaned, values, age, limits):
         school = values.get("school_times") if term_time else None
         day = work_day(cleaned, term_time, school or {})
-        params = rule_params(limits, age, day.name, school)
         errors = {}
 
-        def add(field, message):
-            text = message % params
+        def add(field, breach):
+            text = say(breach)
             if text not in errors.setdefault(field, []):
                 errors[field].append(text)
 
@@ -575,13 +460,12 @@ class EmploymentPermit(JourneyDefinition):
         for prefix, shift in zip(("", "second_"), day.shifts, strict=False):
             single = WorkDay(day.name, day.kind, (shift,), day.school_start, day.school_end)
             for breach in check_week([single], age, term_time, limits):
-                if breach.rule in SHIFT_RULES:
-                    field, message = SHIFT_RULES[breach.rule]
-                    add(prefix + field, message)
+                if breach.code in SHIFT_FIELDS:
+                    add(prefix + SHIFT_FIELDS[breach.code], breach)
         if not errors:  # rules about the whole day, once its times make sense
             for breach in check_week([day], age, term_time, limits):
-                if breach.rule in DAY_RULES:
-                    add("end", DAY_RULES[breach.rule])
+                if breach.code in DAY_RULES:
+                    add("end", breach)
         if errors:
             raise forms.ValidationError(errors)
 
@@ -599,11 +483,8 @@ class EmploymentPermit(JourneyDefinition):
             days = [
                 work_day(answer, term_time, values.get("school_times") or {}) for answer in answers
             ]
-            params = rule_params(limits, age, total=sum(day.hours for day in days))
             for breach in check_week(days, age, term_time, limits):
-                if breach.rule in WEEK_RULES:
-                    errors.append(
-                        forms.ValidationError(WEEK_RULES[breach.rule] % params, code=slug)
-                    )
+                if breach.code in WEEK_RULES:
+                    errors.append(forms.ValidationError(say(breach), code=slug))
         if errors:
             raise forms.ValidationError(errors)

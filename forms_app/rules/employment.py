@@ -3,12 +3,15 @@ s18 and the model byelaws (limits in EmploymentLimits, so the national changes c
 the Children's Wellbeing and Schools Act 2026 s28 are a settings change, not a code change).
 
 A working pattern is a list of WorkDay entries for one typical week; check_week returns
-every breach, each naming the rule it breaks.
+every breach, each a Finding named for the rule it breaks (words: employment_messages.py).
 """
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, time
 from enum import StrEnum
+
+from .clock import minutes_between
+from .findings import Finding
 
 
 class DayKind(StrEnum):
@@ -60,7 +63,7 @@ class Shift:
 
     @property
     def hours(self):
-        return _minutes_between(self.start, self.end) / 60
+        return minutes_between(self.start, self.end) / 60
 
 
 @dataclass(frozen=True)
@@ -76,12 +79,6 @@ class WorkDay:
         return sum(shift.hours for shift in self.shifts)
 
 
-@dataclass(frozen=True)
-class Breach:
-    rule: str
-    message: str
-
-
 def age_on(birth_date, on_date):
     years = on_date.year - birth_date.year
     if (on_date.month, on_date.day) < (birth_date.month, birth_date.day):
@@ -89,105 +86,79 @@ def age_on(birth_date, on_date):
     return years
 
 
-def _minutes_between(start, end):
-    today = date.today()
-    return (datetime.combine(today, end) - datetime.combine(today, start)) // timedelta(minutes=1)
+def birthday(birth_date, age):
+    """The day a child turns `age`."""
+    try:
+        return birth_date.replace(year=birth_date.year + age)
+    except ValueError:  # born on 29 February
+        return date(birth_date.year + age, 3, 1)
 
 
-def _clock(moment):
-    """7am, 7:30pm: the way the byelaws and GOV.UK write times."""
-    hour = moment.hour % 12 or 12
-    minutes = f":{moment.minute:02d}" if moment.minute else ""
-    return f"{hour}{minutes}{'am' if moment.hour < 12 else 'pm'}"
+def _who(age):
+    return "under_15" if age < 15 else "15_or_over"
 
 
-def _hours(value):
-    return f"{value:g} hour{'s' if value != 1 else ''}"
-
-
-def check_age(age, light_work, limits=EmploymentLimits()):
-    if age >= limits.minimum_age:
-        return []
-    if age >= limits.light_work_minimum_age and light_work:
-        return []
-    if age >= limits.light_work_minimum_age:
+def check_age(birth_date, on_date, light_work, limits=EmploymentLimits()):
+    """Is the child old enough on `on_date` for this work (light work on the byelaws' list,
+    or any other)?"""
+    age = age_on(birth_date, on_date)
+    youngest = limits.light_work_minimum_age
+    if age < youngest:
         return [
-            Breach(
-                "minimum_age",
-                f"A child of {age} may only do light work that the byelaws "
-                f"list. Children must be {limits.minimum_age} for other work.",
+            Finding(
+                "too_young",
+                {"age": age, "youngest": youngest, "birthday": birthday(birth_date, youngest)},
             )
         ]
-    return [
-        Breach(
-            "minimum_age",
-            f"A child must be at least {limits.light_work_minimum_age} to "
-            f"work, and {limits.minimum_age} for most jobs.",
-        )
-    ]
+    if age < limits.minimum_age and not light_work:
+        return [Finding("light_work_only", {"age": age, "minimum": limits.minimum_age})]
+    return []
 
 
 def check_job(job, limits=EmploymentLimits()):
     if job in limits.prohibited_jobs:
-        return [
-            Breach("prohibited_job", "Children may not do this kind of work under the byelaws.")
-        ]
+        return [Finding("prohibited_job")]
     return []
 
 
 def _check_day(day, age, limits):
     breaches = []
     for shift in day.shifts:
-        if _minutes_between(shift.start, shift.end) <= 0:
-            breaches.append(
-                Breach("shift_order", f"{day.name}: the end time must be after the start time.")
-            )
+        if minutes_between(shift.start, shift.end) <= 0:
+            breaches.append(Finding("shift_order", {"day": day.name}))
             continue
         if shift.start < limits.earliest:
-            breaches.append(
-                Breach(
-                    "earliest",
-                    f"{day.name}: children may not work before {_clock(limits.earliest)}.",
-                )
-            )
+            breaches.append(Finding("earliest", {"day": day.name, "earliest": limits.earliest}))
         if shift.end > limits.latest:
-            breaches.append(
-                Breach(
-                    "latest", f"{day.name}: children may not work after {_clock(limits.latest)}."
-                )
-            )
+            breaches.append(Finding("latest", {"day": day.name, "latest": limits.latest}))
         if shift.hours > limits.hours_before_break:
-            breaches.append(
-                Breach(
-                    "break",
-                    f"{day.name}: after {_hours(limits.hours_before_break)} "
-                    f"of work a child must have a break of at least "
-                    f"{limits.break_minutes} minutes.",
-                )
-            )
+            breaches.append(_break(day, limits))
     _check_breaks_between_shifts(day, limits, breaches)
     if day.kind is DayKind.SCHOOL_DAY:
         breaches += _check_school_day(day, limits)
     elif day.kind is DayKind.SUNDAY and limits.sunday_hours is not None:
         if day.hours > limits.sunday_hours:
             breaches.append(
-                Breach(
-                    "sunday_hours",
-                    f"{day.name}: at most {_hours(limits.sunday_hours)} on a Sunday.",
-                )
+                Finding("sunday_hours", {"day": day.name, "sunday": limits.sunday_hours})
             )
     else:
         cap = limits.other_day_hours_under_15 if age < 15 else limits.other_day_hours_15_plus
         if day.hours > cap:
-            who = "under 15" if age < 15 else "aged 15 or over"
             breaches.append(
-                Breach(
-                    "other_day_hours",
-                    f"{day.name}: a child {who} may work at "
-                    f"most {_hours(cap)} on a Saturday or a holiday.",
-                )
+                Finding("other_day_hours", {"day": day.name, "who": _who(age), "day_cap": cap})
             )
     return breaches
+
+
+def _break(day, limits):
+    return Finding(
+        "break",
+        {
+            "day": day.name,
+            "before_break": limits.hours_before_break,
+            "break_minutes": limits.break_minutes,
+        },
+    )
 
 
 def _check_breaks_between_shifts(day, limits, breaches):
@@ -195,19 +166,12 @@ def _check_breaks_between_shifts(day, limits, breaches):
     ordered = sorted(day.shifts, key=lambda s: s.start)
     stretch = 0
     for previous, shift in zip([None, *ordered], ordered, strict=False):
-        gap = _minutes_between(previous.end, shift.start) if previous else None
+        gap = minutes_between(previous.end, shift.start) if previous else None
         stretch = (
             shift.hours if gap is None or gap >= limits.break_minutes else stretch + shift.hours
         )
         if stretch > limits.hours_before_break and gap is not None and gap < limits.break_minutes:
-            breaches.append(
-                Breach(
-                    "break",
-                    f"{day.name}: after {_hours(limits.hours_before_break)} "
-                    f"of work a child must have a break of at least "
-                    f"{limits.break_minutes} minutes.",
-                )
-            )
+            breaches.append(_break(day, limits))
             return
 
 
@@ -215,28 +179,28 @@ def _check_school_day(day, limits):
     breaches = []
     if day.hours > limits.school_day_hours:
         breaches.append(
-            Breach(
-                "school_day_hours",
-                f"{day.name}: at most {_hours(limits.school_day_hours)} on a school day.",
-            )
+            Finding("school_day_hours", {"day": day.name, "school_day": limits.school_day_hours})
         )
     if day.school_start and day.school_end:
         for shift in day.shifts:
             if shift.start < day.school_end and shift.end > day.school_start:
                 breaches.append(
-                    Breach(
-                        "school_hours", f"{day.name}: children may not work during school hours."
+                    Finding(
+                        "school_hours",
+                        {
+                            "day": day.name,
+                            "school_start": day.school_start,
+                            "school_end": day.school_end,
+                        },
                     )
                 )
             elif shift.end <= day.school_start:
-                before = _minutes_between(shift.start, day.school_start) / 60
+                before = minutes_between(shift.start, day.school_start) / 60
                 if shift.hours > limits.before_school_hours or before > limits.before_school_hours:
                     breaches.append(
-                        Breach(
+                        Finding(
                             "before_school",
-                            f"{day.name}: at most "
-                            f"{_hours(limits.before_school_hours)} of work before "
-                            "school.",
+                            {"day": day.name, "before_school": limits.before_school_hours},
                         )
                     )
     return breaches
@@ -250,21 +214,14 @@ def check_week(days, age, term_time, limits=EmploymentLimits()):
     total = sum(day.hours for day in days)
     if term_time and total > limits.school_week_hours:
         breaches.append(
-            Breach(
-                "school_week_hours",
-                f"At most {_hours(limits.school_week_hours)} "
-                f"in a school week; this pattern has {_hours(total)}.",
-            )
+            Finding("school_week_hours", {"school_week": limits.school_week_hours, "total": total})
         )
     if not term_time:
         cap = limits.holiday_week_hours_under_15 if age < 15 else limits.holiday_week_hours_15_plus
         if total > cap:
-            who = "under 15" if age < 15 else "aged 15 or over"
             breaches.append(
-                Breach(
-                    "holiday_week_hours",
-                    f"A child {who} may work at most "
-                    f"{_hours(cap)} in a holiday week; this pattern has {_hours(total)}.",
+                Finding(
+                    "holiday_week_hours", {"who": _who(age), "holiday_week": cap, "total": total}
                 )
             )
-    return list(dict.fromkeys(breaches))  # one message per breach, in order
+    return list(dict.fromkeys(breaches))  # each breach once, in order

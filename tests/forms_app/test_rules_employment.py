@@ -1,4 +1,5 @@
-"""Every child employment limit at, below and above its bound, by age."""
+"""Every child employment limit at, below and above its bound, by age. A breach is a code
+and the facts its message names; the words are the catalogue's (employment_messages)."""
 
 from datetime import date, time
 
@@ -14,12 +15,13 @@ from forms_app.rules.employment import (
     check_job,
     check_week,
 )
+from forms_app.rules.employment_messages import say
 
 SCHOOL = {"school_start": time(8, 45), "school_end": time(15, 15)}
 
 
 def rules(breaches):
-    return [breach.rule for breach in breaches]
+    return [breach.code for breach in breaches]
 
 
 def day(kind, *shifts, name="Day", **extra):
@@ -36,11 +38,32 @@ def test_age_on_the_start_date():
 
 
 @pytest.mark.parametrize(
-    "age, light_work, ok",
-    [(12, True, False), (13, False, False), (13, True, True), (14, False, True), (15, False, True)],
+    "age, light_work, found",
+    [
+        (12, True, ["too_young"]),
+        (13, False, ["light_work_only"]),
+        (13, True, []),
+        (14, False, []),
+        (15, False, []),
+    ],
 )
-def test_minimum_age(age, light_work, ok):
-    assert (check_age(age, light_work) == []) is ok
+def test_minimum_age(age, light_work, found):
+    born = date(2010, 6, 1)
+    assert rules(check_age(born, date(2010 + age, 6, 1), light_work)) == found
+
+
+def test_too_young_names_the_day_the_child_turns_13():
+    [breach] = check_age(date(2012, 6, 1), date(2025, 5, 31), light_work=True)
+    assert breach.params == {"age": 12, "youngest": 13, "birthday": date(2025, 6, 1)}
+    assert "enter a start date on or after 1 June 2025, when they turn 13" in say(breach)
+    [leap] = check_age(date(2012, 2, 29), date(2025, 1, 1), light_work=True)
+    assert leap.params["birthday"] == date(2025, 3, 1)
+
+
+def test_at_13_only_light_work():
+    [breach] = check_age(date(2012, 6, 1), date(2025, 6, 1), light_work=False)
+    assert breach.params == {"age": 13, "minimum": 14}
+    assert say(breach).startswith("A child of 13 may only do light work")
 
 
 def test_prohibited_work_is_refused_and_ordinary_work_allowed():
@@ -65,10 +88,9 @@ def test_latest_finish_moves_with_the_settings():
     shift = day(DayKind.SATURDAY, ((17, 0), (19, 30)))
     assert "latest" in rules(check_week([shift], 14, term_time=False))
     assert "latest" not in rules(check_week([shift], 14, term_time=False, limits=later))
-    assert (
-        "8pm"
-        in check_week([day(DayKind.SATURDAY, ((18, 0), (20, 30)))], 14, False, later)[0].message
-    )
+    [breach] = check_week([day(DayKind.SATURDAY, ((18, 0), (20, 30)))], 14, False, later)
+    assert breach.code == "latest" and breach.params["latest"] == time(20, 0)
+    assert "may not work after 8pm" in say(breach)
 
 
 @pytest.mark.parametrize("end, ok", [((17, 59), True), ((18, 0), True), ((18, 1), False)])
@@ -166,8 +188,9 @@ def test_each_breach_names_its_rule_once():
     breaches = check_week([school_day(((6, 0), (8, 45)), ((12, 0), (13, 0)))], 14, True)
     found = rules(breaches)
     assert {"earliest", "before_school", "school_hours", "school_day_hours"} <= set(found)
-    assert len(found) == len(set((b.rule, b.message) for b in breaches))
-    assert all(breach.message.startswith("Monday") for breach in breaches)
+    assert len(found) == len(set(breaches))
+    assert all(breach.params["day"] == "Monday" for breach in breaches)
+    assert all(say(breach).startswith("Monday: ") for breach in breaches)
 
 
 def test_end_before_start_is_its_own_error():
