@@ -6,6 +6,8 @@ under a school attendance order. The Children's Wellbeing and Schools Act 2026 a
 section 47 enquiry or child protection plan; that is switched on by a setting when it
 comes into force (`wellbeing_act_in_force`)."""
 
+from .findings import Finding
+
 
 def consent_reasons(
     special_school_placed_by_council,
@@ -14,14 +16,12 @@ def consent_reasons(
     wellbeing_act_in_force=False,
 ):
     """Why the council's consent is needed before the school may take the child off roll
-    (an empty list: no consent needed)."""
+    (an empty list: no consent needed). Words: home_education_messages.py."""
     reasons = []
     if special_school_placed_by_council:
-        reasons.append("The child attends a special school placed by the council.")
+        reasons.append(Finding("special_school"))
     if school_attendance_order:
-        reasons.append("The child is under a school attendance order.")
+        reasons.append(Finding("attendance_order"))
     if wellbeing_act_in_force and child_protection:
-        reasons.append(
-            "There is a child protection enquiry or plan, so the council must agree first."
-        )
+        reasons.append(Finding("child_protection"))
     return reasons

@@ -4,6 +4,8 @@
 from dataclasses import dataclass
 from datetime import timedelta
 
+from .findings import Finding
+
 # The council may refuse an application made less than this many days before the first
 # performance (reg. 5).
 NOTICE_DAYS = 21
@@ -19,29 +21,21 @@ CHAPERONE_APPROVAL_YEARS = 3
 @dataclass(frozen=True)
 class Exemption:
     exempt: bool
-    reason: str
+    reason: Finding  # why (words: performance_messages.py)
 
 
 def licence_exemption(paid, misses_school, days_in_last_six_months, body_of_persons_approval):
     """Does this performance need a licence? `days_in_last_six_months` counts the days the
     child has already performed, not counting this performance."""
     if body_of_persons_approval:
-        return Exemption(True, "The performance is covered by a body of persons approval.")
+        return Exemption(True, Finding("body_of_persons"))
     if paid:
-        return Exemption(False, "The child is paid, so a licence is needed.")
+        return Exemption(False, Finding("paid"))
     if misses_school:
-        return Exemption(False, "The child will miss school, so a licence is needed.")
+        return Exemption(False, Finding("misses_school"))
     if days_in_last_six_months + 1 > EXEMPT_DAYS_IN_SIX_MONTHS:
-        return Exemption(
-            False,
-            f"With this performance the child would have performed on more than "
-            f"{EXEMPT_DAYS_IN_SIX_MONTHS} days in 6 months, so a licence is needed.",
-        )
-    return Exemption(
-        True,
-        f"The child is not paid, misses no school and performs on no more than "
-        f"{EXEMPT_DAYS_IN_SIX_MONTHS} days in 6 months.",
-    )
+        return Exemption(False, Finding("too_many_days", {"days": EXEMPT_DAYS_IN_SIX_MONTHS}))
+    return Exemption(True, Finding("within_exempt_days", {"days": EXEMPT_DAYS_IN_SIX_MONTHS}))
 
 
 def short_notice(first_performance, applied_on):

@@ -1,0 +1,26 @@
+"""Why a child does or does not need a performance licence (rules/performance.py)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from .messages import Catalogue
+
+MESSAGES = {
+    # Worded as the "licence not needed" page words them, so one translation serves both.
+    "body_of_persons": _(
+        "The performance is covered by a body of persons approval, so the organiser is "
+        "responsible for the child instead."
+    ),
+    "within_exempt_days": _(
+        "The child is not paid, will not miss any school, and with this performance will have "
+        "performed on no more than %(days)s days in 6 months."
+    ),
+    "paid": _("The child is paid, so a licence is needed."),
+    "misses_school": _("The child will miss school, so a licence is needed."),
+    "too_many_days": _(
+        "With this performance the child would have performed on more than %(days)s days in "
+        "6 months, so a licence is needed."
+    ),
+}
+
+CATALOGUE = Catalogue(MESSAGES)
+say = CATALOGUE.say
