@@ -20,6 +20,8 @@ from ..fields import DateField, YesNoField, choice, long_text, number, text
 from ..rules.attendance import (
     THRESHOLD_CODES,
     Attendance,
+    absence_findings,
+    penalty_finding,
     penalty_outcome,
     school_days_between,
     session_count_problems,
@@ -28,6 +30,7 @@ from ..rules.attendance import (
     threshold,
     upn_problem,
 )
+from ..rules.attendance_messages import say
 from ..services import Journey
 from .common import RELATIONSHIPS, AddressForm, ParentDetailsForm
 
@@ -112,16 +115,8 @@ class PupilForm(StepForm):
     def clean_upn(self):
         upn = "".join(self.cleaned_data["upn"].upper().split())
         problem = upn_problem(upn)
-        if problem == "length":
-            raise forms.ValidationError(_("The UPN must be 13 characters, like H801200001001"))
-        if problem == "format":
-            raise forms.ValidationError(
-                _("The UPN must be a letter, then 11 numbers, then a number or a letter")
-            )
-        if problem == "check_letter":
-            raise forms.ValidationError(
-                _("This is not a valid UPN: check each character against the pupil's record")
-            )
+        if problem:
+            raise forms.ValidationError(say(problem))
         return upn
 
 
@@ -225,32 +220,12 @@ class AbsenceForm(StepForm):
             return cleaned
         by_code = {code: cleaned[field] for code, field in CODE_FIELD.items()}
         for problem in session_count_problems(cleaned["possible"], cleaned["attended"], by_code):
-            if problem == "attended_above_possible":
-                self.add_error(
-                    "attended",
-                    gettext(
-                        "Sessions attended must be no more than the %(possible)s possible sessions"
-                    )
-                    % {"possible": cleaned["possible"]},
-                )
-            else:
-                self.add_error(
-                    "code_g",
-                    gettext(
-                        "The sessions of codes G, N, O and U add up to %(total)s, but the pupil "
-                        "missed only %(missed)s sessions (%(possible)s possible, %(attended)s "
-                        "attended). Check the numbers"
-                    )
-                    % {
-                        "total": sum(by_code.values()),
-                        "missed": cleaned["possible"] - cleaned["attended"],
-                        "possible": cleaned["possible"],
-                        "attended": cleaned["attended"],
-                    },
-                )
+            self.add_error(COUNT_PROBLEM_FIELD[problem.code], say(problem))
         return cleaned
 
 
+# The answer each problem with the session counts is shown by.
+COUNT_PROBLEM_FIELD = {"attended_above_possible": "attended", "codes_above_missed": "code_g"}
 CODE_FIELD = {code: f"code_{code.lower()}" for code in THRESHOLD_CODES}
 
 
@@ -361,36 +336,8 @@ class AbsenceFigures:
         )
 
     def findings(self):
-        attendance = self.attendance
-        found = [
-            gettext("Attendance %(percent)s%% (absent from %(absent)s%% of sessions)")
-            % {"percent": attendance.percent, "absent": attendance.absence_percent}
-        ]
-        if attendance.severe:
-            found.append(gettext("Severe absence: 50% or more of sessions missed"))
-        elif attendance.persistent:
-            found.append(gettext("Persistent absence: 10% or more of sessions missed"))
-        if self.threshold.met:
-            found.append(
-                gettext(
-                    "National threshold met: %(sessions)s unauthorised sessions in the %(weeks)s "
-                    "school weeks from %(start)s"
-                )
-                % {
-                    "sessions": self.threshold.most_sessions,
-                    "weeks": self.threshold_weeks,
-                    "start": self.threshold.window_start.strftime("%-d %B %Y"),
-                }
-            )
-        else:
-            found.append(
-                gettext(
-                    "National threshold not met: at most %(sessions)s unauthorised sessions in "
-                    "any %(weeks)s school weeks"
-                )
-                % {"sessions": self.threshold.most_sessions, "weeks": self.threshold_weeks}
-            )
-        return found
+        found = absence_findings(self.attendance, self.threshold, self.threshold_weeks)
+        return [say(finding) for finding in found]
 
 
 class AbsenceResultForm(StepForm):
@@ -493,22 +440,10 @@ class RequestForm(StepForm):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("request") == "penalty_notice" and "previous_notices" in cleaned:
-            outcome = penalty_outcome(
-                int(cleaned["previous_notices"]), settings.PORTAL_PENALTY_NOTICE
-            )
+            amounts = settings.PORTAL_PENALTY_NOTICE
+            outcome = penalty_outcome(int(cleaned["previous_notices"]), amounts)
             if not outcome.allowed:
-                self.add_error(
-                    "request",
-                    gettext(
-                        "This parent has had %(most)s penalty notices for this pupil in the last "
-                        "%(years)s years, so another cannot be issued. Choose another route, such "
-                        "as prosecution"
-                    )
-                    % {
-                        "most": settings.PORTAL_PENALTY_NOTICE["most_notices_in_period"],
-                        "years": settings.PORTAL_PENALTY_NOTICE["period_years"],
-                    },
-                )
+                self.add_error("request", say(penalty_finding(outcome, amounts)))
         return cleaned
 
 
@@ -713,27 +648,9 @@ class AttendanceReferral(JourneyDefinition):
         found = AbsenceFigures(values).findings()
         request = values.get("request", {})
         if request.get("request") == "penalty_notice":
-            outcome = penalty_outcome(
-                int(request.get("previous_notices") or 0), settings.PORTAL_PENALTY_NOTICE
-            )
-            if outcome.number == 1:
-                found.append(
-                    gettext(
-                        "First penalty notice: £%(low)s within %(low_days)s days, £%(high)s "
-                        "within %(high_days)s days"
-                    )
-                    % {
-                        "low": outcome.reduced_amount,
-                        "low_days": outcome.reduced_within_days,
-                        "high": outcome.amount,
-                        "high_days": outcome.pay_within_days,
-                    }
-                )
-            else:
-                found.append(
-                    gettext("Second penalty notice in 3 years: £%(amount)s, no reduction")
-                    % {"amount": outcome.amount}
-                )
+            amounts = settings.PORTAL_PENALTY_NOTICE
+            outcome = penalty_outcome(int(request.get("previous_notices") or 0), amounts)
+            found.append(say(penalty_finding(outcome, amounts)))
         if needs_no_support_reason(values):
             found.append(gettext("Legal action asked for with no support recorded first"))
         for concern in safeguarding_concerns(values):

@@ -3,10 +3,13 @@ notice, what a penalty notice would be, and the pupil's UPN check letter.
 
 Sources: DfE "Working together to improve school attendance" (statutory from August 2024)
 and the School Attendance (Pupil Registration) (England) Regulations 2024; the UPN check
-letter from the DfE's "Unique pupil numbers (UPN)" guidance."""
+letter from the DfE's "Unique pupil numbers (UPN)" guidance. What the rules find is a
+Finding (a code and its values); attendance_messages.py words it."""
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+from .findings import Finding
 
 # Missing this share of possible sessions is persistent, or severe, absence.
 PERSISTENT_ABSENCE = 10
@@ -47,10 +50,45 @@ def session_count_problems(possible, attended, by_code):
     """What cannot be true of the session counts: attended above possible, or more
     unauthorised sessions than the sessions missed."""
     if attended > possible:
-        return ["attended_above_possible"]
-    if sum(by_code.values()) > possible - attended:
-        return ["codes_above_missed"]
+        return [Finding("attended_above_possible", {"possible": possible})]
+    unauthorised, missed = sum(by_code.values()), possible - attended
+    if unauthorised > missed:
+        return [
+            Finding(
+                "codes_above_missed",
+                {
+                    "total": unauthorised,
+                    "missed": missed,
+                    "possible": possible,
+                    "attended": attended,
+                },
+            )
+        ]
     return []
+
+
+def absence_findings(attendance, found, weeks):
+    """What the figures show, for the officer: attendance, persistent or severe absence,
+    and whether `found` (a Threshold over windows of `weeks` school weeks) is met."""
+    findings = [
+        Finding("attendance", {"percent": attendance.percent, "absent": attendance.absence_percent})
+    ]
+    if attendance.severe:
+        findings.append(Finding("severe_absence"))
+    elif attendance.persistent:
+        findings.append(Finding("persistent_absence"))
+    if found.met:
+        findings.append(
+            Finding(
+                "threshold_met",
+                {"sessions": found.most_sessions, "weeks": weeks, "start": found.window_start},
+            )
+        )
+    else:
+        findings.append(
+            Finding("threshold_not_met", {"sessions": found.most_sessions, "weeks": weeks})
+        )
+    return findings
 
 
 # --- the dates of the absence -----------------------------------------------------------
@@ -154,6 +192,24 @@ def penalty_outcome(previous_notices, amounts):
     )
 
 
+def penalty_finding(outcome, amounts):
+    """What a penalty notice would be, or why there can be no other, as a finding."""
+    if not outcome.allowed:
+        most, years = amounts["most_notices_in_period"], amounts["period_years"]
+        return Finding("no_more_notices", {"most": most, "years": years})
+    if outcome.number == 1:
+        return Finding(
+            "first_notice",
+            {
+                "low": outcome.reduced_amount,
+                "low_days": outcome.reduced_within_days,
+                "high": outcome.amount,
+                "high_days": outcome.pay_within_days,
+            },
+        )
+    return Finding("repeat_notice", {"amount": outcome.amount})
+
+
 # --- unique pupil numbers ---------------------------------------------------------------
 
 CHECK_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"  # 23 letters: no I, O or S
@@ -171,15 +227,15 @@ def upn_check_letter(rest):
 
 
 def upn_problem(upn):
-    """None for a valid UPN, or what is wrong: "length", "format" or "check_letter"."""
+    """None for a valid UPN, or what is wrong: its length, its format or its check letter."""
     upn = upn.strip().upper()
     if len(upn) != 13:
-        return "length"
+        return Finding("upn_length")
     first, middle, last = upn[0], upn[1:12], upn[12]
     if first not in CHECK_LETTERS or not middle.isdigit():
-        return "format"
+        return Finding("upn_format")
     if not (last.isdigit() or last in CHECK_LETTERS):
-        return "format"
+        return Finding("upn_format")
     if upn_check_letter(upn[1:]) != first:
-        return "check_letter"
+        return Finding("upn_check_letter")
     return None

@@ -6,6 +6,9 @@ import pytest
 
 from forms_app.rules.attendance import (
     Attendance,
+    Threshold,
+    absence_findings,
+    penalty_finding,
     penalty_outcome,
     session_count_problems,
     sessions_by_code,
@@ -14,6 +17,8 @@ from forms_app.rules.attendance import (
     upn_check_letter,
     upn_problem,
 )
+from forms_app.rules.attendance_messages import say
+from forms_app.rules.findings import Finding
 
 AMOUNTS = {
     "first_reduced_amount": 80,
@@ -22,6 +27,7 @@ AMOUNTS = {
     "full_days": 28,
     "repeat_amount": 160,
     "most_notices_in_period": 2,
+    "period_years": 3,
 }
 
 
@@ -48,8 +54,14 @@ def test_attendance(possible, attended, percent, persistent, severe):
 
 def test_session_counts_that_cannot_be_true():
     assert session_count_problems(100, 70, {"G": 10, "N": 20}) == []
-    assert session_count_problems(100, 101, {}) == ["attended_above_possible"]
-    assert session_count_problems(100, 70, {"G": 10, "N": 21}) == ["codes_above_missed"]
+    assert session_count_problems(100, 101, {}) == [
+        Finding("attended_above_possible", {"possible": 100})
+    ]
+    [problem] = session_count_problems(100, 70, {"G": 10, "N": 21})
+    assert problem == Finding(
+        "codes_above_missed", {"total": 31, "missed": 30, "possible": 100, "attended": 70}
+    )
+    assert say(problem).startswith("The sessions of codes G, N, O and U add up to 31, but")
 
 
 def test_runs_of_days_count_school_days_only():
@@ -100,6 +112,31 @@ def test_threshold_with_nothing():
     assert not threshold({}, mondays(date(2026, 9, 7), 5)).met
 
 
+def codes(findings):
+    return [finding.code for finding in findings]
+
+
+def test_what_the_figures_show():
+    met = Threshold(True, 12, date(2026, 9, 7), date(2026, 11, 13))
+    found = absence_findings(Attendance(100, 45), met, weeks=10)
+    assert codes(found) == ["attendance", "severe_absence", "threshold_met"]
+    assert found[0].params == {"percent": 45.0, "absent": 55.0}
+    assert found[2].params == {"sessions": 12, "weeks": 10, "start": date(2026, 9, 7)}
+    assert [say(finding) for finding in found] == [
+        "Attendance 45.0% (absent from 55.0% of sessions)",
+        "Severe absence: 50% or more of sessions missed",
+        "National threshold met: 12 unauthorised sessions in the 10 school weeks from "
+        "7 September 2026",
+    ]
+    not_met = Threshold(False, 4, date(2026, 9, 7), date(2026, 11, 13))
+    found = absence_findings(Attendance(100, 88), not_met, weeks=10)
+    assert codes(found) == ["attendance", "persistent_absence", "threshold_not_met"]
+    assert codes(absence_findings(Attendance(100, 95), not_met, 10)) == [
+        "attendance",
+        "threshold_not_met",
+    ]
+
+
 def test_penalty_notices():
     first = penalty_outcome(0, AMOUNTS)
     assert (first.allowed, first.number, first.reduced_amount, first.reduced_within_days) == (
@@ -115,6 +152,19 @@ def test_penalty_notices():
     assert not third.allowed and third.number == 3
 
 
+def test_what_a_penalty_notice_would_be():
+    first = penalty_finding(penalty_outcome(0, AMOUNTS), AMOUNTS)
+    assert first == Finding(
+        "first_notice", {"low": 80, "low_days": 21, "high": 160, "high_days": 28}
+    )
+    assert say(first) == "First penalty notice: £80 within 21 days, £160 within 28 days"
+    second = penalty_finding(penalty_outcome(1, AMOUNTS), AMOUNTS)
+    assert second == Finding("repeat_notice", {"amount": 160})
+    third = penalty_finding(penalty_outcome(2, AMOUNTS), AMOUNTS)
+    assert third == Finding("no_more_notices", {"most": 2, "years": 3})
+    assert say(third).startswith("This parent has had 2 penalty notices")
+
+
 def test_penalty_amounts_come_from_settings():
     changed = dict(AMOUNTS, first_reduced_amount=100, most_notices_in_period=3)
     assert penalty_outcome(0, changed).reduced_amount == 100
@@ -125,14 +175,14 @@ def test_upn_check_letter():
     assert upn_check_letter("801200001001") == "H"  # the DfE's worked example
     assert upn_problem("H801200001001") is None
     assert upn_problem(" h801200001001 ") is None
-    assert upn_problem("A801200001001") == "check_letter"
-    assert upn_problem("H80120000100") == "length"
-    assert upn_problem("1801200001001") == "format"
-    assert upn_problem("I801200001001") == "format"  # I is not a check letter
+    assert upn_problem("A801200001001") == Finding("upn_check_letter")
+    assert upn_problem("H80120000100") == Finding("upn_length")
+    assert upn_problem("1801200001001") == Finding("upn_format")
+    assert upn_problem("I801200001001") == Finding("upn_format")  # I is not a check letter
 
 
 def test_a_temporary_upn_ends_in_a_letter():
     rest = "80120000100A"
     letter = upn_check_letter(rest)
     assert upn_problem(letter + rest) is None
-    assert upn_problem(letter + "80120000100I") == "format"
+    assert upn_problem(letter + "80120000100I") == Finding("upn_format")
