@@ -6,20 +6,15 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import F, Q
 from django.db.models.query import prefetch_related_objects
-from django.utils.http import urlencode
 from django.utils.translation import get_supported_language_variant
 
 from home.localize import active_locale, in_active_language
+from shared.listing import chosen_values, pagination
 
 from .languages import mark_languages
 from .models.pages import Audience, GuidanceIndexPage, GuidancePage, Topic
 
 PER_PAGE = 20
-
-
-def _known(values, allowed):
-    """The values a visitor chose that exist, each once; unknown ones are ignored."""
-    return [value for value in dict.fromkeys(values) if value in allowed]
 
 
 def _default_language():
@@ -45,33 +40,11 @@ def _in_visitors_language(pages):
     return in_active_language(pages, GuidancePage.objects)
 
 
-def _page_links(page_obj, query):
-    """The GOV.UK pagination component's items: the first and last pages, the current
-    page and its neighbours, and an ellipsis for each gap."""
-
-    def href(number):
-        return "?" + urlencode({**query, "page": number}, doseq=True)
-
-    last = page_obj.paginator.num_pages
-    current = page_obj.number
-    shown = sorted({1, last, current - 1, current, current + 1} & set(range(1, last + 1)))
-    items = []
-    for number in shown:
-        if items and number - items[-1]["number"] > 1:
-            items.append({"ellipsis": True, "number": number - 1})
-        items.append({"number": number, "href": href(number), "current": number == current})
-    return {
-        "items": items if last > 1 else [],
-        "previous": href(current - 1) if page_obj.has_previous() else None,
-        "next": href(current + 1) if page_obj.has_next() else None,
-    }
-
-
 def guidance_list(index, request):
     audiences = list(Audience.objects.all())
     topics = list(Topic.objects.all())
-    chosen_audiences = _known(request.GET.getlist("audience"), {a.slug for a in audiences})
-    chosen_topics = _known(request.GET.getlist("topic"), {t.slug for t in topics})
+    chosen_audiences = chosen_values(request.GET.getlist("audience"), {a.slug for a in audiences})
+    chosen_topics = chosen_values(request.GET.getlist("topic"), {t.slug for t in topics})
 
     pages = (
         GuidancePage.objects.live()
@@ -101,7 +74,7 @@ def guidance_list(index, request):
     return {
         "guidance_pages": items,
         "page_obj": page_obj,
-        "pagination": _page_links(page_obj, query),
+        "pagination": pagination(page_obj, query),
         "audiences": [(a, a.slug in chosen_audiences) for a in audiences],
         "topics": [(t, t.slug in chosen_topics) for t in topics],
         "filtered": bool(chosen_audiences or chosen_topics),

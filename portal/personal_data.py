@@ -1,10 +1,10 @@
 """What the portal's accounts hold about a person, for subject access and erasure
-(privacy.registry): their sign-in account and the schools they act for."""
+(shared/personal_data.py): their sign-in account and the schools they act for."""
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from privacy.registry import MAX_PER_KIND, Held, erased_email
+from shared.personal_data import MAX_PER_KIND, Held, erased_email
 
 from .models import Membership, User
 

@@ -11,7 +11,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from forms_app.fields import DateField
+from shared.fields import DateField
 
 from .models import LEVEL_NAMES, LEVELS, Action
 from .scoring import Shown

@@ -19,8 +19,9 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from portal import access
 from portal.dashboard import HOOK_NAME as DASHBOARD_HOOK
 from portal.dashboard import DashboardPanel
+from shared.retention import HOOK_NAME as RETENTION_HOOK
 
-from . import council
+from . import council, tasks
 from .models import Action, Assessment, FrameworkVersion
 
 
@@ -231,3 +232,6 @@ def demo_assessments():
 
 
 demo_assessments.order = 77
+
+# Its records past their retention period, for privacy's retention_purge command.
+hooks.register(RETENTION_HOOK, tasks.retention_report)

@@ -3,8 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from shared.fields import YesNoField, text
+
 from ..engine import StepForm
-from ..fields import YesNoField, text
 
 RELATIONSHIPS = [
     ("mother", _("Mother")),

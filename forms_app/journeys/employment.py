@@ -19,8 +19,9 @@ from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from shared.fields import DateField, TimeField, YesNoField, choice, email_address, long_text, text
+
 from ..engine import JourneyDefinition, RepeatingStep, Step, StepForm, register
-from ..fields import DateField, TimeField, YesNoField, choice, email_address, long_text, text
 from ..rules.employment import (
     DayKind,
     EmploymentLimits,

@@ -4,7 +4,7 @@ offered as help for that area in a school's report (self_assessment.help)."""
 from django.conf import settings
 from wagtail import hooks
 
-from self_assessment.help import HOOK_NAME, HelpLink
+from shared.help_links import HOOK_NAME, HelpLink
 
 
 @hooks.register(HOOK_NAME)
