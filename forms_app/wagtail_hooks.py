@@ -6,7 +6,7 @@ from shared.personal_data import HOOK_NAME as PERSONAL_DATA_HOOK
 from shared.retention import HOOK_NAME as RETENTION_HOOK
 
 from . import personal_data, tasks
-from .backoffice import SubmissionPermissionPolicy, submission_viewset
+from .admin_views import SubmissionPermissionPolicy, submission_viewset
 from .models import Submission
 from .school_referrals import referrals_panel
 

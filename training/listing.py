@@ -10,7 +10,7 @@ from django.utils import timezone
 from home.localize import in_active_language
 from shared.listing import chosen_values, pagination
 
-from .models import Audience, CoursePage, Session
+from .models.courses import Audience, CoursePage, Session
 
 PER_PAGE = 20
 

@@ -12,13 +12,13 @@ from audit.log import acting_as
 from shared.personal_data import ERASED_DOMAIN
 from shared.retention import report_line
 
-from . import booking, notify, rules
+from . import notify, rules, services
 from .models import Booking
 from .personal_data import anonymise
 
 
 def expire_offers():
-    return booking.lapse_expired_offers()
+    return services.lapse_expired_offers()
 
 
 def send_reminders():
