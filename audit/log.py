@@ -15,7 +15,7 @@ from typing import Any
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models.signals import post_delete, post_save
 
-from portal.groups import SERVICE_OF_GROUP
+from shared.council_services import SERVICE_NAMES
 
 from .models import AuditEvent
 
@@ -54,7 +54,7 @@ class Followed:
 FOLLOWED = {}
 # Kinds recorded by name rather than through follow(), and every service code.
 OTHER_KINDS = ("person", "draft", "account", "audit events")
-SERVICES = (*SERVICE_OF_GROUP.values(), "accounts")
+SERVICES = tuple(SERVICE_NAMES)
 
 
 def kinds():

@@ -11,7 +11,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from portal.admin_parts import DateRangeInputs
+from shared.admin_parts import DateRangeInputs
 
 from .log import SERVICES, kinds
 from .models import AuditEvent

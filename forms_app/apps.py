@@ -8,6 +8,7 @@ class FormsAppConfig(AppConfig):
     verbose_name = "Forms"
 
     def ready(self):
+        # Imported here: models and other apps can be imported only once apps are ready.
         from audit.log import follow
 
         from . import journeys  # noqa: F401  (registers each journey with the engine)

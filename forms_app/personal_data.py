@@ -1,4 +1,4 @@
-"""What the forms hold about a person, for subject access and erasure (privacy.registry):
+"""What the forms hold about a person, for subject access and erasure (shared/personal_data.py):
 submissions (with their files and history) and drafts not yet sent."""
 
 from datetime import timedelta
@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from privacy.registry import MAX_PER_KIND, Held
+from shared.personal_data import MAX_PER_KIND, Held
 
 from .models import Draft, Submission
 from .rules.erasure import reason_to_keep

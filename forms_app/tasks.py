@@ -59,3 +59,21 @@ def purge_expired_drafts():
     Attachment.objects.filter(draft__in=expired, submission__isnull=True).delete()
     deleted, _by_model = expired.delete()
     return deleted
+
+
+def retention_report(dry_run=False):
+    """The retention purge of submissions, for `retention_purge`: a line per service
+    (and, in a dry run, the references that would go)."""
+    if not dry_run:
+        return [
+            f"{service}: {count} deleted" for service, count in purge_expired_submissions().items()
+        ]
+    lines = []
+    for service, (older_than, expired) in expired_submissions().items():
+        lines.append(
+            f"{service}: {expired.count()} submission(s) last updated before "
+            f"{older_than:%Y-%m-%d} would be deleted"
+        )
+        for reference, updated_at in expired.values_list("reference", "updated_at")[:50]:
+            lines.append(f"  {reference} (last updated {updated_at:%Y-%m-%d})")
+    return lines

@@ -2,10 +2,11 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
 from portal.dashboard import HOOK_NAME
-from privacy.registry import HOOK_NAME as PERSONAL_DATA_HOOK
+from shared.personal_data import HOOK_NAME as PERSONAL_DATA_HOOK
+from shared.retention import HOOK_NAME as RETENTION_HOOK
 
-from . import personal_data
-from .backoffice import SubmissionPermissionPolicy, submission_viewset
+from . import personal_data, tasks
+from .admin_views import SubmissionPermissionPolicy, submission_viewset
 from .models import Submission
 from .school_referrals import referrals_panel
 
@@ -56,3 +57,6 @@ hooks.register(PERSONAL_DATA_HOOK, personal_data.find_submissions)
 
 
 hooks.register(PERSONAL_DATA_HOOK, personal_data.find_drafts)
+
+# Its records past their retention period, for privacy's retention_purge command.
+hooks.register(RETENTION_HOOK, tasks.retention_report)

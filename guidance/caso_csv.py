@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from portal.models import School
+from shared.csv_cells import from_spreadsheet, spreadsheet_safe
 
-from .csv_cells import from_spreadsheet, spreadsheet_safe
 from .models import AgencyContact, AgencyLocality
 
 COLUMNS = [

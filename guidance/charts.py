@@ -1,88 +1,19 @@
-"""Coordinates for the absence chart: grouped horizontal bars (this council against
-England for each school phase), drawn as inline SVG by guidance/blocks/absence_data.html.
-Plain arithmetic, so the geometry tests in milliseconds."""
+"""Coordinates for the absence chart: this council against England for each school
+phase, drawn as inline SVG by guidance/blocks/absence_data.html."""
 
 import math
-from dataclasses import dataclass
 
-
-def _tick_step(largest):
-    """A round step that gives the axis at most seven intervals."""
-    for step in (1, 2, 5, 10, 20, 25, 50):
-        if largest / step <= 7:
-            return step
-    return 100
-
-
-@dataclass(frozen=True)
-class BarLayout:
-    """Sizes of a paired-bar chart, in SVG units."""
-
-    label_width: int  # group names, right-aligned, before the bars
-    value_width: int  # room after the longest bar for its label
-    bar_height: int
-    group_gap: int
-    legend_height: int
-    width: int = 640
-    bar_gap: int = 4
-    axis_height: int = 32
-
+from shared.charts import BarLayout, paired_bars, tick_step
 
 ABSENCE_LAYOUT = BarLayout(
     label_width=150, value_width=140, bar_height=24, group_gap=24, legend_height=48
 )
 
 
-def paired_bars(rows, series, axis_max, tick_values, layout):
-    """Coordinates for grouped horizontal bars, two per group: `rows` is a list of
-    (name, first value, second value), `series` the two series' names. A missing value
-    draws no bar. Used by the absence chart here and the self-assessment report's chart."""
-    bar_room = layout.width - layout.label_width - layout.value_width
-
-    def length(value):
-        return round(bar_room * float(value or 0) / axis_max, 1)
-
-    groups = []
-    y = layout.legend_height
-    for name, first, second in rows:
-        bars = []
-        for kind, value, bar_y in (
-            (series[0], first, y),
-            (series[1], second, y + layout.bar_height + layout.bar_gap),
-        ):
-            width = length(value)
-            bars.append(
-                {
-                    "series": kind,
-                    "value": value,
-                    "y": bar_y,
-                    "width": width,
-                    "text_x": layout.label_width + width + 6,
-                    "text_y": bar_y + round(layout.bar_height * 0.7),
-                }
-            )
-        text_y = y + layout.bar_height + layout.bar_gap / 2 + 5
-        groups.append({"name": name, "text_y": text_y, "bars": bars})
-        y += 2 * layout.bar_height + layout.bar_gap + layout.group_gap
-    axis_y = y - layout.group_gap + 6
-    return {
-        "width": layout.width,
-        "height": axis_y + layout.axis_height,
-        "bars_x": layout.label_width,
-        "bar_height": layout.bar_height,
-        "name_x": layout.label_width - 10,
-        "grid_top": layout.legend_height - 8,
-        "axis_y": axis_y,
-        "tick_text_y": axis_y + 22,
-        "ticks": [{"value": v, "x": layout.label_width + length(v)} for v in tick_values],
-        "groups": groups,
-    }
-
-
 def absence_chart(figures):
     """`figures` is a list of (phase, local, national) with numbers as percentages."""
     largest = max((float(max(local, national)) for _phase, local, national in figures), default=0)
-    step = _tick_step(largest)
+    step = tick_step(largest)
     axis_max = max(step, math.ceil(largest / step) * step)
     return paired_bars(
         figures, ("local", "national"), axis_max, range(0, axis_max + 1, step), ABSENCE_LAYOUT

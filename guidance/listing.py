@@ -1,41 +1,30 @@
-"""What the guidance index and guidance pages list: the guidance a visitor filtered for,
-a page at a time, and a page's related guidance. Each runs a fixed number of queries
-however many pages there are."""
+"""What the guidance index lists: the guidance a visitor filtered for, a page at a time,
+in a fixed number of queries however many pages there are."""
 
-from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import F, Q
 from django.db.models.query import prefetch_related_objects
-from django.utils.http import urlencode
-from django.utils.translation import get_supported_language_variant
 
-from home.localize import active_locale, in_active_language
+from home.localize import active_locale, default_language, in_active_language
+from shared.listing import chosen_values, pagination
 
 from .languages import mark_languages
-from .models.pages import Audience, GuidanceIndexPage, GuidancePage, Topic
+from .models.pages import Audience, GuidancePage, Topic
 
 PER_PAGE = 20
-
-
-def _known(values, allowed):
-    """The values a visitor chose that exist, each once; unknown ones are ignored."""
-    return [value for value in dict.fromkeys(values) if value in allowed]
-
-
-def _default_language():
-    return get_supported_language_variant(settings.LANGUAGE_CODE)
 
 
 def _source_index(index):
     """Guidance is written in the site's default language and translated from there, so
     the list is made from the default-language index's pages."""
     active = active_locale()
-    if index.locale_id == active.pk and active.language_code == _default_language():
+    if index.locale_id == active.pk and active.language_code == default_language():
         return index
     return (
-        GuidanceIndexPage.objects.filter(
-            translation_key=index.translation_key, locale__language_code=_default_language()
-        ).first()
+        type(index)
+        .objects.filter(
+            translation_key=index.translation_key, locale__language_code=default_language()
+        )
+        .first()
         or index
     )
 
@@ -45,33 +34,11 @@ def _in_visitors_language(pages):
     return in_active_language(pages, GuidancePage.objects)
 
 
-def _page_links(page_obj, query):
-    """The GOV.UK pagination component's items: the first and last pages, the current
-    page and its neighbours, and an ellipsis for each gap."""
-
-    def href(number):
-        return "?" + urlencode({**query, "page": number}, doseq=True)
-
-    last = page_obj.paginator.num_pages
-    current = page_obj.number
-    shown = sorted({1, last, current - 1, current, current + 1} & set(range(1, last + 1)))
-    items = []
-    for number in shown:
-        if items and number - items[-1]["number"] > 1:
-            items.append({"ellipsis": True, "number": number - 1})
-        items.append({"number": number, "href": href(number), "current": number == current})
-    return {
-        "items": items if last > 1 else [],
-        "previous": href(current - 1) if page_obj.has_previous() else None,
-        "next": href(current + 1) if page_obj.has_next() else None,
-    }
-
-
 def guidance_list(index, request):
     audiences = list(Audience.objects.all())
     topics = list(Topic.objects.all())
-    chosen_audiences = _known(request.GET.getlist("audience"), {a.slug for a in audiences})
-    chosen_topics = _known(request.GET.getlist("topic"), {t.slug for t in topics})
+    chosen_audiences = chosen_values(request.GET.getlist("audience"), {a.slug for a in audiences})
+    chosen_topics = chosen_values(request.GET.getlist("topic"), {t.slug for t in topics})
 
     pages = (
         GuidancePage.objects.live()
@@ -101,34 +68,8 @@ def guidance_list(index, request):
     return {
         "guidance_pages": items,
         "page_obj": page_obj,
-        "pagination": _page_links(page_obj, query),
+        "pagination": pagination(page_obj, query),
         "audiences": [(a, a.slug in chosen_audiences) for a in audiences],
         "topics": [(t, t.slug in chosen_topics) for t in topics],
         "filtered": bool(chosen_audiences or chosen_topics),
     }
-
-
-def related_guidance(page, limit=5):
-    """Up to `limit` other live guidance pages that share a topic with `page`, in the
-    visitor's language where translated (else the default language), in one query."""
-    through = GuidancePage.topics.through
-    shared = through.objects.filter(
-        topic_id__in=through.objects.filter(guidancepage_id=page.pk).values("topic_id")
-    ).values("guidancepage_id")
-    locale = active_locale()
-    candidates = (
-        GuidancePage.objects.live()
-        .filter(pk__in=shared)
-        .filter(Q(locale=locale) | Q(locale__language_code=_default_language()))
-        .exclude(translation_key=page.translation_key)
-        .defer_streamfields()
-        .order_by(F("last_reviewed").desc(nulls_last=True), "path")
-    )
-    # At most two versions of each page (the visitor's language and the default), so
-    # twice the limit always leaves enough once each page is kept in one language.
-    chosen = {}
-    for candidate in candidates[: limit * 2]:
-        kept = chosen.get(candidate.translation_key)
-        if kept is None or candidate.locale_id == locale.pk:
-            chosen[candidate.translation_key] = candidate
-    return mark_languages(list(chosen.values())[:limit])

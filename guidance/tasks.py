@@ -8,6 +8,8 @@ from django.utils import timezone
 
 from portal.emails import send_email
 
+from .models import GuidancePage
+
 
 def publish_scheduled():
     """Publish pages whose go-live time has come; unpublish those that have expired."""
@@ -16,8 +18,6 @@ def publish_scheduled():
 
 def remind_review_owners():
     """Email each owner once about their guidance pages that are overdue for review."""
-    from .models import GuidancePage
-
     today = timezone.localdate()
     due = (
         GuidancePage.objects.live()

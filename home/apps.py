@@ -6,6 +6,7 @@ class HomeConfig(AppConfig):
     verbose_name = "Home and site settings"
 
     def ready(self):
+        # Imported here: models and other apps can be imported only once apps are ready.
         from . import page_cache
 
         page_cache.connect_signals()

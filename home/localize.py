@@ -1,12 +1,18 @@
 """Links to pages in the visitor's language, where a translation exists."""
 
+from django.conf import settings
 from django.db.models.signals import post_delete, post_save
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_supported_language_variant
 from wagtail.models import Locale, Page
 
 # Locales are configuration: a handful of rows that change when an administrator adds a
 # language. Remembering them saves a query each time a page asks for its language.
 _locales = {}
+
+
+def default_language():
+    """The language pages are written in before they are translated."""
+    return get_supported_language_variant(settings.LANGUAGE_CODE)
 
 
 def active_locale():

@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -8,6 +9,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from . import privacy
 from .blocks import BODY_BLOCKS, TileBlock
 from .localize import in_active_language
 
@@ -105,8 +107,6 @@ class PrivacyNoticePage(CachedPageMixin, Page):
         verbose_name = _("privacy notice page")
 
     def get_context(self, request, *args, **kwargs):
-        from . import privacy
-
         context = super().get_context(request, *args, **kwargs)
         context["services"] = privacy.services()
         context["cookies"] = privacy.cookies()
@@ -236,8 +236,6 @@ class AlertBanner(models.Model):
         return self.title
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": _("The end must be after the start.")})
 

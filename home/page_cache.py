@@ -15,7 +15,12 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished
+
+from .models import AlertBanner, CouncilSettings
 
 GENERATION_KEY = "pagecache:generation"
 
@@ -36,8 +41,6 @@ def purge(**kwargs):
 def _seconds_until_next_banner_change(request):
     """A banner that starts or ends soon must appear or go on time, so no copy may
     outlive the next start or end. The page's banners tag leaves them on the request."""
-    from .models import AlertBanner
-
     banners = getattr(request, "portal_banners", None)
     if banners is None:
         banners = AlertBanner.objects.not_ended()
@@ -91,12 +94,6 @@ class AnonymousPageCacheMiddleware:
 
 
 def connect_signals():
-    from django.db.models.signals import post_delete, post_save
-    from wagtail.models import Page
-    from wagtail.signals import page_published, page_unpublished
-
-    from .models import AlertBanner, CouncilSettings
-
     page_published.connect(purge, dispatch_uid="pagecache_published")
     page_unpublished.connect(purge, dispatch_uid="pagecache_unpublished")
     post_delete.connect(purge, sender=Page, dispatch_uid="pagecache_page_deleted")

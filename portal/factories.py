@@ -1,4 +1,5 @@
 import factory
+from django.contrib.auth.models import Group
 from factory.django import DjangoModelFactory
 
 from .models import Membership, School, User
@@ -31,8 +32,6 @@ class UserFactory(DjangoModelFactory):
     @factory.post_generation
     def groups(self, create, names, **kwargs):
         if create and names:
-            from django.contrib.auth.models import Group
-
             self.groups.add(*Group.objects.filter(name__in=names))
 
 

@@ -1,10 +1,12 @@
 """What the portal's accounts hold about a person, for subject access and erasure
-(privacy.registry): their sign-in account and the schools they act for."""
+(shared/personal_data.py): their sign-in account and the schools they act for."""
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from privacy.registry import MAX_PER_KIND, Held, erased_email
+from shared.personal_data import MAX_PER_KIND, Held, erased_email
 
 from .models import Membership, User
 
@@ -12,9 +14,6 @@ from .models import Membership, User
 def close_and_anonymise(user):
     """The account can no longer sign in and no longer says whose it was. Records made
     by it (a referral sent, a return made) keep pointing at the closed account."""
-    from django_otp.plugins.otp_static.models import StaticDevice
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
     with transaction.atomic():
         Membership.objects.filter(user=user).delete()
         StaticDevice.objects.filter(user=user).delete()

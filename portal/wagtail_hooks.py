@@ -7,7 +7,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from privacy.registry import HOOK_NAME as PERSONAL_DATA_HOOK
+from shared.personal_data import HOOK_NAME as PERSONAL_DATA_HOOK
 
 from . import admin_views, personal_data
 from .dashboard import HOOK_NAME, DashboardPanel

@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .registry import Query
+from shared.personal_data import Query
 
 
 class PersonForm(forms.Form):

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
 from audit.log import Action, record
-from portal.admin_parts import TitledAdminPage
+from shared.admin_parts import TitledAdminPage
 
 from .forms import EraseForm, PersonForm
 from .registry import find

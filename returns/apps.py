@@ -9,9 +9,18 @@ class ReturnsConfig(AppConfig):
     verbose_name = _("Reduced-timetable returns")
 
     def ready(self):
+        # Imported here: models and other apps can be imported only once apps are ready.
+        from django.db.models.signals import post_save
+
         from audit.log import follow
 
-        from .models import ReturnPupil, SchoolReturn
+        from . import services
+        from .models import ReturnPeriod, ReturnPupil, SchoolReturn
+
+        # Saving a period opens a return for every active school that has none yet.
+        post_save.connect(
+            services.open_returns_for_saved_period, sender=ReturnPeriod, dispatch_uid="open_returns"
+        )
 
         follow(
             SchoolReturn, "return", service="attendance", label=return_label, quiet={"updated_at"}

@@ -7,7 +7,7 @@ from crispy_forms_gds.layout import Size
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from forms_app.fields import DateField, YesNoField, choice, text
+from shared.fields import DateField, YesNoField, choice, text
 
 from . import rules
 from .messages import PROBLEM_MESSAGES

@@ -56,12 +56,6 @@ class ReturnPeriod(models.Model):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        from .services import open_returns
-
-        open_returns(self)
-
     def clean(self):
         if self.opens_on and self.due_on and self.due_on < self.opens_on:
             raise ValidationError({"due_on": _("The due date must be on or after the open date")})

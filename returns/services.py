@@ -81,6 +81,10 @@ def _carry_over(period, school_ids):
     ReturnPupil.objects.bulk_create(copies)
 
 
+def open_returns_for_saved_period(instance, **kwargs):
+    open_returns(instance)
+
+
 def open_returns_for_all_periods():
     """Schools made active after a period opened get their return too (daily task)."""
     return sum(open_returns(period) for period in ReturnPeriod.objects.being_chased())

@@ -15,6 +15,7 @@ from audit.log import acting_as
 from portal.emails import send_email
 from portal.groups import ATTENDANCE_OFFICERS
 from portal.models import Membership, User
+from shared.retention import report_line
 
 from . import services, tracker
 from .models import ReturnPeriod, ReturnPupil, ReturnReminder, SchoolReturn
@@ -152,3 +153,10 @@ def purge_expired_pupils(dry_run=False, today=None):
         for pupil in pupils:
             pupil.delete()  # each logged by audit.log (ReturnPupil is followed)
     return len(pupils)
+
+
+def retention_report(dry_run=False):
+    count = purge_expired_pupils(dry_run=dry_run)
+    return [
+        report_line("returns", count, "pupil(s) on reduced-timetable returns", "deleted", dry_run)
+    ]

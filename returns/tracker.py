@@ -12,8 +12,8 @@ from django.db.models import Count, Q, Window
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from guidance.csv_cells import spreadsheet_safe
 from portal.models import School
+from shared.csv_cells import spreadsheet_safe
 
 from . import rules
 from .models import ReturnPupil, SchoolReturn

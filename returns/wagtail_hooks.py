@@ -19,8 +19,9 @@ from audit.log import Action, record
 from portal import access
 from portal.dashboard import HOOK_NAME as DASHBOARD_PANEL_HOOK
 from portal.dashboard import DashboardPanel
+from shared.retention import HOOK_NAME as RETENTION_HOOK
 
-from . import admin_views
+from . import admin_views, tasks
 from .models import ReturnPeriod, SchoolReturn, chase_days
 
 
@@ -176,3 +177,6 @@ def demo_returns():
 
 
 demo_returns.order = 74
+
+# Its records past their retention period, for privacy's retention_purge command.
+hooks.register(RETENTION_HOOK, tasks.retention_report)

@@ -8,6 +8,7 @@ class SelfAssessmentConfig(AppConfig):
     verbose_name = "Self-assessment"
 
     def ready(self):
+        # Imported here: models and other apps can be imported only once apps are ready.
         from audit.log import follow
 
         from .models import AreaCompletion, Assessment

@@ -3,7 +3,7 @@ and the council's average for schools of the same phase) on a scale of 0 to 4, d
 inline SVG by self_assessment/includes/chart.html in the style of guidance/charts.py.
 Plain arithmetic, so the geometry tests in milliseconds."""
 
-from guidance.charts import BarLayout, paired_bars
+from shared.charts import BarLayout, paired_bars
 
 TOP_LEVEL = 4
 # Area names are longer than phase names; labels after a bar read e.g. "Average 3.2".

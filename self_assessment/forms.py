@@ -11,9 +11,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from forms_app.fields import DateField
+from shared.fields import DateField
 
-from .models import LEVEL_NAMES, LEVELS, Action
+from .models import LEVEL_NAMES, LEVELS, Action, AssessmentArea
 from .scoring import Shown
 
 MAX_EVIDENCE = 5000
@@ -216,8 +216,6 @@ class ActionForm(forms.ModelForm):
         fields = ["title", "owner", "due_date", "status", "area"]
 
     def __init__(self, *args, **kwargs):
-        from .models import AssessmentArea
-
         super().__init__(*args, **kwargs)
         self.fields["area"].queryset = AssessmentArea.objects.all()
         self.helper = FormHelper()

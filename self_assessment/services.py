@@ -9,6 +9,8 @@ from django.db.models import Avg
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.models import School
+
 from . import scoring
 from .models import (
     Answer,
@@ -237,8 +239,6 @@ def latest_submitted_ids(school_ids=None, year=None):
 def phase_averages(phase, year):
     """{area id: mean of the schools' area scores} over the latest submitted assessment of
     each school of this phase in this school year."""
-    from portal.models import School
-
     school_ids = School.objects.filter(phase=phase, active=True).values_list("pk", flat=True)
     latest = latest_submitted_ids(school_ids, year)
     per_area = defaultdict(list)

@@ -9,6 +9,7 @@ from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from audit.log import acting_as
+from shared.retention import report_line
 
 from .models import Answer, Assessment
 
@@ -53,3 +54,8 @@ def purge_expired_assessments(dry_run=False, now=None):
         for assessment in assessments:
             assessment.delete()  # each logged by audit.log (Assessment is followed)
     return len(assessments)
+
+
+def retention_report(dry_run=False):
+    count = purge_expired_assessments(dry_run=dry_run)
+    return [report_line("assessments", count, "self-assessment(s)", "deleted", dry_run)]

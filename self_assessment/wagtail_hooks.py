@@ -19,8 +19,10 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from portal import access
 from portal.dashboard import HOOK_NAME as DASHBOARD_HOOK
 from portal.dashboard import DashboardPanel
+from portal.models import School
+from shared.retention import HOOK_NAME as RETENTION_HOOK
 
-from . import council
+from . import admin_views, services, tasks
 from .models import Action, Assessment, FrameworkVersion
 
 
@@ -140,7 +142,7 @@ def council_urls():
     return [
         path(
             "self-assessment/council/",
-            council.CouncilView.as_view(),
+            admin_views.CouncilView.as_view(),
             name="self_assessment_council",
         )
     ]
@@ -148,7 +150,7 @@ def council_urls():
 
 class CouncilMenuItem(MenuItem):
     def is_shown(self, request):
-        return council.may_use(request.user)
+        return admin_views.may_use(request.user)
 
 
 @hooks.register("register_admin_menu_item")
@@ -167,10 +169,6 @@ def self_assessment_panel(request):
     school_ids = access.school_ids_visible_to(request.user)
     if not school_ids:
         return None
-    from portal.models import School
-
-    from . import services
-
     schools = list(School.objects.filter(pk__in=school_ids))
     assessments = Assessment.objects.filter(school_id__in=school_ids).order_by("-started_at")
     current, latest = {}, {}
@@ -231,3 +229,6 @@ def demo_assessments():
 
 
 demo_assessments.order = 77
+
+# Its records past their retention period, for privacy's retention_purge command.
+hooks.register(RETENTION_HOOK, tasks.retention_report)

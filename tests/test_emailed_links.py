@@ -23,7 +23,7 @@ from forms_app.services import Journey
 from portal.factories import MembershipFactory
 from portal.tokens import invite_tokens
 from tests.conftest import PASSWORD
-from training import booking as bookings
+from training import services as bookings
 from training.links import SALT as BOOKING_SALT
 from training.links import manage_token
 from training.models import Booking, TrainingIndexPage

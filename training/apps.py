@@ -7,6 +7,7 @@ class TrainingConfig(AppConfig):
     name = "training"
 
     def ready(self):
+        # Imported here: models and other apps can be imported only once apps are ready.
         from audit.log import follow
 
         from .models import Booking, Feedback

@@ -4,9 +4,9 @@ from crispy_forms_gds.layout import Field, Fluid, Size
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from forms_app.fields import choice, email_address, long_text, text
 from portal.forms import GovukFormMixin
 from portal.models import School
+from shared.fields import choice, email_address, long_text, text
 
 from .models import Booking
 

@@ -7,10 +7,10 @@ from django.db.models import Exists, OuterRef
 from django.db.models.query import prefetch_related_objects
 from django.utils import timezone
 
-from guidance.listing import _known, _page_links
 from home.localize import in_active_language
+from shared.listing import chosen_values, pagination
 
-from .models import Audience, CoursePage, Session
+from .models.courses import Audience, CoursePage, Session
 
 PER_PAGE = 20
 
@@ -23,7 +23,7 @@ def _month_choices(sessions):
 
 def session_list(index, request):
     audiences = list(Audience.objects.all())
-    chosen_audiences = _known(request.GET.getlist("audience"), {a.slug for a in audiences})
+    chosen_audiences = chosen_values(request.GET.getlist("audience"), {a.slug for a in audiences})
     formats = CoursePage.Format.choices
     chosen_format = request.GET.get("format", "")
     if chosen_format not in dict(formats):
@@ -76,7 +76,7 @@ def session_list(index, request):
     return {
         "sessions": items,
         "page_obj": page_obj,
-        "pagination": _page_links(page_obj, {k: v for k, v in query.items() if v}),
+        "pagination": pagination(page_obj, {k: v for k, v in query.items() if v}),
         "audiences": [(a, a.slug in chosen_audiences) for a in audiences],
         "chosen_format": chosen_format,
         "formats": [(value, label, value == chosen_format) for value, label in formats],

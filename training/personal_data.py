@@ -1,11 +1,11 @@
-"""What training holds about a person, for subject access and erasure (privacy.registry):
+"""What training holds about a person, for subject access and erasure (shared/personal_data.py):
 their bookings, with any feedback they gave."""
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from privacy.registry import MAX_PER_KIND, Held, erased_email
+from shared.personal_data import MAX_PER_KIND, Held, erased_email
 
 from .models import Booking, Feedback
 

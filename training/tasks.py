@@ -9,15 +9,16 @@ from django.db import transaction
 from django.utils import timezone
 
 from audit.log import acting_as
-from privacy.registry import ERASED_DOMAIN
+from shared.personal_data import ERASED_DOMAIN
+from shared.retention import report_line
 
-from . import booking, notify, rules
+from . import notify, rules, services
 from .models import Booking
 from .personal_data import anonymise
 
 
 def expire_offers():
-    return booking.lapse_expired_offers()
+    return services.lapse_expired_offers()
 
 
 def send_reminders():
@@ -84,3 +85,8 @@ def purge_expired_bookings(dry_run=False, now=None):
         for one in bookings:
             anonymise(one)
     return len(bookings)
+
+
+def retention_report(dry_run=False):
+    count = purge_expired_bookings(dry_run=dry_run)
+    return [report_line("bookings", count, "training booking(s)", "anonymised", dry_run)]

@@ -19,8 +19,8 @@ from home.models import CouncilSettings
 from portal import access
 from portal.models import Membership
 
-from . import booking as bookings
 from . import rules
+from . import services as bookings
 from .certificate import certificate_pdf
 from .forms import AcceptForm, BookingForm, CancelForm, CheckForm, FeedbackForm, MoveForm
 from .links import booking_for_token, link_expired, link_expires_at, manage_token

@@ -15,11 +15,12 @@ from portal import access
 from portal.dashboard import HOOK_NAME as DASHBOARD_PANEL_HOOK
 from portal.dashboard import DashboardPanel
 from portal.models import Membership
-from privacy.registry import HOOK_NAME as PERSONAL_DATA_HOOK
-from self_assessment.help import HOOK_NAME as HELP_HOOK
-from self_assessment.help import HelpLink
+from shared.help_links import HOOK_NAME as HELP_HOOK
+from shared.help_links import HelpLink
+from shared.personal_data import HOOK_NAME as PERSONAL_DATA_HOOK
+from shared.retention import HOOK_NAME as RETENTION_HOOK
 
-from . import admin_views, personal_data
+from . import admin_views, personal_data, tasks
 from .links import manage_token
 from .models import Booking, CoursePage, TrainingIndexPage
 
@@ -148,3 +149,6 @@ demo_training.order = 80
 
 
 hooks.register(PERSONAL_DATA_HOOK, personal_data.find_bookings)
+
+# Its records past their retention period, for privacy's retention_purge command.
+hooks.register(RETENTION_HOOK, tasks.retention_report)

@@ -7,8 +7,9 @@ from datetime import date
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from shared.fields import DateField, YesNoField, email_address, long_text, text
+
 from ..engine import JourneyDefinition, RepeatingStep, Step, StepForm, register
-from ..fields import DateField, YesNoField, email_address, long_text, text
 from ..rules.employment import age_on
 from ..rules.performance import CHAPERONE_MINIMUM_AGE, chaperone_age_ok
 from ..services import Journey

@@ -3,8 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from shared.fields import DateField, YesNoField, choice, email_address, text
+
 from ..engine import StepForm
-from ..fields import DateField, YesNoField, choice, email_address, text
 
 RELATIONSHIPS = [
     ("mother", _("Mother")),

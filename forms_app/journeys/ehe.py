@@ -5,8 +5,9 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from shared.fields import DateField, YesNoField, choice, text
+
 from ..engine import JourneyDefinition, RepeatingStep, Step, StepForm, register
-from ..fields import DateField, YesNoField, choice, text
 from ..rules.home_education import consent_reasons
 from ..services import Journey
 from .common import RELATIONSHIPS, AddressForm, ChildForm, ParentDetailsForm

@@ -18,8 +18,9 @@ from django.conf import settings
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from shared.fields import DateField, TimeField, YesNoField, choice, email_address, long_text, text
+
 from ..engine import JourneyDefinition, RepeatingStep, Step, StepForm, register
-from ..fields import DateField, TimeField, YesNoField, choice, email_address, long_text, text
 from ..rules.employment import (
     DayKind,
     EmploymentLimits,

@@ -8,8 +8,9 @@ from datetime import date
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from shared.fields import DateField, YesNoField, email_address, long_text, number, text
+
 from ..engine import JourneyDefinition, Step, StepForm, UploadField, register
-from ..fields import DateField, YesNoField, email_address, long_text, number, text
 from ..rules.performance import PRIVATE_TUTOR_HOURS_PER_DAY, licence_exemption, short_notice
 from ..services import Journey
 from .common import AddressForm, ApplicantParentForm, ChildForm, HealthDeclarationForm

@@ -14,9 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from portal import access
 from portal.models import School
 from portal.terms import council_terms, is_school_day, school_weeks
+from shared.fields import DateField, YesNoField, choice, long_text, number, text
 
 from ..engine import JourneyDefinition, RepeatingStep, Step, StepForm, UploadField, register
-from ..fields import DateField, YesNoField, choice, long_text, number, text
 from ..rules.attendance import (
     THRESHOLD_CODES,
     Attendance,

@@ -1,5 +1,6 @@
 from .caso import AgencyContact, AgencyLocality, CasoDirectoryPage
-from .pages import Audience, GuidanceIndexPage, GuidancePage, Topic
+from .index import GuidanceIndexPage
+from .pages import Audience, GuidancePage, Topic
 from .strategy import StrategyPage
 
 __all__ = [

@@ -22,8 +22,7 @@ from wagtail.search import index
 from home.models import CachedPageMixin
 from home.page_cache import purge
 from portal.models import School
-
-from ..csv_cells import spreadsheet_safe
+from shared.csv_cells import spreadsheet_safe
 
 
 class AgencyContactQuerySet(models.QuerySet):

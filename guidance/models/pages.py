@@ -1,9 +1,10 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
@@ -11,6 +12,7 @@ from wagtail.snippets.models import register_snippet
 from home.models import CachedPageMixin
 
 from ..blocks import GUIDANCE_BLOCKS
+from ..related import related_guidance
 
 
 class Audience(models.Model):
@@ -43,23 +45,6 @@ class Topic(models.Model):
 
 
 register_snippet(Topic)
-
-
-class GuidanceIndexPage(CachedPageMixin, Page):
-    introduction = RichTextField(features=["bold", "link"], blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-    subpage_types = ["guidance.GuidancePage"]
-
-    class Meta:
-        verbose_name = _("guidance index page")
-
-    def get_context(self, request, *args, **kwargs):
-        from ..listing import guidance_list  # here: listing.py imports these models
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(guidance_list(self, request))
-        return context
 
 
 class GuidancePage(CachedPageMixin, Page):
@@ -112,14 +97,10 @@ class GuidancePage(CachedPageMixin, Page):
         verbose_name = _("guidance page")
 
     def get_context(self, request, *args, **kwargs):
-        from ..listing import related_guidance  # here: listing.py imports these models
-
         context = super().get_context(request, *args, **kwargs)
         context["related_guidance"] = related_guidance(self)
         return context
 
     @property
     def review_overdue(self):
-        from django.utils import timezone
-
         return self.next_review is not None and self.next_review < timezone.localdate()

@@ -4,17 +4,16 @@ offered as help for that area in a school's report (self_assessment.help)."""
 from django.conf import settings
 from wagtail import hooks
 
-from self_assessment.help import HOOK_NAME, HelpLink
+from home.localize import in_active_language
+from shared.help_links import HOOK_NAME, HelpLink
+
+from ..models import GuidancePage
 
 
 @hooks.register(HOOK_NAME)
 def guidance_for_areas(request, area_ids):
     """Two queries at most, whatever the number of areas: the tagged live pages, and their
     translations in the visitor's language."""
-    from home.localize import in_active_language
-
-    from ..models import GuidancePage
-
     through = GuidancePage.assessment_areas.through
     links = list(
         through.objects.filter(

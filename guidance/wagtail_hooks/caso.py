@@ -15,7 +15,7 @@ from portal.access import schools_visible_to
 from portal.dashboard import HOOK_NAME as DASHBOARD_PANEL_HOOK
 from portal.dashboard import DashboardPanel
 
-from .. import caso_admin_views
+from .. import admin_views
 from ..models import AgencyContact, CasoDirectoryPage
 from ..models.caso import group_by_category
 
@@ -35,7 +35,7 @@ class AgencyContactIndexView(IndexView):
             buttons.append(
                 Button(_("Download all as CSV"), url=reverse("caso_export"), icon_name="download")
             )
-        if user.has_perms(caso_admin_views.IMPORT_PERMISSIONS):
+        if user.has_perms(admin_views.IMPORT_PERMISSIONS):
             buttons.append(
                 Button(_("Import from CSV"), url=reverse("caso_import"), icon_name="upload")
             )
@@ -73,8 +73,8 @@ register_snippet(AgencyContactViewSet)
 @hooks.register("register_admin_urls")
 def caso_admin_urls():
     return [
-        path("caso/import/", caso_admin_views.import_view, name="caso_import"),
-        path("caso/export/", caso_admin_views.export_view, name="caso_export"),
+        path("caso/import/", admin_views.import_view, name="caso_import"),
+        path("caso/export/", admin_views.export_view, name="caso_export"),
     ]
 
 

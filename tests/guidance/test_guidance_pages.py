@@ -13,8 +13,8 @@ from wagtail.models import Page
 from wagtail.rich_text import RichText
 
 from guidance.blocks import readable_size
-from guidance.listing import related_guidance
 from guidance.models import GuidanceIndexPage, GuidancePage, StrategyPage
+from guidance.related import related_guidance
 from home.demo import translate_page
 
 from .pages_fixtures import add_guidance_page, make_document, make_guidance_index

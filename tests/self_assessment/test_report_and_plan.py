@@ -9,8 +9,8 @@ from wagtail import hooks
 
 from portal.factories import MembershipFactory, SchoolFactory
 from self_assessment import services
-from self_assessment.help import HOOK_NAME, HelpLink
 from self_assessment.models import Action, Answer, Assessment
+from shared.help_links import HOOK_NAME, HelpLink
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from portal.factories import UserFactory
-from training.booking import book
 from training.models import Booking
+from training.services import book
 
 
 def _past(session):

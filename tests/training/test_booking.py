@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from training import booking as bookings
+from training import services as bookings
 from training import tasks
 from training.models import Booking
 

@@ -7,7 +7,7 @@ import pytest
 from django.db import connection, connections
 from django.utils import timezone
 
-from training import booking as bookings
+from training import services as bookings
 from training.models import Booking
 
 pytestmark = pytest.mark.skipif(

@@ -203,7 +203,7 @@ def test_feedback_and_certificate_only_after_attending(client, session):
 
 
 def test_dashboard_shows_own_and_school_bookings(client, session, school_user, governor, school):
-    from training.booking import book
+    from training.services import book
 
     book(session.pk, name="Colleague", email="colleague@x.example", role="dsl", school=school)
     book(session.pk, name="Elsewhere", email="else@x.example", role="dsl")

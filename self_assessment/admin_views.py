@@ -24,10 +24,10 @@ from django.views.generic import TemplateView
 from wagtail.admin.paginator import WagtailPaginator
 
 from audit.log import Action, record
-from guidance.csv_cells import spreadsheet_safe as safe_cell
 from portal import access
-from portal.admin_parts import TitledAdminPage
 from portal.models import School
+from shared.admin_parts import TitledAdminPage
+from shared.csv_cells import spreadsheet_safe as safe_cell
 
 from . import services
 from .models import (

@@ -21,10 +21,10 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from audit.log import Action, record
 from audit.views import AuditedExportMixin
 from portal import access
-from portal.admin_parts import DateRangeInputs
 from portal.emails import send_email
 from portal.groups import OFFICER_GROUPS
 from portal.models import User
+from shared.admin_parts import DateRangeInputs
 
 from .engine import journey_for, summary_of_answers
 from .models import Attachment, Submission, SubmissionEvent

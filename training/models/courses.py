@@ -14,9 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.models import CachedPageMixin
-
-from . import rules
+from .. import rules
 
 
 class Audience(models.Model):
@@ -33,27 +31,6 @@ class Audience(models.Model):
 
     def __str__(self):
         return self.name
-
-
-class TrainingIndexPage(CachedPageMixin, Page):
-    """Every upcoming session of every course, filtered by audience, month and format.
-    The same for every visitor, so anonymous visitors are served it from the page cache."""
-
-    introduction = RichTextField(features=["bold", "link"], blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-    subpage_types = ["training.CoursePage"]
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("training index page")
-
-    def get_context(self, request, *args, **kwargs):
-        from .listing import session_list  # here: listing.py imports these models
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(session_list(self, request))
-        return context
 
 
 class CoursePage(Page):
