@@ -202,3 +202,15 @@ def test_the_checks_catch_what_they_are_for(bad):
     assert _package(target) == "guidance" and LAYERS["guidance"] == LAYERS["training"]
     assert names == ["_known"]
     assert _cycles({"a": {"b"}, "b": {"a"}, "c": set()}) == [["a", "b"]]
+
+
+def test_the_shared_layer_has_no_models():
+    defines = [
+        f"{relative}:{node.lineno} {node.name}"
+        for relative, name, _path, tree in SOURCES
+        if _package(name) == "shared"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ClassDef)
+        and any(ast.unparse(base).endswith(("Model", "Page")) for base in node.bases)
+    ]
+    assert not defines
