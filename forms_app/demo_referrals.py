@@ -1,6 +1,5 @@
-"""A dozen demo attendance referrals from demo schools, in varied states: some flagged for
-safeguarding, some with outcomes. Pupils and families are invented; dates are relative to
-today, inside the council's term dates."""
+"""Demo attendance referrals from demo schools, read from forms_app/demo/referrals.yaml.
+Dates are relative to today, inside the council's term dates."""
 
 from datetime import date, timedelta
 
@@ -9,6 +8,7 @@ from django.utils import timezone
 from portal.demo import demo_email
 from portal.models import School, User
 from portal.terms import council_terms, is_school_day
+from shared.demo_data import load
 
 from .engine import journey_for, to_json
 from .journeys.referral import SAFEGUARDING
@@ -17,75 +17,42 @@ from .rules.attendance import school_days_between
 from .rules.reference import new_reference
 from .services import PREFIX_OF_JOURNEY, Journey
 
-S, OUT = Submission.Status, Submission.Outcome
-
-# (sender, school URN, pupil, year group, parent, request, previous notices, support,
-#  safeguarding concern or "", status, outcome, outcome reason)
-REFERRALS = [
-    ("attendance.lead", "190001", ("Kai", "Morgan"), "year_5", ("Dana", "Morgan"), "penalty_notice", 0, ["attendance_meeting", "warning_letter"], "", S.RECEIVED, "", ""),
-    ("attendance.lead", "190001", ("Lily", "Brennan"), "year_3", ("Shaun", "Brennan"), "advice", 0, ["attendance_meeting"], "sen", S.IN_REVIEW, "", ""),
-    ("attendance.lead", "190001", ("Oskar", "Wiśniewski"), "year_6", ("Ewa", "Wiśniewska"), "penalty_notice", 1, ["attendance_meeting", "attendance_contract", "warning_letter"], "", S.CLOSED, OUT.PENALTY_NOTICE, ""),
-    ("attendance.lead", "190001", ("Mia", "Clarke"), "year_2", ("Jodie", "Clarke"), "eso", 0, ["early_help", "parenting_contract"], "social_care", S.IN_REVIEW, OUT.CASE_OPENED, "Joint plan agreed with the child's social worker."),
-    ("attendance.lead", "190001", ("Theo", "Hart"), "year_4", ("Rebecca", "Hart"), "penalty_notice", 0, [], "", S.CLOSED, OUT.DECLINED, "No support has been offered yet. Please hold an attendance meeting and try an attendance contract first."),
-    ("attendance.lead", "190001", ("Aisha", "Begum"), "reception", ("Rukhsana", "Begum"), "advice", 0, ["attendance_meeting"], "", S.MORE_INFORMATION, "", ""),
-    ("head", "190003", ("Jayden", "Price"), "year_9", ("Carl", "Price"), "prosecution_444_1", 2, ["attendance_meeting", "notice_to_improve", "warning_letter"], "", S.IN_REVIEW, "", ""),
-    ("head", "190003", ("Ellie", "Ward"), "year_10", ("Nicola", "Ward"), "penalty_notice", 0, ["attendance_meeting", "warning_letter"], "", S.CLOSED, OUT.NOTICE_TO_IMPROVE, "A notice to improve gives the family 4 weeks to show change first."),
-    ("head", "190003", ("Reece", "Doyle"), "year_8", ("Kerry", "Doyle"), "prosecution_444_1a", 1, ["early_help", "parenting_contract", "notice_to_improve"], "criminal_exploitation", S.RECEIVED, "", ""),
-    ("head", "190007", ("Sophie", "Turner"), "year_11", ("Mark", "Turner"), "advice", 0, ["attendance_meeting", "early_help"], "missing", S.RECEIVED, "", ""),
-    ("head", "190007", ("Callum", "Reid"), "year_7", ("Gemma", "Reid"), "penalty_notice", 0, ["attendance_meeting", "warning_letter"], "", S.APPROVED, OUT.PENALTY_NOTICE, ""),
-    ("head", "190007", ("Zara", "Ali"), "year_9", ("Imran", "Ali"), "eso", 0, ["attendance_meeting", "early_help", "attendance_contract"], "", S.IN_REVIEW, OUT.CASE_OPENED, ""),
-]  # fmt: skip
+S = Submission.Status
 
 
 def _school_day(day):
     return is_school_day(day, council_terms())
 
 
-def _values(spec, school, sent):
+def _values(spec, every, school, sent, sender):
     """The answers as the journey's steps would have cleaned them."""
-    _sender, _urn, pupil, year, parent, request, previous, support, concern, *_rest = spec
+    pupil, parent = spec["pupil"], spec["parent"]
+    support, concern = spec["support"], spec["safeguarding"]
     period_to = sent - timedelta(days=3)
     period_from = period_to - timedelta(days=100)
     days = school_days_between(period_from, period_to, _school_day)
     runs = [
-        {"first_day": days[5], "last_day": days[9], "part": "both", "code": "N"},
-        {"first_day": days[20], "last_day": days[20], "part": "morning", "code": "U"},
-        {"first_day": days[26], "last_day": days[27], "part": "both", "code": "O"},
+        dict(run, first_day=days[run["first_day"]], last_day=days[run["last_day"]])
+        for run in every["absences"]
     ]
     counts = {"G": 0, "N": 0, "O": 0, "U": 0}
     for run in runs:
         sessions = len(school_days_between(run["first_day"], run["last_day"], _school_day))
         counts[run["code"]] += sessions * (2 if run["part"] == "both" else 1)
     possible = 2 * len(days)
-    attended = possible - sum(counts.values()) - 6  # some authorised absence too
+    attended = possible - sum(counts.values()) - every["authorised_sessions"]
     values = {
         "school": {"school": str(school.pk)},
         "pupil": {
-            "first_name": pupil[0],
-            "last_name": pupil[1],
-            "date_of_birth": date(2026 - 5 - int(year.split("_")[-1] if "_" in year else 0), 3, 9),
-            "upn": "H801200001001",
-            "year_group": year,
+            "first_name": pupil["first_name"],
+            "last_name": pupil["last_name"],
+            "date_of_birth": pupil["date_of_birth"],
+            "upn": every["upn"],
+            "year_group": pupil["year_group"],
         },
-        "pupil_address": {
-            "line_1": "12 Orchard Way",
-            "line_2": "",
-            "town": "Wyvernton",
-            "postcode": school.postcode,
-        },
+        "pupil_address": dict(every["address"], postcode=school.postcode),
         "parents": [
-            {
-                "first_name": parent[0],
-                "last_name": parent[1],
-                "relationship": "mother"
-                if parent[0]
-                in ("Dana", "Ewa", "Jodie", "Rebecca", "Rukhsana", "Nicola", "Kerry", "Gemma")
-                else "father",
-                "parental_responsibility": True,
-                "phone": "01632 960 321",
-                "email": "",
-                "address": "",
-            }
+            dict(parent, parental_responsibility=True, phone=every["phone"], email="", address="")
         ],
         "agencies": {
             "agencies": ["early_help"] if "early_help" in support else ["none"],
@@ -107,25 +74,27 @@ def _values(spec, school, sent):
             f"{kind}_date": period_from + timedelta(days=14 + 7 * index)
             for index, kind in enumerate(support)
         }
-    values["request"] = {"request": request, "previous_notices": str(previous)}
+    values["request"] = {
+        "request": spec["request"],
+        "previous_notices": str(spec["previous_notices"]),
+    }
     values["outcome"] = {}
-    if request != "advice" and not support:
-        values["no_support"] = {
-            "reason": "The family has not answered any of our letters or calls."
-        }
+    if spec["request"] != "advice" and not support:
+        values["no_support"] = {"reason": every["no_support_reason"]}
     values["safeguarding"] = {name: name == concern for name, _label in SAFEGUARDING}
     if concern:
         values["dsl"] = {}
     values["voice"] = {
         "asked": True,
-        "pupil_says": f"{pupil[0]} says it is hard to get to school on time and lessons feel too far behind.",
+        "pupil_says": every["pupil_says"].format(first_name=pupil["first_name"]),
         "not_asked_reason": "",
     }
-    values["declaration"] = {"name": "", "role": "headteacher", "confirm": True}
+    values["declaration"] = {"name": sender.get_full_name(), "role": "headteacher", "confirm": True}
     return values
 
 
 def seed_referrals():
+    data = load("forms_app", "referrals")
     senders = {
         user.email: user
         for user in User.objects.filter(
@@ -136,18 +105,18 @@ def seed_referrals():
         journey=Journey.ATTENDANCE_REFERRAL, submitted_by__in=senders.values()
     ).exists():
         return "demo referrals already there"
+    referrals = data["referrals"]
     schools = {
-        school.urn: school for school in School.objects.filter(urn__in={s[1] for s in REFERRALS})
+        school.urn: school
+        for school in School.objects.filter(urn__in={spec["school"] for spec in referrals})
     }
     definition = journey_for(Journey.ATTENDANCE_REFERRAL)
     today = date.today()
-    for number, spec in enumerate(REFERRALS):
-        sender = senders[demo_email(spec[0])]
-        school = schools[spec[1]]
-        status, outcome, reason = spec[-3:]
+    for number, spec in enumerate(referrals):
+        sender = senders[demo_email(spec["sender"])]
+        status, outcome, reason = spec["status"], spec["outcome"], spec["outcome_reason"]
         sent = today - timedelta(days=2 + 5 * number)
-        values = _values(spec, school, sent)
-        values["declaration"]["name"] = sender.get_full_name()
+        values = _values(spec, data["every_referral"], schools[spec["school"]], sent, sender)
         submission = Submission.objects.create(
             journey=Journey.ATTENDANCE_REFERRAL,
             reference=new_reference(PREFIX_OF_JOURNEY[Journey.ATTENDANCE_REFERRAL]),
@@ -156,7 +125,7 @@ def seed_referrals():
             schema_version=definition.schema_version,
             submitter_name=sender.get_full_name(),
             submitter_email=sender.email,
-            school=school,
+            school=schools[spec["school"]],
             submitted_by=sender,
             flagged=definition.flagged(values),
             findings=[str(finding) for finding in definition.findings(values)],
@@ -184,4 +153,4 @@ def seed_referrals():
                 kind=SubmissionEvent.Kind.OUTCOME,
                 note=f"{submission.get_outcome_display()}: {reason}" if reason else "",
             )
-    return f"{len(REFERRALS)} demo referrals"
+    return f"{len(referrals)} demo referrals"

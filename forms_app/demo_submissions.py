@@ -1,77 +1,43 @@
-"""60 demo submissions across the four public journeys and every status, so the officers'
-queues have something to work. Names are invented; answers are brief but realistic."""
+"""Demo submissions across the four public journeys and every status, read from
+forms_app/demo/submissions.yaml, so the officers' queues have something to work."""
 
 import random
 from datetime import timedelta
 
 from django.utils import timezone
 
-from .models import Submission, SubmissionEvent
+from shared.demo_data import load
+
+from .models import Draft, Submission, SubmissionEvent
 from .rules.reference import new_reference
 from .services import PREFIX_OF_JOURNEY, Journey
 
-FIRST = [
-    "Amira",
-    "Ben",
-    "Chloe",
-    "Dylan",
-    "Ella",
-    "Filip",
-    "Grace",
-    "Harvey",
-    "Isla",
-    "Jakub",
-    "Keira",
-    "Leo",
-    "Maja",
-    "Noah",
-    "Olivia",
-    "Pawel",
-    "Ruby",
-    "Sami",
-    "Tia",
-    "Zain",
-]
-LAST = [
-    "Ahmed",
-    "Baker",
-    "Cooper",
-    "Davies",
-    "Evans",
-    "Nowak",
-    "Hughes",
-    "Iqbal",
-    "Jones",
-    "Kowalski",
-    "Lewis",
-    "Morgan",
-    "Patel",
-    "Popescu",
-    "Roberts",
-    "Smith",
-]
-DEMO_COUNT = 60
-
 
 def _answers(journey, child, parent, rng):
+    data = load("forms_app", "submissions")
     if journey == Journey.EHE_REGISTRATION:
+        ehe = data["home_education"]
         return {
-            "child": {"first_name": child[0], "last_name": child[1], "date_of_birth": "2014-05-02"},
+            "child": {
+                "first_name": child[0],
+                "last_name": child[1],
+                "date_of_birth": ehe["date_of_birth"],
+            },
             "school": {
-                "school_status": rng.choice(["on_roll", "left", "never"]),
-                "school_name": "Alderbrook Primary School",
+                "school_status": rng.choice(ehe["school_statuses"]),
+                "school_name": ehe["school_name"],
             },
             "contact": {"name": f"{parent[0]} {parent[1]}", "contact_by": "email"},
         }
     if journey == Journey.EMPLOYMENT_PERMIT:
         return {
             "child": {"first_name": child[0], "last_name": child[1]},
-            "job": {"job_type": rng.choice(["newspaper_delivery", "shop", "cafe"])},
+            "job": {"job_type": rng.choice(data["work_permit"]["job_types"])},
         }
     if journey == Journey.PERFORMANCE_LICENCE:
         return {
             "child": {"first_name": child[0], "last_name": child[1]},
-            "production": {"name": rng.choice(["Wyvern Panto", "Summer Showcase", "TV advert"])},
+            "production": {"name": rng.choice(data["performance_licence"]["productions"])},
         }
     return {"applicant": {"first_name": parent[0], "last_name": parent[1]}}
 
@@ -79,15 +45,16 @@ def _answers(journey, child, parent, rng):
 def seed_submissions():
     if Submission.objects.filter(submitter_email__endswith="@demo-applicant.example").exists():
         return "demo submissions already there"
+    data = load("forms_app", "submissions")
     rng = random.Random(2026)  # the same demo every time
     # The public journeys only: demo referrals come from demo schools (demo_referrals.py).
     journeys = [journey for journey in Journey if journey != Journey.ATTENDANCE_REFERRAL]
     statuses = list(Submission.Status)
     now = timezone.now()
-    for number in range(DEMO_COUNT):
+    for number in range(data["count"]):
         journey = journeys[number % len(journeys)]
-        parent = (rng.choice(FIRST), rng.choice(LAST))
-        child = (rng.choice(FIRST), parent[1])
+        parent = (rng.choice(data["first_names"]), rng.choice(data["last_names"]))
+        child = (rng.choice(data["first_names"]), parent[1])
         status = statuses[number % len(statuses)]
         submission = Submission.objects.create(
             journey=journey,
@@ -113,18 +80,12 @@ def seed_submissions():
                 to_status=status,
                 note="Demo history",
             )
-    return f"{DEMO_COUNT} demo submissions"
-
-
-# A parent who has asked the council what it holds about her (subject access): she is
-# also a governor with training bookings, so a search by her name finds both services.
-PERSON = ("Claire", "Dawson", "claire.dawson@demo-applicant.example")
+    return f"{data['count']} demo submissions"
 
 
 def seed_subject_access_person():
-    from .models import Draft
-
-    first, last, email = PERSON
+    person = load("forms_app", "submissions")["subject_access"]
+    first, last, email = person["first_name"], person["last_name"], person["email"]
     if Submission.objects.filter(submitter_email=email).exists():
         return "the subject access demo person is already there"
     rng = random.Random(1998)
@@ -136,7 +97,7 @@ def seed_subject_access_person():
             journey=journey,
             reference=new_reference(PREFIX_OF_JOURNEY[journey], rng.choice),
             status=status,
-            answers=_answers(journey, ("Evie", last), (first, last), rng),
+            answers=_answers(journey, (person["child"], last), (first, last), rng),
             schema_version=1,
             submitter_name=f"{first} {last}",
             submitter_email=email,
@@ -146,7 +107,7 @@ def seed_subject_access_person():
         email=email,
         answers={
             "parent": {"first_name": first, "last_name": last},
-            "child": {"first_name": "Evie", "last_name": last},
+            "child": {"first_name": person["child"], "last_name": last},
         },
     )
     return f"{first} {last}: 2 submissions and a draft, for subject access"

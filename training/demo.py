@@ -1,44 +1,20 @@
-"""Demo training: the course index, nine courses with past and future sessions (some
-full, with a waiting list), bookings by the demo accounts, registers marked for past
-sessions and their feedback. Dates are relative to today; nothing is emailed."""
+"""Demo training, read from training/demo/*.yaml: the course index, nine courses with past
+and future sessions (some full, with a waiting list), bookings by the demo accounts,
+registers marked for past sessions and their feedback. Dates are relative to today;
+nothing is emailed."""
 
 from datetime import date, datetime, time, timedelta
 
+from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
 
 from home.models import HomePage
 from portal.demo import demo_email
 from portal.models import School, User
-from self_assessment.models import AssessmentArea
+from shared.demo_data import load
 
-from .demo_content import COURSES, INDEX
 from .models import Audience, Booking, CoursePage, Feedback, Session, TrainingIndexPage
-
-# Invented people who booked (name, email, role, school URN or None).
-OTHERS = [
-    ("Ruth Bennett", "r.bennett@beechfield.example", Booking.Role.ATTENDANCE_LEAD, "190002"),
-    ("Daniel Osei", "d.osei@castlemead.example", Booking.Role.DSL, "190003"),
-    ("Fiona Grant", "f.grant@elmstead.example", Booking.Role.OFFICE, "190005"),
-    ("Yusuf Ahmed", "y.ahmed@greenway.example", Booking.Role.HEADTEACHER, "190007"),
-    ("Claire Dawson", "c.dawson@hollins.example", Booking.Role.GOVERNOR, "190008"),
-    ("Marek Nowak", "m.nowak@ivybridge.example", Booking.Role.ATTENDANCE_LEAD, "190009"),
-    ("Leanne Price", "l.price@health.example", Booking.Role.PARTNER, None),
-    ("Owen Hughes", "o.hughes@larkspur.example", Booking.Role.TEACHER, "190012"),
-]
-DEMO_ACCOUNTS = {
-    "governor": ("Margaret Ellis", Booking.Role.GOVERNOR, "190001"),
-    "attendance.lead": ("Priya Shah", Booking.Role.ATTENDANCE_LEAD, "190001"),
-    "head": ("Tom Okafor", Booking.Role.HEADTEACHER, "190003"),
-    "dsl": ("Hannah Lewis", Booking.Role.DSL, "190008"),
-    "office": ("Gareth Jones", Booking.Role.OFFICE, "190001"),
-}
-COMMENTS = [
-    "Clear and practical; the worked examples helped.",
-    "Good pace. More time for questions next time, please.",
-    "",
-    "Useful to hear how other schools approach this.",
-]
 
 
 def _at(days, hour, minute=0):
@@ -46,7 +22,7 @@ def _at(days, hour, minute=0):
     return timezone.make_aware(moment)
 
 
-def _index_page():
+def _index_page(spec):
     """The training index, in place of the plain "training" page an earlier seed made,
     so the menu and the home page's tile lead here and there is one "training" page."""
     home = HomePage.objects.filter(depth=2, locale__language_code="en").first()
@@ -58,9 +34,9 @@ def _index_page():
     if old:
         old.delete()
     index = TrainingIndexPage(
-        title=INDEX["title"],
+        title=spec["title"],
         slug="training",
-        introduction=INDEX["introduction"],
+        introduction=spec["introduction"],
         show_in_menus=True,
     )
     home.add_child(instance=index)
@@ -84,23 +60,22 @@ def _repoint_tiles(old_id, index):
             home.save_revision().publish()
 
 
-def _course(index, spec, audiences, areas):
+def _course(index, spec, audiences, areas, joining_details):
+    online = spec["format"] == "online"
     sessions = [
         Session(
-            starts_at=_at(days, hour),
-            ends_at=_at(days, hour) + timedelta(hours=spec["hours"]),
-            capacity=capacity,
-            venue="" if spec["format"] == "online" else spec["venue"],
-            joining_details=(
-                "Join on the council's video meeting service: "
-                f"https://meet.wyvernshire.example/training/{spec['slug']}-{n}\n"
-                f"Meeting code: {470000 + 37 * n}"
-                if spec["format"] == "online"
-                else ""
-            ),
-            booking_closes_at=_at(days - 1, 12) if days > 1 else None,
+            starts_at=_at(row["days"], row["hour"]),
+            ends_at=_at(row["days"], row["hour"]) + timedelta(hours=spec["hours"]),
+            capacity=row["places"],
+            venue="" if online else spec["venue"],
+            joining_details=joining_details.format(
+                slug=spec["slug"], number=n, code=470000 + 37 * n
+            )
+            if online
+            else "",
+            booking_closes_at=_at(row["days"] - 1, 12) if row["days"] > 1 else None,
         )
-        for n, (days, hour, capacity) in enumerate(spec["sessions"], start=1)
+        for n, row in enumerate(spec["sessions"], start=1)
     ]
     course = CoursePage(
         title=spec["title"],
@@ -120,13 +95,17 @@ def _course(index, spec, audiences, areas):
     return course
 
 
-def _people():
+def _people(data):
+    """(name, email, role, school): the demo accounts first, then the others."""
     schools = {school.urn: school for school in School.objects.all()}
     people = [
-        (name, demo_email(local), role, schools.get(urn))
-        for local, (name, role, urn) in DEMO_ACCOUNTS.items()
+        (row["name"], demo_email(row["account"]), row["role"], schools.get(row["school"]))
+        for row in data["accounts"]
     ]
-    people += [(name, email, role, schools.get(urn)) for name, email, role, urn in OTHERS]
+    people += [
+        (row["name"], row["email"], row["role"], schools.get(row["school"]))
+        for row in data["others"]
+    ]
     return people
 
 
@@ -145,18 +124,17 @@ def _book(session, person, status, **extra):
     )
 
 
-def _bookings(course, spec, people):
+def _bookings(course, spec, people, others, comments):
     """Past sessions: everyone booked, most attended, most gave feedback. Future sessions:
     the people chosen for them, and a waiting list where the session is full."""
     now = timezone.now()
     made = 0
     by_email = {person[1]: person for person in people}
-    for n, session in enumerate(course.sessions.order_by("starts_at")):
-        chosen = [by_email[demo_email(local)] for local in spec.get("demo_bookers", {}).get(n, [])]
+    for session, row in zip(course.sessions.order_by("starts_at"), spec["sessions"], strict=True):
+        chosen = [by_email[demo_email(local)] for local in row.get("booked_by", [])]
         if session.starts_at < now:
             group = (
-                chosen
-                + [p for p in people[5:] if p not in chosen][: session.capacity - len(chosen)]
+                chosen + [p for p in others if p not in chosen][: session.capacity - len(chosen)]
             )
             for i, person in enumerate(group):
                 attended = i % 4 != 3
@@ -171,19 +149,19 @@ def _bookings(course, spec, people):
                 )
                 if attended and i % 3 != 2:
                     Feedback.objects.create(
-                        booking=booking, rating=5 - (i % 3), comments=COMMENTS[i % len(COMMENTS)]
+                        booking=booking, rating=5 - (i % 3), comments=comments[i % len(comments)]
                     )
                 made += 1
             continue
-        others = [p for p in people[5:] if p not in chosen]
-        fill = session.capacity if spec.get("full") == n else min(2, session.capacity)
-        group = (chosen + others)[: max(fill, len(chosen))]
+        rest = [p for p in others if p not in chosen]
+        fill = session.capacity if row.get("full") else min(2, session.capacity)
+        group = (chosen + rest)[: max(fill, len(chosen))]
         for i, person in enumerate(group):
             status = Booking.Status.CONFIRMED if i < session.capacity else Booking.Status.WAITING
             _book(session, person, status)
             made += 1
-        if spec.get("full") == n:
-            for person in [p for p in others if p not in group][:2]:
+        if row.get("full"):
+            for person in [p for p in rest if p not in group][:2]:
                 _book(session, person, Booking.Status.WAITING)
                 made += 1
     return made
@@ -191,16 +169,22 @@ def _bookings(course, spec, people):
 
 @transaction.atomic
 def seed_training():
-    index, _created = _index_page()
+    data, booking_data = load("training", "courses"), load("training", "bookings")
+    index, _created = _index_page(data["index"])
     audiences = {audience.slug: audience for audience in Audience.objects.all()}
+    # Looked up by name, not imported: the self-assessment is another feature app.
+    AssessmentArea = apps.get_model("self_assessment", "AssessmentArea")
     areas = {area.slug: area for area in AssessmentArea.objects.all()}
     existing = set(CoursePage.objects.child_of(index).values_list("slug", flat=True))
-    people = _people()
-    courses = bookings = 0
-    for spec in COURSES:
+    people = _people(booking_data)
+    others = people[len(booking_data["accounts"]) :]
+    comments = booking_data["feedback_comments"]
+    made = bookings = 0
+    for spec in data["courses"]:
         if spec["slug"] in existing:
             continue
-        course = _course(index, spec, audiences, areas)
-        bookings += _bookings(course, spec, people)
-        courses += 1
-    return f"training index, {len(COURSES)} courses ({courses} new), {bookings} new bookings"
+        course = _course(index, spec, audiences, areas, data["joining_details"])
+        bookings += _bookings(course, spec, people, others, comments)
+        made += 1
+    courses = len(data["courses"])
+    return f"training index, {courses} courses ({made} new), {bookings} new bookings"
