@@ -7,6 +7,9 @@ from shared.retention import HOOK_NAME as RETENTION_HOOK
 
 from . import personal_data, tasks
 from .admin_views import SubmissionPermissionPolicy, submission_viewset
+from .demo import seed_form_pages
+from .demo_referrals import seed_referrals
+from .demo_submissions import seed_subject_access_person, seed_submissions
 from .models import Submission
 from .school_referrals import referrals_panel
 
@@ -20,8 +23,6 @@ def register_submissions():
 
 @hooks.register("register_demo_content")
 def demo_submissions():
-    from .demo_submissions import seed_subject_access_person, seed_submissions
-
     return f"{seed_submissions()}; {seed_subject_access_person()}"
 
 
@@ -30,8 +31,6 @@ demo_submissions.order = 70
 
 @hooks.register("register_demo_content")
 def demo_form_pages():
-    from .demo import seed_form_pages
-
     return seed_form_pages()
 
 
@@ -45,8 +44,6 @@ def school_referrals_panel(request):
 
 @hooks.register("register_demo_content")
 def demo_referrals():
-    from .demo_referrals import seed_referrals
-
     return seed_referrals()
 
 

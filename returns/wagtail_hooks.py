@@ -22,6 +22,7 @@ from portal.dashboard import DashboardPanel
 from shared.retention import HOOK_NAME as RETENTION_HOOK
 
 from . import admin_views, tasks
+from .demo import seed_returns
 from .models import ReturnPeriod, SchoolReturn, chase_days
 
 
@@ -171,8 +172,6 @@ def returns_panel(request):
 
 @hooks.register("register_demo_content")
 def demo_returns():
-    from .demo import seed_returns
-
     return seed_returns()
 
 

@@ -23,6 +23,7 @@ from portal.models import School
 from shared.retention import HOOK_NAME as RETENTION_HOOK
 
 from . import admin_views, services, tasks
+from .demo import seed_assessments, seed_framework
 from .models import Action, Assessment, FrameworkVersion
 
 
@@ -213,8 +214,6 @@ def self_assessment_panel(request):
 
 @hooks.register("register_demo_content")
 def demo_framework():
-    from .demo import seed_framework
-
     return seed_framework()
 
 
@@ -223,8 +222,6 @@ demo_framework.order = 76
 
 @hooks.register("register_demo_content")
 def demo_assessments():
-    from .demo import seed_assessments
-
     return seed_assessments()
 
 

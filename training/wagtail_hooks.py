@@ -21,6 +21,7 @@ from shared.personal_data import HOOK_NAME as PERSONAL_DATA_HOOK
 from shared.retention import HOOK_NAME as RETENTION_HOOK
 
 from . import admin_views, personal_data, tasks
+from .demo import seed_training
 from .links import manage_token
 from .models import Booking, CoursePage, TrainingIndexPage
 
@@ -140,8 +141,6 @@ def courses_for_areas(request, area_ids):
 
 @hooks.register("register_demo_content")
 def demo_training():
-    from .demo import seed_training
-
     return seed_training()
 
 
