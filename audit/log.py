@@ -15,7 +15,7 @@ from typing import Any
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models.signals import post_delete, post_save
 
-from portal.groups import SERVICE_OF_GROUP
+from shared.service_names import service_names
 
 from .models import AuditEvent
 
@@ -52,9 +52,13 @@ class Followed:
 
 
 FOLLOWED = {}
-# Kinds recorded by name rather than through follow(), and every service code.
+# Kinds recorded by name rather than through follow().
 OTHER_KINDS = ("person", "draft", "account", "audit events")
-SERVICES = (*SERVICE_OF_GROUP.values(), "accounts")
+
+
+def services():
+    """Every service code (the core names them through the "register_services" hook)."""
+    return tuple(service_names())
 
 
 def kinds():

@@ -13,7 +13,7 @@ from wagtail.permissions import register_permission_policy
 
 from portal.admin_parts import DateRangeInputs
 
-from .log import SERVICES, kinds
+from .log import kinds, services
 from .models import AuditEvent
 from .views import AuditedExportMixin
 
@@ -41,7 +41,7 @@ class AuditEventFilterSet(WagtailFilterSet):
         super().__init__(*args, **kwargs)
         # From what writes to the log, not a DISTINCT over it: that grows with the log.
         self.filters["kind"].extra["choices"] = [(kind, kind) for kind in kinds()]
-        self.filters["service"].extra["choices"] = [(code, code) for code in SERVICES]
+        self.filters["service"].extra["choices"] = [(code, code) for code in services()]
 
 
 class AuditEventIndexView(AuditedExportMixin, IndexView):

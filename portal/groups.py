@@ -2,6 +2,8 @@
 The groups themselves are made by a migration (portal/migrations/0002_staff_groups.py);
 each app grants them the permissions on its own models in its own migration."""
 
+from django.utils.translation import gettext_lazy as _
+
 EDITORS = "Editors"
 MODERATORS = "Moderators"
 ATTENDANCE_OFFICERS = "Attendance officers"
@@ -31,3 +33,14 @@ SERVICE_OF_GROUP = {
     TRAINING_ADMINISTRATORS: "training",
 }
 OFFICER_GROUPS = tuple(SERVICE_OF_GROUP)
+
+# Each service's name, as the subject access results show it; "accounts" are the portal's
+# own sign-in accounts, which no officer group works. Given to the apps below the core
+# (the audit log) through the "register_services" hook (shared.service_names).
+SERVICE_NAMES = {
+    "attendance": _("Attendance"),
+    "ehe": _("Elective home education"),
+    "licensing": _("Child employment and performance licensing"),
+    "training": _("Training"),
+    "accounts": _("Sign-in accounts"),
+}

@@ -8,9 +8,11 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from privacy.registry import HOOK_NAME as PERSONAL_DATA_HOOK
+from shared.service_names import HOOK_NAME as SERVICES_HOOK
 
 from . import admin_views, personal_data
 from .dashboard import HOOK_NAME, DashboardPanel
+from .groups import SERVICE_NAMES
 from .models import Membership, School
 
 
@@ -124,3 +126,8 @@ demo_accounts.order = 20
 
 
 hooks.register(PERSONAL_DATA_HOOK, personal_data.find_accounts)
+
+
+@hooks.register(SERVICES_HOOK)
+def services():
+    return SERVICE_NAMES

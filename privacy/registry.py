@@ -12,18 +12,12 @@ from operator import and_, or_
 from typing import Any
 
 from django.db.models import Q
-from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+
+from shared.service_names import service_names
 
 HOOK_NAME = "register_personal_data"
 MAX_PER_KIND = 200  # a search this broad is refined, not read
-SERVICE_NAMES = {
-    "ehe": _("Elective home education"),
-    "licensing": _("Child employment and performance licensing"),
-    "attendance": _("Attendance"),
-    "training": _("Training"),
-    "accounts": _("Sign-in accounts"),
-}
 
 
 # What takes an erased email address's place: unique per record, and never deliverable
@@ -105,7 +99,7 @@ class Held:
 
     @property
     def service_name(self):
-        return SERVICE_NAMES.get(self.service, self.service)
+        return service_names().get(self.service, self.service)
 
     @property
     def erasable(self):
