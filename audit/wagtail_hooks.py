@@ -12,7 +12,9 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from portal.admin_parts import DateRangeInputs
+from shared.privacy_notice import HOOK_NAME as PRIVACY_NOTICE_HOOK
 
+from . import privacy_notice
 from .log import kinds, services
 from .models import AuditEvent
 from .views import AuditedExportMixin
@@ -81,3 +83,7 @@ class AuditEventViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_audit_log():
     return AuditEventViewSet("audit_log")
+
+
+# Last on the privacy notice: the log covers every record above (shared.privacy_notice).
+hooks.register(PRIVACY_NOTICE_HOOK, privacy_notice.entries, order=60)

@@ -10,7 +10,7 @@ class FormsAppConfig(AppConfig):
     def ready(self):
         from audit.log import follow
 
-        from . import journeys  # noqa: F401  (registers each journey with the engine)
+        from . import checks, journeys  # noqa: F401  (the journeys register; so does their check)
         from .models import Submission
 
         follow(

@@ -3,8 +3,8 @@ page that home/demo.py makes. Text is the portal's own, written for the demo cou
 
 from home.models import HomePage
 
+from .journeys.registry import Journey
 from .models import FormPage
-from .services import Journey
 
 LICENSING_CONTACT = (
     "<p>Licensing team, Wyvernshire County Council<br>"

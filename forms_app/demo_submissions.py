@@ -6,9 +6,9 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from .journeys.registry import Journey, prefix_of
 from .models import Submission, SubmissionEvent
 from .rules.reference import new_reference
-from .services import PREFIX_OF_JOURNEY, Journey
 
 FIRST = [
     "Amira",
@@ -91,7 +91,7 @@ def seed_submissions():
         status = statuses[number % len(statuses)]
         submission = Submission.objects.create(
             journey=journey,
-            reference=new_reference(PREFIX_OF_JOURNEY[journey], rng.choice),
+            reference=new_reference(prefix_of(journey), rng.choice),
             status=status,
             answers=_answers(journey, child, parent, rng),
             schema_version=1,
@@ -134,7 +134,7 @@ def seed_subject_access_person():
     ):
         Submission.objects.create(
             journey=journey,
-            reference=new_reference(PREFIX_OF_JOURNEY[journey], rng.choice),
+            reference=new_reference(prefix_of(journey), rng.choice),
             status=status,
             answers=_answers(journey, ("Evie", last), (first, last), rng),
             schema_version=1,

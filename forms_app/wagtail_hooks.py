@@ -3,9 +3,11 @@ from wagtail.permissions import register_permission_policy
 
 from portal.dashboard import HOOK_NAME
 from privacy.registry import HOOK_NAME as PERSONAL_DATA_HOOK
+from shared.privacy_notice import HOOK_NAME as PRIVACY_NOTICE_HOOK
 
 from . import personal_data
 from .backoffice import SubmissionPermissionPolicy, submission_viewset
+from .journeys import registry
 from .models import Submission
 from .school_referrals import referrals_panel
 
@@ -56,3 +58,7 @@ hooks.register(PERSONAL_DATA_HOOK, personal_data.find_submissions)
 
 
 hooks.register(PERSONAL_DATA_HOOK, personal_data.find_drafts)
+
+
+# Each journey's entry, first on the privacy notice (shared.privacy_notice).
+hooks.register(PRIVACY_NOTICE_HOOK, registry.notice_entries, order=10)

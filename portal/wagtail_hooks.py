@@ -8,9 +8,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from privacy.registry import HOOK_NAME as PERSONAL_DATA_HOOK
+from shared.privacy_notice import HOOK_NAME as PRIVACY_NOTICE_HOOK
 from shared.service_names import HOOK_NAME as SERVICES_HOOK
 
-from . import admin_views, personal_data
+from . import admin_views, personal_data, privacy_notice
 from .dashboard import HOOK_NAME, DashboardPanel
 from .groups import SERVICE_NAMES
 from .models import Membership, School
@@ -131,3 +132,7 @@ hooks.register(PERSONAL_DATA_HOOK, personal_data.find_accounts)
 @hooks.register(SERVICES_HOOK)
 def services():
     return SERVICE_NAMES
+
+
+# After the records schools keep with us on the privacy notice (shared.privacy_notice).
+hooks.register(PRIVACY_NOTICE_HOOK, privacy_notice.entries, order=50)

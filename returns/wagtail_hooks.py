@@ -19,8 +19,9 @@ from audit.log import Action, record
 from portal import access
 from portal.dashboard import HOOK_NAME as DASHBOARD_PANEL_HOOK
 from portal.dashboard import DashboardPanel
+from shared.privacy_notice import HOOK_NAME as PRIVACY_NOTICE_HOOK
 
-from . import admin_views
+from . import admin_views, privacy_notice
 from .models import ReturnPeriod, SchoolReturn, chase_days
 
 
@@ -176,3 +177,7 @@ def demo_returns():
 
 
 demo_returns.order = 74
+
+
+# After the forms' entries on the privacy notice (shared.privacy_notice).
+hooks.register(PRIVACY_NOTICE_HOOK, privacy_notice.entries, order=20)

@@ -19,8 +19,9 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from portal import access
 from portal.dashboard import HOOK_NAME as DASHBOARD_HOOK
 from portal.dashboard import DashboardPanel
+from shared.privacy_notice import HOOK_NAME as PRIVACY_NOTICE_HOOK
 
-from . import council
+from . import council, privacy_notice
 from .models import Action, Assessment, FrameworkVersion
 
 
@@ -231,3 +232,7 @@ def demo_assessments():
 
 
 demo_assessments.order = 77
+
+
+# After the returns' entry on the privacy notice (shared.privacy_notice).
+hooks.register(PRIVACY_NOTICE_HOOK, privacy_notice.entries, order=30)

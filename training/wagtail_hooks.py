@@ -18,8 +18,9 @@ from portal.models import Membership
 from privacy.registry import HOOK_NAME as PERSONAL_DATA_HOOK
 from self_assessment.help import HOOK_NAME as HELP_HOOK
 from self_assessment.help import HelpLink
+from shared.privacy_notice import HOOK_NAME as PRIVACY_NOTICE_HOOK
 
-from . import admin_views, personal_data
+from . import admin_views, personal_data, privacy_notice
 from .links import manage_token
 from .models import Booking, CoursePage, TrainingIndexPage
 
@@ -148,3 +149,7 @@ demo_training.order = 80
 
 
 hooks.register(PERSONAL_DATA_HOOK, personal_data.find_bookings)
+
+
+# After the self-assessments' entry on the privacy notice (shared.privacy_notice).
+hooks.register(PRIVACY_NOTICE_HOOK, privacy_notice.entries, order=40)
