@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from shared.privacy_notice import NoticeEntry
 
-from ..rules import erasure
+from ..rules import erasure, erasure_messages
 
 
 class Status(models.TextChoices):
@@ -62,4 +62,5 @@ class JourneyFacts:
     def reason_to_keep(self, status, outcome, kept_until):
         """Why a submission of this journey must be kept, or "" if it may be erased."""
         enforcement = {outcome.code for outcome in self.outcomes if outcome.enforcement}
-        return self.erasure(status, outcome, kept_until, enforcement)
+        finding = self.erasure(status, outcome, kept_until, enforcement)
+        return erasure_messages.say(finding) if finding else ""
