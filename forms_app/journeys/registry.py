@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from portal.groups import SERVICE_OF_GROUP
 from shared.privacy_notice import duration
 
+from ..engine import REGISTRY as DEFINITIONS  # each journey's questions
 from .facts import Status
 
 REGISTRY = {}
@@ -121,8 +122,6 @@ REFERENCE_MAX = 16  # Submission.reference: the prefix, "-" and 8 characters
 def problems():
     """What is missing or contradictory in the journeys' facts, in words; [] when none.
     Run by the system checks (forms_app/checks.py) and the tests."""
-    from ..engine import REGISTRY as DEFINITIONS  # the steps register with the engine
-
     found = []
     say = found.append
     groups_work = set(SERVICE_OF_GROUP.values())
