@@ -52,9 +52,13 @@ class Followed:
 
 
 FOLLOWED = {}
-# Kinds recorded by name rather than through follow(), and every service code.
+# Kinds recorded by name rather than through follow().
 OTHER_KINDS = ("person", "draft", "account", "audit events")
-SERVICES = tuple(SERVICE_NAMES)
+
+
+def services():
+    """Every service code (shared/council_services.py names them)."""
+    return tuple(SERVICE_NAMES)
 
 
 def kinds():

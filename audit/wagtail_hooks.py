@@ -12,8 +12,10 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from shared.admin_parts import DateRangeInputs
+from shared.privacy_notice import HOOK_NAME as PRIVACY_NOTICE_HOOK
 
-from .log import SERVICES, kinds
+from . import privacy_notice
+from .log import kinds, services
 from .models import AuditEvent
 from .views import AuditedExportMixin
 
@@ -41,7 +43,7 @@ class AuditEventFilterSet(WagtailFilterSet):
         super().__init__(*args, **kwargs)
         # From what writes to the log, not a DISTINCT over it: that grows with the log.
         self.filters["kind"].extra["choices"] = [(kind, kind) for kind in kinds()]
-        self.filters["service"].extra["choices"] = [(code, code) for code in SERVICES]
+        self.filters["service"].extra["choices"] = [(code, code) for code in services()]
 
 
 class AuditEventIndexView(AuditedExportMixin, IndexView):
@@ -81,3 +83,7 @@ class AuditEventViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_audit_log():
     return AuditEventViewSet("audit_log")
+
+
+# Last on the privacy notice: the log covers every record above (shared.privacy_notice).
+hooks.register(PRIVACY_NOTICE_HOOK, privacy_notice.entries, order=60)

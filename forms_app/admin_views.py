@@ -27,8 +27,8 @@ from portal.models import User
 from shared.admin_parts import DateRangeInputs
 
 from .engine import journey_for, summary_of_answers
+from .journeys.registry import facts_of
 from .models import Attachment, Submission, SubmissionEvent
-from .services import Journey
 
 CONTENT_TYPES = {
     "pdf": "application/pdf", "jpg": "image/jpeg", "png": "image/png",
@@ -101,6 +101,7 @@ class SubmissionInspectView(InspectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         submission = self.object
+        facts = facts_of(submission.journey)
         attachments = {str(a.pk): a for a in submission.attachments.all()}
         # What was sent, as stored: not judged again against today's date.
         sections = summary_of_answers(
@@ -112,11 +113,11 @@ class SubmissionInspectView(InspectView):
                 "sections": sections,
                 "attachments": attachments.values(),
                 "events": submission.events.select_related("user"),
-                "status_form": StatusForm(initial={"status": submission.status}),
+                "status_form": StatusForm(initial={"status": submission.status}, facts=facts),
                 "assign_form": AssignForm(initial={"assigned_to": submission.assigned_to_id}),
                 "outcome_form": (
-                    OutcomeForm(initial={"outcome": submission.outcome})
-                    if submission.journey in OUTCOME_JOURNEYS
+                    OutcomeForm(initial={"outcome": submission.outcome}, facts=facts)
+                    if facts.outcomes
                     else None
                 ),
                 "can_work": self.request.user.has_perm("forms_app.work_submission"),
@@ -126,7 +127,7 @@ class SubmissionInspectView(InspectView):
 
 
 class StatusForm(forms.Form):
-    status = forms.ChoiceField(label=gettext_lazy("New status"), choices=Submission.Status.choices)
+    status = forms.ChoiceField(label=gettext_lazy("New status"), choices=[])
     note = forms.CharField(
         label=gettext_lazy("Note"),
         required=False,
@@ -135,6 +136,11 @@ class StatusForm(forms.Form):
             "For a decision or a request for more information, this is sent to the applicant."
         ),
     )
+
+    def __init__(self, *args, facts, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The statuses the submission's journey may have (its facts).
+        self.fields["status"].choices = [(status.value, status.label) for status in facts.statuses]
 
 
 class AssignForm(forms.Form):
@@ -147,14 +153,10 @@ class AssignForm(forms.Form):
         self.fields["assigned_to"].queryset = officers()
 
 
-# Journeys whose submissions end in one of Submission.Outcome (a school's referral).
-OUTCOME_JOURNEYS = {Journey.ATTENDANCE_REFERRAL}
-
-
 class OutcomeForm(forms.Form):
-    outcome = forms.ChoiceField(
-        label=gettext_lazy("Outcome"), choices=[("", "---------")] + Submission.Outcome.choices
-    )
+    """For journeys whose facts list outcomes (a school's referral)."""
+
+    outcome = forms.ChoiceField(label=gettext_lazy("Outcome"), choices=[])
     reason = forms.CharField(
         label=gettext_lazy("Reason"),
         required=False,
@@ -162,10 +164,18 @@ class OutcomeForm(forms.Form):
         help_text=gettext_lazy("Required when declining. Sent to the school."),
     )
 
+    def __init__(self, *args, facts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.facts = facts
+        self.fields["outcome"].choices = [("", "---------")] + [
+            (outcome.code, outcome.label) for outcome in facts.outcomes
+        ]
+
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("outcome") == Submission.Outcome.DECLINED and not cleaned.get("reason"):
-            self.add_error("reason", _("Give the reason for declining the referral."))
+        outcome = self.facts.outcome(cleaned.get("outcome"))
+        if outcome and outcome.reason_required and not cleaned.get("reason"):
+            self.add_error("reason", str(outcome.reason_required))
         return cleaned
 
 
@@ -180,7 +190,7 @@ def change_status(request, pk):
     if request.method != "POST" or not request.user.has_perm("forms_app.work_submission"):
         raise PermissionDenied
     submission = _submission_for(request, pk)
-    form = StatusForm(request.POST)
+    form = StatusForm(request.POST, facts=facts_of(submission.journey))
     if not form.is_valid():
         messages.error(request, _("Choose a status."))
         return redirect("forms_app_submission:inspect", pk)
@@ -226,9 +236,10 @@ def record_outcome(request, pk):
     if request.method != "POST" or not request.user.has_perm("forms_app.work_submission"):
         raise PermissionDenied
     submission = _submission_for(request, pk)
-    if submission.journey not in OUTCOME_JOURNEYS:
+    facts = facts_of(submission.journey)
+    if not facts.outcomes:
         raise PermissionDenied
-    form = OutcomeForm(request.POST)
+    form = OutcomeForm(request.POST, facts=facts)
     if not form.is_valid():
         for errors in form.errors.values():
             messages.error(request, " ".join(errors))

@@ -11,7 +11,7 @@ class FormsAppConfig(AppConfig):
         # Imported here: models and other apps can be imported only once apps are ready.
         from audit.log import follow
 
-        from . import journeys  # noqa: F401  (registers each journey with the engine)
+        from . import checks, journeys  # noqa: F401  (the journeys register; so does their check)
         from .models import Submission
 
         follow(

@@ -12,10 +12,10 @@ from shared.demo_data import load
 
 from .engine import journey_for, to_json
 from .journeys.referral import SAFEGUARDING
+from .journeys.registry import Journey, prefix_of
 from .models import Submission, SubmissionEvent
 from .rules.attendance import school_days_between
 from .rules.reference import new_reference
-from .services import PREFIX_OF_JOURNEY, Journey
 
 S = Submission.Status
 
@@ -119,7 +119,7 @@ def seed_referrals():
         values = _values(spec, data["every_referral"], schools[spec["school"]], sent, sender)
         submission = Submission.objects.create(
             journey=Journey.ATTENDANCE_REFERRAL,
-            reference=new_reference(PREFIX_OF_JOURNEY[Journey.ATTENDANCE_REFERRAL]),
+            reference=new_reference(prefix_of(Journey.ATTENDANCE_REFERRAL)),
             status=status,
             answers=to_json(values),
             schema_version=definition.schema_version,

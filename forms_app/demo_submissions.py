@@ -8,9 +8,9 @@ from django.utils import timezone
 
 from shared.demo_data import load
 
+from .journeys.registry import Journey, prefix_of
 from .models import Draft, Submission, SubmissionEvent
 from .rules.reference import new_reference
-from .services import PREFIX_OF_JOURNEY, Journey
 
 
 def _answers(journey, child, parent, rng):
@@ -58,7 +58,7 @@ def seed_submissions():
         status = statuses[number % len(statuses)]
         submission = Submission.objects.create(
             journey=journey,
-            reference=new_reference(PREFIX_OF_JOURNEY[journey], rng.choice),
+            reference=new_reference(prefix_of(journey), rng.choice),
             status=status,
             answers=_answers(journey, child, parent, rng),
             schema_version=1,
@@ -95,7 +95,7 @@ def seed_subject_access_person():
     ):
         Submission.objects.create(
             journey=journey,
-            reference=new_reference(PREFIX_OF_JOURNEY[journey], rng.choice),
+            reference=new_reference(prefix_of(journey), rng.choice),
             status=status,
             answers=_answers(journey, (person["child"], last), (first, last), rng),
             schema_version=1,

@@ -5,7 +5,7 @@ all together, before anything is submitted.
 A journey module (forms_app/journeys/...) declares:
 
     class EheRegistration(JourneyDefinition):
-        journey = Journey.EHE_REGISTRATION
+        journey = FACTS.key  # its facts, declared above it (journeys/facts.py)
         schema_version = 1
         steps = [Step("child", _("About the child"), ChildForm), ...]
 

@@ -1,9 +1,9 @@
 import factory
 import wagtail_factories
 
+from .journeys.registry import Journey, prefix_of
 from .models import FormPage, Submission
 from .rules.reference import new_reference
-from .services import PREFIX_OF_JOURNEY, Journey
 
 
 class FormPageFactory(wagtail_factories.PageFactory):
@@ -23,7 +23,7 @@ class SubmissionFactory(factory.django.DjangoModelFactory):
         model = Submission
 
     journey = Journey.EHE_REGISTRATION
-    reference = factory.LazyAttribute(lambda s: new_reference(PREFIX_OF_JOURNEY[s.journey]))
+    reference = factory.LazyAttribute(lambda s: new_reference(prefix_of(s.journey)))
     answers = factory.LazyFunction(lambda: {"contact": {"name": "Sara Khan"}})
     schema_version = 1
     submitter_name = "Sara Khan"

@@ -15,7 +15,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from .services import SERVICE_OF_JOURNEY, Journey
+from .journeys.facts import Status
+from .journeys.registry import Journey, outcome_choices, service_of
 
 
 class PrivateStorage(FileSystemStorage):
@@ -84,28 +85,16 @@ class Draft(models.Model):
 
 
 class Submission(models.Model):
-    class Status(models.TextChoices):
-        RECEIVED = "received", _("Received")
-        IN_REVIEW = "in_review", _("In review")
-        MORE_INFORMATION = "more_information", _("More information needed")
-        APPROVED = "approved", _("Approved")
-        REFUSED = "refused", _("Refused")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
-        CLOSED = "closed", _("Closed")
-
+    Status = Status
     DECISIONS = frozenset({Status.APPROVED, Status.REFUSED})
-
-    class Outcome(models.TextChoices):
-        """What the attendance service did with a school's referral."""
-
-        NOTICE_TO_IMPROVE = "notice_to_improve", _("Notice to improve issued")
-        PENALTY_NOTICE = "penalty_notice", _("Penalty notice issued")
-        CASE_OPENED = "case_opened", _("Case opened")
-        DECLINED = "declined", _("Declined")
+    # Every outcome a journey's facts list, as choices (Submission.Outcome.DECLINED).
+    Outcome = models.TextChoices(
+        "Outcome", [(code.upper(), (code, label)) for code, label in outcome_choices()]
+    )
 
     journey = models.CharField(max_length=40, choices=Journey.choices, db_index=True)
-    # The officer service that works it (portal.groups.SERVICE_OF_GROUP); portal.access
-    # uses it to decide who may see the submission.
+    # The officer service that works it (its journey's facts); portal.access uses it to
+    # decide who may see the submission.
     service = models.CharField(max_length=20, db_index=True, editable=False)
     reference = models.CharField(max_length=16, unique=True)
     status = models.CharField(
@@ -137,6 +126,7 @@ class Submission(models.Model):
     # flagged submission needs their attention first (a safeguarding concern).
     flagged = models.BooleanField(_("flagged"), default=False, db_index=True)
     findings = models.JSONField(default=list, blank=True)
+    # What the service did with it, when its journey records outcomes (its facts say which).
     outcome = models.CharField(
         _("outcome"), max_length=30, choices=Outcome.choices, blank=True, db_index=True
     )
@@ -156,7 +146,7 @@ class Submission(models.Model):
         return f"{self.reference} – {self.submitter_name}"
 
     def save(self, *args, **kwargs):
-        self.service = SERVICE_OF_JOURNEY[self.journey]
+        self.service = service_of(self.journey)
         super().save(*args, **kwargs)
 
 

@@ -15,8 +15,8 @@ from audit.log import Action, record
 from portal import access
 
 from .journeys.employment import DAY_NAMES, JOBS
+from .journeys.registry import Journey, service_of
 from .models import Submission, SubmissionEvent
-from .services import SERVICE_OF_JOURNEY, Journey
 
 
 def valid_until(approved_on):
@@ -63,7 +63,7 @@ def permit_view(request, reference):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     # Refused before the look-up, so that nobody else learns which references exist.
-    if SERVICE_OF_JOURNEY[Journey.EMPLOYMENT_PERMIT] not in access.services_for(request.user):
+    if service_of(Journey.EMPLOYMENT_PERMIT) not in access.services_for(request.user):
         raise PermissionDenied
     submission = get_object_or_404(
         Submission, reference=reference, journey=Journey.EMPLOYMENT_PERMIT

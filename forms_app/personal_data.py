@@ -3,15 +3,13 @@ submissions (with their files and history) and drafts not yet sent."""
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from shared.personal_data import MAX_PER_KIND, Held
 
+from .journeys.registry import facts_of, retention_days, service_of
 from .models import Draft, Submission
-from .rules.erasure import reason_to_keep
-from .services import SERVICE_OF_JOURNEY
 
 
 def _strings(value):
@@ -59,10 +57,10 @@ def find_submissions(query):
         texts = [submission.submitter_name, *_strings(submission.answers)]
         if not _matches(query, texts, [submission.submitter_email]):
             continue
-        kept_until = submission.updated_at + timedelta(
-            days=settings.PORTAL_RETENTION_DAYS[submission.service]
+        kept_until = submission.updated_at + timedelta(days=retention_days(submission.service))
+        keep = facts_of(submission.journey).reason_to_keep(
+            submission.status, submission.outcome, kept_until
         )
-        keep = reason_to_keep(submission.service, submission.status, submission.outcome, kept_until)
         attachments = list(submission.attachments.all())
         found.append(
             Held(
@@ -130,7 +128,7 @@ def find_drafts(query):
             continue
         found.append(
             Held(
-                service=SERVICE_OF_JOURNEY[draft.journey],
+                service=service_of(draft.journey),
                 kind="draft",
                 reference=str(draft.pk),
                 description=_("%(form)s, not sent") % {"form": draft.get_journey_display()},

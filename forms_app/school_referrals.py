@@ -12,8 +12,8 @@ from portal import access
 from portal.dashboard import DashboardPanel
 
 from .engine import journey_for, summary_of_answers
+from .journeys.registry import Journey
 from .models import FormPage, Submission, SubmissionEvent
-from .services import Journey
 
 PANEL_LIMIT = 50  # the most recent; older ones stay reachable through the officers
 

@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 from portal.emails import send_email
 
 from .engine import to_json
+from .journeys.registry import prefix_of, service_of
 from .models import Draft, Submission, SubmissionEvent
 from .rules.reference import new_reference
-from .services import PREFIX_OF_JOURNEY, SERVICE_OF_JOURNEY
 
 
 def _submitter(definition, draft, values):
@@ -27,7 +27,7 @@ def _create(definition, draft, values):
             with transaction.atomic():
                 return Submission.objects.create(
                     journey=draft.journey,
-                    reference=new_reference(PREFIX_OF_JOURNEY[draft.journey]),
+                    reference=new_reference(prefix_of(draft.journey)),
                     answers=to_json(values),
                     schema_version=definition.schema_version,
                     submitter_name=name,
@@ -68,7 +68,7 @@ def submit(definition, draft_id, values, page_url=""):
             "forms_app/email/confirmation.txt",
             {"submission": submission, "page_url": page_url},
         )
-        inbox = settings.PORTAL_SERVICE_INBOXES.get(SERVICE_OF_JOURNEY[draft.journey])
+        inbox = settings.PORTAL_SERVICE_INBOXES.get(service_of(draft.journey))
         if inbox:
             send_email(
                 inbox,

@@ -2,12 +2,12 @@
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from audit.log import acting_as
 
+from .journeys.registry import retention_days, services
 from .models import Attachment, Draft, RetentionPurge, Submission
 
 
@@ -23,8 +23,8 @@ def expired_submissions(now=None):
     """{service: (cut-off, queryset)} of submissions past their retention period."""
     now = now or timezone.now()
     result = {}
-    for service, days in settings.PORTAL_RETENTION_DAYS.items():
-        older_than = now - timedelta(days=days)
+    for service in services():
+        older_than = now - timedelta(days=retention_days(service))
         result[service] = (
             older_than,
             Submission.objects.filter(service=service, updated_at__lt=older_than),

@@ -3,6 +3,7 @@ from wagtail.permissions import register_permission_policy
 
 from portal.dashboard import HOOK_NAME
 from shared.personal_data import HOOK_NAME as PERSONAL_DATA_HOOK
+from shared.privacy_notice import HOOK_NAME as PRIVACY_NOTICE_HOOK
 from shared.retention import HOOK_NAME as RETENTION_HOOK
 
 from . import personal_data, tasks
@@ -10,6 +11,7 @@ from .admin_views import SubmissionPermissionPolicy, submission_viewset
 from .demo import seed_form_pages
 from .demo_referrals import seed_referrals
 from .demo_submissions import seed_subject_access_person, seed_submissions
+from .journeys import registry
 from .models import Submission
 from .school_referrals import referrals_panel
 
@@ -57,3 +59,6 @@ hooks.register(PERSONAL_DATA_HOOK, personal_data.find_drafts)
 
 # Its records past their retention period, for privacy's retention_purge command.
 hooks.register(RETENTION_HOOK, tasks.retention_report)
+
+# Each journey's entry, first on the privacy notice (shared.privacy_notice).
+hooks.register(PRIVACY_NOTICE_HOOK, registry.notice_entries, order=10)

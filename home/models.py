@@ -80,7 +80,8 @@ class StandardPage(CachedPageMixin, Page):
 class PrivacyNoticePage(CachedPageMixin, Page):
     """The privacy notice. Editors write the introduction and the data protection officer's
     contact; what each service collects, why, who sees it and how long it is kept, and the
-    cookies, come from home/privacy.py, so the periods are the ones the purges use."""
+    cookies, come from home/privacy.py (which the apps fill through the
+    "register_privacy_notice" hook), so the periods are the ones the purges use."""
 
     introduction = RichTextField(
         features=["h2", "h3", "bold", "ol", "ul", "link"],

@@ -8,8 +8,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from shared.personal_data import HOOK_NAME as PERSONAL_DATA_HOOK
+from shared.privacy_notice import HOOK_NAME as PRIVACY_NOTICE_HOOK
 
-from . import admin_views, personal_data
+from . import admin_views, personal_data, privacy_notice
 from .dashboard import HOOK_NAME, DashboardPanel
 from .models import Membership, School
 
@@ -124,3 +125,7 @@ demo_accounts.order = 20
 
 
 hooks.register(PERSONAL_DATA_HOOK, personal_data.find_accounts)
+
+
+# After the records schools keep with us on the privacy notice (shared.privacy_notice).
+hooks.register(PRIVACY_NOTICE_HOOK, privacy_notice.entries, order=50)

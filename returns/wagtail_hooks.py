@@ -19,9 +19,10 @@ from audit.log import Action, record
 from portal import access
 from portal.dashboard import HOOK_NAME as DASHBOARD_PANEL_HOOK
 from portal.dashboard import DashboardPanel
+from shared.privacy_notice import HOOK_NAME as PRIVACY_NOTICE_HOOK
 from shared.retention import HOOK_NAME as RETENTION_HOOK
 
-from . import admin_views, tasks
+from . import admin_views, privacy_notice, tasks
 from .demo import seed_returns
 from .models import ReturnPeriod, SchoolReturn, chase_days
 
@@ -179,3 +180,6 @@ demo_returns.order = 74
 
 # Its records past their retention period, for privacy's retention_purge command.
 hooks.register(RETENTION_HOOK, tasks.retention_report)
+
+# After the forms' entries on the privacy notice (shared.privacy_notice).
+hooks.register(PRIVACY_NOTICE_HOOK, privacy_notice.entries, order=20)

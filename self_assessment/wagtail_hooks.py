@@ -20,9 +20,10 @@ from portal import access
 from portal.dashboard import HOOK_NAME as DASHBOARD_HOOK
 from portal.dashboard import DashboardPanel
 from portal.models import School
+from shared.privacy_notice import HOOK_NAME as PRIVACY_NOTICE_HOOK
 from shared.retention import HOOK_NAME as RETENTION_HOOK
 
-from . import admin_views, services, tasks
+from . import admin_views, privacy_notice, services, tasks
 from .demo import seed_assessments, seed_framework
 from .models import Action, Assessment, FrameworkVersion
 
@@ -229,3 +230,6 @@ demo_assessments.order = 77
 
 # Its records past their retention period, for privacy's retention_purge command.
 hooks.register(RETENTION_HOOK, tasks.retention_report)
+
+# After the returns' entry on the privacy notice (shared.privacy_notice).
+hooks.register(PRIVACY_NOTICE_HOOK, privacy_notice.entries, order=30)

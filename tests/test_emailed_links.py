@@ -18,8 +18,8 @@ from django.utils.http import urlsafe_base64_encode
 
 from forms_app.factories import FormPageFactory
 from forms_app.flow import RESUME_SALT
+from forms_app.journeys.registry import Journey
 from forms_app.models import Draft
-from forms_app.services import Journey
 from portal.factories import MembershipFactory
 from portal.tokens import invite_tokens
 from tests.conftest import PASSWORD

@@ -18,9 +18,10 @@ from portal.models import Membership
 from shared.help_links import HOOK_NAME as HELP_HOOK
 from shared.help_links import HelpLink
 from shared.personal_data import HOOK_NAME as PERSONAL_DATA_HOOK
+from shared.privacy_notice import HOOK_NAME as PRIVACY_NOTICE_HOOK
 from shared.retention import HOOK_NAME as RETENTION_HOOK
 
-from . import admin_views, personal_data, tasks
+from . import admin_views, personal_data, privacy_notice, tasks
 from .demo import seed_training
 from .links import manage_token
 from .models import Booking, CoursePage, TrainingIndexPage
@@ -151,3 +152,6 @@ hooks.register(PERSONAL_DATA_HOOK, personal_data.find_bookings)
 
 # Its records past their retention period, for privacy's retention_purge command.
 hooks.register(RETENTION_HOOK, tasks.retention_report)
+
+# After the self-assessments' entry on the privacy notice (shared.privacy_notice).
+hooks.register(PRIVACY_NOTICE_HOOK, privacy_notice.entries, order=40)

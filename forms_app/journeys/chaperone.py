@@ -8,12 +8,41 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from shared.fields import DateField, YesNoField, email_address, long_text, text
+from shared.privacy_notice import NoticeEntry
 
 from ..engine import JourneyDefinition, RepeatingStep, Step, StepForm, register
 from ..rules.employment import age_on
 from ..rules.performance import CHAPERONE_MINIMUM_AGE, chaperone_age_ok
-from ..services import Journey
+from . import registry
 from .common import AddressForm
+from .facts import JourneyFacts
+
+FACTS = registry.register(
+    JourneyFacts(
+        key="chaperone_approval",
+        name=_("Chaperone approval"),
+        order=40,
+        service="licensing",
+        prefix="CHA",
+        retention_days=365 * 3,
+        notice=NoticeEntry(
+            slug="chaperone",
+            name=_("Chaperone approvals"),
+            collected=_(
+                "Your name, date of birth, address and contact details, a photograph, your "
+                "enhanced criminal record (DBS) check and the names of your referees."
+            ),
+            why=_(
+                "{public}The Children (Performances and Activities) (England) Regulations 2014 "
+                "say that a chaperone looking after licensed children must be approved by the "
+                "council where they live."
+            ),
+            shared=_(
+                "Your referees, and producers or other councils who ask us whether you are approved."
+            ),
+        ),
+    )
+)
 
 
 class ApplicantForm(StepForm):
@@ -112,7 +141,7 @@ class ExperienceForm(StepForm):
 
 @register
 class ChaperoneApproval(JourneyDefinition):
-    journey = Journey.CHAPERONE_APPROVAL
+    journey = FACTS.key
     schema_version = 1
     steps = [
         Step("applicant", _("About you"), ApplicantForm),

@@ -6,11 +6,47 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from shared.fields import DateField, YesNoField, choice, text
+from shared.privacy_notice import NoticeEntry
 
 from ..engine import JourneyDefinition, RepeatingStep, Step, StepForm, register
+from ..rules.erasure import home_education_rule
 from ..rules.home_education import consent_reasons
-from ..services import Journey
+from . import registry
 from .common import RELATIONSHIPS, AddressForm, ChildForm, ParentDetailsForm
+from .facts import JourneyFacts
+
+FACTS = registry.register(
+    JourneyFacts(
+        key="ehe_registration",
+        name=_("Elective home education registration"),
+        order=10,
+        service="ehe",
+        prefix="EHE",
+        retention_days=365 * 7,
+        notice=NoticeEntry(
+            slug="ehe",
+            name=_("Elective home education registrations"),
+            collected=_(
+                "The child's name, date of birth and address; each parent's name and contact "
+                "details; the school the child left and when; how you would like us to contact "
+                "you; and, only if you choose to tell us, your reasons and any special "
+                "educational needs."
+            ),
+            why=_(
+                "{public}The Education Act 1996 (section 436A) asks us to know which children "
+                "are not in school and to check they are getting a suitable education; section "
+                "437 applies when they are not. {health}"
+            ),
+            shared=_(
+                "The school the child left. Other council teams, such as special educational "
+                "needs and children's social care, when they need it to support or protect the "
+                "child."
+            ),
+        ),
+        # The council keeps its register of children educated at home.
+        erasure=home_education_rule,
+    )
+)
 
 
 class ParentForm(ParentDetailsForm):
@@ -182,7 +218,7 @@ class ContactForm(StepForm):
 
 @register
 class EheRegistration(JourneyDefinition):
-    journey = Journey.EHE_REGISTRATION
+    journey = FACTS.key
     schema_version = 1
     steps = [
         Step("child", _("About the child"), ChildForm),

@@ -19,6 +19,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from shared.fields import DateField, TimeField, YesNoField, choice, email_address, long_text, text
+from shared.privacy_notice import NoticeEntry
 
 from ..engine import JourneyDefinition, RepeatingStep, Step, StepForm, register
 from ..rules.employment import (
@@ -33,8 +34,38 @@ from ..rules.employment import (
 )
 from ..rules.employment_messages import say
 from ..rules.messages import hours
-from ..services import Journey
+from . import registry
 from .common import AddressForm, ApplicantParentForm, ChildForm, HealthDeclarationForm
+from .facts import JourneyFacts
+
+FACTS = registry.register(
+    JourneyFacts(
+        key="employment_permit",
+        name=_("Child employment permit"),
+        order=20,
+        service="licensing",
+        prefix="CEP",
+        retention_days=365 * 3,
+        notice=NoticeEntry(
+            slug="employment",
+            name=_("Child employment permits"),
+            collected=_(
+                "The child's name, date of birth, address and school, and a declaration about "
+                "their health; the employer's name, business and workplace, the job, the "
+                "supervisor and the days and hours the child will work."
+            ),
+            why=_(
+                "{public}The Children and Young Persons Act 1933 (section 18) and the council's "
+                "byelaws limit when and how children may work; a permit shows the work is "
+                "allowed. {health}"
+            ),
+            shared=_(
+                "The employer, and the child's school so that it can tell us if the work is "
+                "affecting the child's education."
+            ),
+        ),
+    )
+)
 
 
 def employment_limits():
@@ -358,7 +389,7 @@ WEEK_RULES = {"school_week_hours", "holiday_week_hours"}
 
 @register
 class EmploymentPermit(JourneyDefinition):
-    journey = Journey.EMPLOYMENT_PERMIT
+    journey = FACTS.key
     schema_version = 1
     steps = [
         Step("child", _("About the child"), ChildForm),

@@ -9,11 +9,43 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from shared.fields import DateField, YesNoField, email_address, long_text, number, text
+from shared.privacy_notice import NoticeEntry
 
 from ..engine import JourneyDefinition, Step, StepForm, UploadField, register
 from ..rules.performance import PRIVATE_TUTOR_HOURS_PER_DAY, licence_exemption, short_notice
-from ..services import Journey
+from . import registry
 from .common import AddressForm, ApplicantParentForm, ChildForm, HealthDeclarationForm
+from .facts import JourneyFacts
+
+FACTS = registry.register(
+    JourneyFacts(
+        key="performance_licence",
+        name=_("Child performance licence"),
+        order=30,
+        service="licensing",
+        prefix="CPL",
+        retention_days=365 * 3,
+        notice=NoticeEntry(
+            slug="performance",
+            name=_("Child performance licences"),
+            collected=_(
+                "Details of the production, its dates, places and times; the child's name, date "
+                "of birth, address, school, health, photographs and birth certificate; the "
+                "school's letter if the child will miss school; and who will teach and look "
+                "after the child."
+            ),
+            why=_(
+                "{public}The Children and Young Persons Act 1963 and the Children (Performances "
+                "and Activities) (England) Regulations 2014 require a licence before a child "
+                "takes part in most performances. {health}"
+            ),
+            shared=_(
+                "The producer, the child's school, and the council for the area where the "
+                "performance takes place if that is not us."
+            ),
+        ),
+    )
+)
 
 
 class ExemptionForm(StepForm):
@@ -263,7 +295,7 @@ class SchoolForm(StepForm):
 
 @register
 class PerformanceLicence(JourneyDefinition):
-    journey = Journey.PERFORMANCE_LICENCE
+    journey = FACTS.key
     schema_version = 1
     steps = [
         Step(

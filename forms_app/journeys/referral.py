@@ -15,6 +15,7 @@ from portal import access
 from portal.models import School
 from portal.terms import council_terms, is_school_day, school_weeks
 from shared.fields import DateField, YesNoField, choice, long_text, number, text
+from shared.privacy_notice import NoticeEntry
 
 from ..engine import JourneyDefinition, RepeatingStep, Step, StepForm, UploadField, register
 from ..rules.attendance import (
@@ -31,8 +32,50 @@ from ..rules.attendance import (
     upn_problem,
 )
 from ..rules.attendance_messages import say
-from ..services import Journey
+from . import registry
 from .common import RELATIONSHIPS, AddressForm, ParentDetailsForm
+from .facts import JourneyFacts, Outcome
+
+FACTS = registry.register(
+    JourneyFacts(
+        key="attendance_referral",
+        name=_("Attendance referral"),
+        order=50,
+        service="attendance",
+        prefix="ATT",
+        retention_days=365 * 6,
+        notice=NoticeEntry(
+            slug="referral",
+            name=_("Attendance referrals from schools"),
+            collected=_(
+                "The pupil's name, date of birth and address; every parent with parental "
+                "responsibility; the pupil's attendance record; the letters, meetings and support "
+                "the school has offered; other agencies involved; and any safeguarding concerns."
+            ),
+            why=_(
+                "{public}The Education Act 1996 (sections 437 to 447) makes parents responsible "
+                "for their child's regular attendance and gives us the means to enforce it, "
+                "including penalty notices and prosecution. {health}"
+            ),
+            shared=_(
+                "The pupil's school; early help and children's social care where the family "
+                "needs support or the child may be at risk; and, if a case goes to court, our "
+                "legal team and the magistrates' court."
+            ),
+        ),
+        # What the attendance service did with the referral; the school is told.
+        outcomes=(
+            Outcome("notice_to_improve", _("Notice to improve issued"), enforcement=True),
+            Outcome("penalty_notice", _("Penalty notice issued"), enforcement=True),
+            Outcome("case_opened", _("Case opened"), enforcement=True),
+            Outcome(
+                "declined",
+                _("Declined"),
+                reason_required=_("Give the reason for declining the referral."),
+            ),
+        ),
+    )
+)
 
 
 def _not_in_future(form, name, what):
@@ -566,7 +609,7 @@ class DeclarationForm(StepForm):
 
 @register
 class AttendanceReferral(JourneyDefinition):
-    journey = Journey.ATTENDANCE_REFERRAL
+    journey = FACTS.key
     schema_version = 1
     for_school_users = True
     sends = "referral"

@@ -2,31 +2,32 @@
 council must keep it. UK GDPR Article 17(3)(b) and (e): the right to erasure does not
 reach records kept to meet a legal duty or as evidence for legal claims.
 
-Plain functions: the answer is a reason to keep (a string), or "" when it may go."""
+Each journey names its rule in its facts (forms_app/journeys/facts.py). A rule is a plain
+function of the submission's status, its outcome's code, the date it is kept until and
+the journey's outcomes that record enforcement; it answers with why the submission must
+be kept (a Finding; words: erasure_messages.py), or None when it may go."""
 
-from django.utils.translation import gettext as _
+from .findings import Finding
 
 OPEN = {"received", "in_review", "more_information"}
-ENFORCEMENT = {"notice_to_improve", "penalty_notice", "case_opened"}
 
 
-def reason_to_keep(service, status, outcome, kept_until):
-    """Why a submission must be kept, or "" if it may be erased."""
-    until = kept_until.strftime("%-d %B %Y")
-    if outcome in ENFORCEMENT:
-        return _(
-            "It records enforcement action (Education Act 1996 s444, penalty notices) and "
-            "is kept as evidence until %(date)s."
-        ) % {"date": until}
+def case_rule(status, outcome, kept_until, enforcement=frozenset()):
+    """Every journey's: enforcement is evidence, an open case is not finished, and an
+    approval is the council's own record."""
+    if outcome in enforcement:
+        return Finding("enforcement", {"date": kept_until})
     if status in OPEN:
-        return _("The case is still open: close, refuse or withdraw it first.")
+        return Finding("open")
     if status == "approved":
-        return _("It records an approval the council gave, which it must keep until %(date)s.") % {
-            "date": until
-        }
-    if service == "ehe" and status != "withdrawn":
-        return _(
-            "The council must know which children are educated at home (Education Act 1996 "
-            "s436A); the record is kept until %(date)s."
-        ) % {"date": until}
-    return ""
+        return Finding("approval", {"date": kept_until})
+    return None
+
+
+def home_education_rule(status, outcome, kept_until, enforcement=frozenset()):
+    """Home education: the council keeps its register of children educated at home
+    (Education Act 1996 s436A), so a registration goes only when the parent withdrew it."""
+    finding = case_rule(status, outcome, kept_until, enforcement)
+    if finding or status == "withdrawn":
+        return finding
+    return Finding("home_education_register", {"date": kept_until})

@@ -266,8 +266,10 @@ STORAGES = {
 # --- Forms -----------------------------------------------------------------------------
 PORTAL_DRAFT_DAYS = 28  # save and come back later: the link works this long
 PORTAL_UPLOAD_MAX_BYTES = 7 * 1024 * 1024
-# Submissions are deleted this many days after they were last updated (retention task).
-PORTAL_RETENTION_DAYS = {"ehe": 365 * 7, "licensing": 365 * 3, "attendance": 365 * 6}
+# Submissions are deleted this many days after they were last updated (retention task):
+# each journey declares its period (forms_app/journeys/); a service named here overrides
+# it for all that service's journeys, e.g. {"licensing": 365 * 4}.
+PORTAL_RETENTION_DAYS = {}
 # The audit log: who saw and changed those records is kept longer than the records.
 PORTAL_AUDIT_RETENTION_DAYS = int(os.environ.get("PORTAL_AUDIT_RETENTION_DAYS", str(365 * 8)))
 # Schools' and bookers' own records, deleted (or, for bookings, anonymised) this many days

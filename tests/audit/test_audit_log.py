@@ -12,6 +12,7 @@ from audit.log import Action, acting_as, record
 from audit.models import AppendOnlyError, AuditEvent
 from audit.tasks import purge_old_events
 from forms_app.factories import SubmissionFactory
+from forms_app.journeys.registry import retention_days
 from forms_app.models import Attachment
 from forms_app.tasks import purge_expired_submissions
 
@@ -93,10 +94,10 @@ def test_a_csv_export_of_the_queue_is_recorded_with_its_size(client, home, ehe_o
     assert "csv, 2 rows" in exported.detail and "status=received" in exported.detail
 
 
-def test_the_retention_purge_is_recorded_per_submission(db, settings):
+def test_the_retention_purge_is_recorded_per_submission(db):
     old = SubmissionFactory()
     SubmissionFactory._meta.model.objects.filter(pk=old.pk).update(
-        updated_at=timezone.now() - timedelta(days=settings.PORTAL_RETENTION_DAYS["ehe"] + 1)
+        updated_at=timezone.now() - timedelta(days=retention_days("ehe") + 1)
     )
     kept = SubmissionFactory()
     purge_expired_submissions()

@@ -75,7 +75,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django_q.models import Schedule
 from forms_app.models import FormPage, Submission
-from forms_app.services import Journey
+from forms_app.journeys.registry import Journey
 from home.models import HomePage
 
 page = (FormPage.objects.live().filter(journey=Journey.EHE_REGISTRATION,

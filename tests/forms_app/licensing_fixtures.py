@@ -9,8 +9,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from forms_app.factories import FormPageFactory
+from forms_app.journeys.registry import Journey
 from forms_app.models import Attachment
-from forms_app.services import Journey
 
 from .conftest import Applicant
 

@@ -5,7 +5,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from forms_app.factories import FormPageFactory
-from forms_app.services import Journey
+from forms_app.journeys.registry import Journey
 from portal.factories import MembershipFactory
 
 from .conftest import Applicant

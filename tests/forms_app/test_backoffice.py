@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from forms_app.factories import SubmissionFactory
+from forms_app.journeys.registry import Journey
 from forms_app.models import Attachment, Draft, RetentionPurge, Submission, SubmissionEvent
-from forms_app.services import Journey
 from forms_app.tasks import purge_expired_drafts, purge_expired_submissions
 from portal.factories import UserFactory
 

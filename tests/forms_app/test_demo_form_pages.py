@@ -1,8 +1,8 @@
 """The demo's form pages: one per journey under /forms/, made once."""
 
 from forms_app.demo import seed_form_pages
+from forms_app.journeys.registry import Journey
 from forms_app.models import FormPage
-from forms_app.services import Journey
 from home.factories import StandardPageFactory
 
 

@@ -32,8 +32,8 @@ from hypothesis import strategies as st
 
 from forms_app import engine
 from forms_app.flow import JourneyFlow
+from forms_app.journeys.registry import Journey
 from forms_app.models import Attachment, Draft, FormPage
-from forms_app.services import Journey
 from forms_app.uploads import sniff
 
 from .conftest import EHE_ANSWERS

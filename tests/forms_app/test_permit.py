@@ -110,7 +110,7 @@ def test_the_officer_screen_links_an_approved_permit(client, home):
     from django.urls import reverse
 
     from forms_app.factories import SubmissionFactory
-    from forms_app.services import Journey
+    from forms_app.journeys.registry import Journey
     from portal.factories import UserFactory
 
     officer = UserFactory(

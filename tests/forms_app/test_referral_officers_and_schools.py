@@ -8,9 +8,9 @@ from django.urls import reverse
 
 from forms_app.demo_referrals import seed_referrals
 from forms_app.factories import SubmissionFactory
+from forms_app.journeys.registry import Journey
 from forms_app.models import Submission, SubmissionEvent
 from forms_app.school_referrals import referrals_panel
-from forms_app.services import Journey
 from portal.demo import seed_accounts, seed_schools
 from portal.factories import MembershipFactory, SchoolFactory
 from portal.models import User

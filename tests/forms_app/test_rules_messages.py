@@ -15,6 +15,8 @@ from forms_app.rules import (
     clock,
     employment,
     employment_messages,
+    erasure,
+    erasure_messages,
     findings,
     home_education,
     home_education_messages,
@@ -27,6 +29,7 @@ from forms_app.rules.messages import Catalogue, time_of_day
 LAWS = [
     (attendance, attendance_messages.CATALOGUE),
     (employment, employment_messages.CATALOGUE),
+    (erasure, erasure_messages.CATALOGUE),
     (home_education, home_education_messages.CATALOGUE),
     (performance, performance_messages.CATALOGUE),
 ]

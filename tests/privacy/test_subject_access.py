@@ -13,9 +13,8 @@ from django.utils import timezone
 
 from audit.models import AuditEvent
 from forms_app.factories import SubmissionFactory
+from forms_app.journeys.registry import Journey, facts_of
 from forms_app.models import Attachment, Draft, Submission
-from forms_app.rules.erasure import reason_to_keep
-from forms_app.services import Journey
 from portal.factories import MembershipFactory, UserFactory
 from portal.models import Membership, User
 from tests.training.conftest import make_course
@@ -241,22 +240,29 @@ def test_the_search_costs_a_fixed_number_of_queries(
     assert html.count("Elective home education registration") >= 31
 
 
+def reason_to_keep(journey, status, outcome, until):
+    """The rule each journey's facts name (forms_app/rules/erasure.py)."""
+    return facts_of(journey).reason_to_keep(status, outcome, until)
+
+
 class TestTheKeepingRules:
     until = timezone.now() + timedelta(days=100)
 
     def test_enforcement_is_kept(self):
-        assert "evidence" in reason_to_keep("attendance", "closed", "penalty_notice", self.until)
+        assert "evidence" in reason_to_keep(
+            "attendance_referral", "closed", "penalty_notice", self.until
+        )
 
     def test_an_open_case_is_kept(self):
-        assert "still open" in reason_to_keep("licensing", "in_review", "", self.until)
+        assert "still open" in reason_to_keep("chaperone_approval", "in_review", "", self.until)
 
     def test_an_approval_is_kept(self):
-        assert "approval" in reason_to_keep("licensing", "approved", "", self.until)
+        assert "approval" in reason_to_keep("performance_licence", "approved", "", self.until)
 
     def test_home_education_is_kept_unless_withdrawn(self):
-        assert "s436A" in reason_to_keep("ehe", "closed", "", self.until)
-        assert reason_to_keep("ehe", "withdrawn", "", self.until) == ""
+        assert "s436A" in reason_to_keep("ehe_registration", "closed", "", self.until)
+        assert reason_to_keep("ehe_registration", "withdrawn", "", self.until) == ""
 
     def test_a_declined_referral_or_refused_permit_may_go(self):
-        assert reason_to_keep("attendance", "closed", "declined", self.until) == ""
-        assert reason_to_keep("licensing", "refused", "", self.until) == ""
+        assert reason_to_keep("attendance_referral", "closed", "declined", self.until) == ""
+        assert reason_to_keep("employment_permit", "refused", "", self.until) == ""
