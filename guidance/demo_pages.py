@@ -1,20 +1,20 @@
 """Demo strategy and guidance pages under the English home page, and translations of some
-of them. Safe to run again: what exists is left as it is."""
+of them, read from guidance/demo/*.yaml. Safe to run again: what exists is left as it is."""
 
 from datetime import timedelta
+from decimal import Decimal
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
-from home.demo import translate_page
+from home.demo import translate_page, translations
 from home.models import HomePage
 from portal.demo import demo_email
 from portal.models import User
+from shared.demo_data import load
 
-from .demo_pages_content import DOCUMENTS, GUIDANCE_INDEX, GUIDANCE_PAGES, STRATEGY
-from .demo_pages_translations import TRANSLATIONS
 from .models import Audience, GuidanceIndexPage, GuidancePage, StrategyPage, Topic
 
 
@@ -33,58 +33,37 @@ def _publish(parent, page):
 
 
 def seed_strategy():
+    spec = load("guidance", "strategy")
     home = _english_home()
-    if _child(home, StrategyPage, STRATEGY["slug"]):
+    if _child(home, StrategyPage, spec["slug"]):
         return "strategy page (already there)"
-    absence = STRATEGY["absence_data"]
+    absence = spec["absence_data"]
+    figures = [
+        {**figure, "local": Decimal(figure["local"]), "national": Decimal(figure["national"])}
+        for figure in absence["figures"]
+    ]
     page = StrategyPage(
-        slug=STRATEGY["slug"],
-        title=STRATEGY["title"],
-        search_description=STRATEGY["search_description"],
+        slug=spec["slug"],
+        title=spec["title"],
+        search_description=spec["search_description"],
         show_in_menus=True,
-        vision=STRATEGY["vision"],
-        priorities=[("priority", priority) for priority in STRATEGY["priorities"]],
+        vision=spec["vision"],
+        priorities=[("priority", priority) for priority in spec["priorities"]],
         roles=[
             ("role", {"partner": partner, "responsibilities": text})
-            for partner, text in STRATEGY["roles"]
+            for partner, text in spec["roles"].items()
         ],
-        action_plan=[
-            (
-                "action",
-                {
-                    "action": action,
-                    "priority": priority,
-                    "owner": owner,
-                    "due": due,
-                    "status": status,
-                    "progress": progress,
-                },
-            )
-            for action, priority, owner, due, status, progress in STRATEGY["actions"]
-        ],
-        absence_data=[
-            (
-                "absence_data",
-                {
-                    "title": absence["title"],
-                    "year": absence["year"],
-                    "source": absence["source"],
-                    "figures": [
-                        {"phase": phase, "local": local, "national": national}
-                        for phase, local, national in absence["figures"]
-                    ],
-                },
-            )
-        ],
-        monitoring=STRATEGY["monitoring"],
+        action_plan=[("action", action) for action in spec["actions"]],
+        absence_data=[("absence_data", {**absence, "figures": figures})],
+        monitoring=spec["monitoring"],
     )
     _publish(home, page)
-    return f"strategy page with {len(STRATEGY['actions'])} actions"
+    return f"strategy page with {len(spec['actions'])} actions"
 
 
 def _document(key):
     Document = get_document_model()
-    spec = DOCUMENTS[key]
+    spec = load("guidance", "documents")[key]
     document = Document.objects.filter(title=spec["title"]).first()
     if document is None:
         content = spec["content"].encode()
@@ -95,68 +74,79 @@ def _document(key):
     return document
 
 
-def _block_value(kind, value, pages):
-    """The content's shorthand as block values: inset and warning text given as their text,
-    documents as keys and pages as slugs."""
+def _block(block, pages):
+    """A block of the data, `{kind: value}`, as a block value: inset and warning text are
+    given as their text, documents as keys and pages as slugs."""
+    [(kind, value)] = block.items()
     if kind in ("inset_text", "warning_text"):
-        return {"text": value}
-    if kind == "document":
-        return {**value, "document": _document(value["document"])}
-    if kind == "related_pages":
-        return {**value, "pages": [pages[slug] for slug in value["pages"]]}
-    return value
+        value = {"text": value}
+    elif kind == "document":
+        value = {**value, "document": _document(value["document"])}
+    elif kind == "related_pages":
+        value = {**value, "pages": [pages[slug] for slug in value["pages"]]}
+    return (kind, value)
 
 
 def seed_guidance():
+    data = load("guidance", "guidance")
     home = _english_home()
-    index = _child(home, GuidanceIndexPage, GUIDANCE_INDEX["slug"])
+    index = _child(home, GuidanceIndexPage, data["index"]["slug"])
     if index is None:
-        index = _publish(home, GuidanceIndexPage(show_in_menus=True, **GUIDANCE_INDEX))
+        index = _publish(home, GuidanceIndexPage(show_in_menus=True, **data["index"]))
     audiences = {audience.slug: audience for audience in Audience.objects.all()}
     topics = {topic.slug: topic for topic in Topic.objects.all()}
     editor = User.objects.filter(email=demo_email("editor")).first()
     today = timezone.localdate()
     pages = {page.slug: page for page in GuidancePage.objects.child_of(index)}
     created = 0
-    for spec in GUIDANCE_PAGES:
+    for spec in data["pages"]:
         if spec["slug"] in pages:
             continue
         page = GuidancePage(
             slug=spec["slug"],
             title=spec["title"],
             summary=spec["summary"],
-            body=[(kind, _block_value(kind, value, pages)) for kind, value in spec["body"]],
-            last_reviewed=today - timedelta(days=spec["reviewed"]),
-            next_review=today + timedelta(days=spec["next_review"]),
+            body=[_block(block, pages) for block in spec["body"]],
+            last_reviewed=today - timedelta(days=spec["reviewed_days_ago"]),
+            next_review=today + timedelta(days=spec["next_review_in_days"]),
             content_owner=editor if spec.get("owned_by_editor") else None,
         )
         page.audiences = [audiences[slug] for slug in spec["audiences"]]
         page.topics = [topics[slug] for slug in spec["topics"]]
         pages[spec["slug"]] = _publish(index, page)
         created += 1
-    return f"guidance index and {len(GUIDANCE_PAGES)} guidance pages ({created} new)"
+    return f"guidance index and {len(data['pages'])} guidance pages ({created} new)"
 
 
-def _translated_slugs(code):
-    return TRANSLATIONS[code].keys() - {GUIDANCE_INDEX["slug"]}
+def _index_and_translations():
+    """The guidance index, and by page slug each language's {English: translation}."""
+    index = _child(
+        _english_home(), GuidanceIndexPage, load("guidance", "guidance")["index"]["slug"]
+    )
+    by_page = {
+        slug: translations(entries) for slug, entries in load("guidance", "translations").items()
+    }
+    return index, by_page
 
 
 def seed_guidance_index_translations():
     """The index in each language its pages are translated into. A step of its own: a
     translation is published when its transaction commits, and publishing the index after
     its pages were added would reset its count of children (so they could not be found)."""
-    index = _child(_english_home(), GuidanceIndexPage, GUIDANCE_INDEX["slug"])
+    index, by_page = _index_and_translations()
     translated = sum(
-        translate_page(index, code, words[GUIDANCE_INDEX["slug"]])
-        for code, words in TRANSLATIONS.items()
+        translate_page(index, code, words) for code, words in by_page[index.slug].items()
     )
     return f"{translated} new translations of the guidance index"
 
 
 def seed_guidance_translations():
-    index = _child(_english_home(), GuidanceIndexPage, GUIDANCE_INDEX["slug"])
+    index, by_page = _index_and_translations()
+    languages = dict.fromkeys(code for words in by_page.values() for code in words)
     translated = 0
-    for code, words in TRANSLATIONS.items():
-        for page in GuidancePage.objects.child_of(index).filter(slug__in=_translated_slugs(code)):
-            translated += translate_page(page, code, words[page.slug])
+    for code in languages:
+        for page in GuidancePage.objects.child_of(index):
+            words = by_page.get(page.slug, {}).get(code)
+            if words:
+                translated += translate_page(page, code, words)
     return f"{translated} new translations of guidance pages"

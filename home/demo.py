@@ -1,5 +1,5 @@
 """Demo council: its settings, home page (in every language), footer pages and the
-pages each home tile leads to. Text is the portal's own, written for the demo."""
+pages each home tile leads to, read from home/demo/*.yaml."""
 
 from urllib.parse import urlsplit
 
@@ -7,14 +7,16 @@ from django.conf import settings
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
-from .demo_content import FOOTER_PAGES, HOME, JOURNEY_PAGES, PRIVACY_NOTICE, TRANSLATIONS
+from shared.demo_data import load
+
 from .models import AlertBanner, CouncilSettings, HomePage, PrivacyNoticePage, StandardPage
 
 
 def _body(blocks):
-    """(kind, value) pairs as StreamField data; rich text given as HTML."""
+    """The data's blocks, each `{kind: value}`, as StreamField data; rich text given as HTML."""
     data = []
-    for kind, value in blocks:
+    for block in blocks:
+        [(kind, value)] = block.items()
         if kind == "text":
             value = RichText(value)
         elif kind == "inset_text":
@@ -25,11 +27,15 @@ def _body(blocks):
     return data
 
 
-def _standard_page(parent, slug, title, summary, body, show_in_menus=False):
-    page = parent.get_children().filter(slug=slug).specific().first()
+def _standard_page(parent, spec):
+    page = parent.get_children().filter(slug=spec["slug"]).specific().first()
     if page is None:
         page = StandardPage(
-            slug=slug, title=title, summary=summary, body=_body(body), show_in_menus=show_in_menus
+            slug=spec["slug"],
+            title=spec["title"],
+            summary=spec["summary"],
+            body=_body(spec["body"]),
+            show_in_menus=spec.get("menu", False),
         )
         parent.add_child(instance=page)
         page.save_revision().publish()
@@ -44,10 +50,9 @@ def _seeded_standard_page(parent, slug):
     return None
 
 
-def _privacy_notice(home):
+def _privacy_notice(home, spec):
     """The privacy notice page. An earlier demo made it, and a cookies page, as standard
     pages: unchanged, they give way to this one (whose cookies section the footer links)."""
-    spec = PRIVACY_NOTICE
     page = home.get_children().filter(slug=spec["slug"]).type(PrivacyNoticePage).first()
     if page is not None:
         return page.specific
@@ -76,7 +81,8 @@ def _home_page():
         # Wagtail's placeholder "Welcome" page goes (and the default site with it).
         for placeholder in Page.objects.filter(depth=2).not_type(HomePage):
             placeholder.delete()
-        home = HomePage(title=HOME["title"], slug="home", introduction=HOME["introduction"])
+        spec = load("home", "home")
+        home = HomePage(title=spec["title"], slug="home", introduction=spec["introduction"])
         root.add_child(instance=home)
         home.save_revision().publish()
         # The site's address is where `make run` serves it, so emailed page links work.
@@ -86,7 +92,7 @@ def _home_page():
             defaults={
                 "hostname": base.hostname or "localhost",
                 "port": base.port or (443 if base.scheme == "https" else 80),
-                "site_name": "School attendance portal",
+                "site_name": load("home", "council")["site_name"],
                 "root_page": home,
             },
         )
@@ -108,7 +114,7 @@ def _set_tiles(home):
                 "url": tile.get("url", ""),
             },
         )
-        for tile in HOME["tiles"]
+        for tile in load("home", "home")["tiles"]
         if tile.get("url") or tile.get("slug") in pages
     ]
     home.save_revision().publish()
@@ -150,51 +156,35 @@ def translate_page(page, language_code, words):
 
 def seed_site():
     home = _home_page()
-    journeys = {
-        spec["slug"]: _standard_page(
-            home,
-            spec["slug"],
-            spec["title"],
-            spec["summary"],
-            spec["body"],
-            show_in_menus=spec.get("menu", False),
-        )
-        for spec in JOURNEY_PAGES
-    }
-    footer = {
-        spec["setting"]: _standard_page(
-            home, spec["slug"], spec["title"], spec["summary"], spec["body"]
-        )
-        for spec in FOOTER_PAGES
-    }
-    privacy = _privacy_notice(home)
+    pages, council_data = load("home", "pages"), load("home", "council")
+    journeys = [_standard_page(home, spec) for spec in pages["journey_pages"]]
+    footer = {spec["setting"]: _standard_page(home, spec) for spec in pages["footer_pages"]}
+    privacy = _privacy_notice(home, pages["privacy_notice"])
     if privacy is not None:
-        footer[PRIVACY_NOTICE["setting"]] = privacy
+        footer[pages["privacy_notice"]["setting"]] = privacy
     site = Site.objects.get(root_page=home)
     council = CouncilSettings.for_site(site)
     if council.email and council.privacy_page_id is None and privacy is not None:
         council.privacy_page = privacy
         council.save()
     if not council.email:
-        council.council_name = "Wyvernshire County Council"
-        council.service_name = "School attendance service"
-        council.logo_text = "Wyvernshire County Council"
-        council.phone = "01632 960 123"
-        council.email = "attendance@wyvernshire.example"
-        council.feedback_email = "portal-feedback@wyvernshire.example"
-        council.opening_hours = "Monday to Friday, 9am to 5pm"
-        council.address = "School Attendance Service\nCounty Hall\nWyvern Street\nWY1 1AA"
-        for setting, page in footer.items():
-            setattr(council, setting, page)
+        for field, value in {**council_data["settings"], **footer}.items():
+            setattr(council, field, value)
         council.save()
     if not AlertBanner.objects.exists():
-        AlertBanner.objects.create(
-            title="Attendance team phone lines",
-            message="<p>Our phone lines close at 3pm on Fridays during the school holidays. "
-            "You can still email us.</p>",
-            severity=AlertBanner.Severity.INFORMATION,
-        )
+        AlertBanner.objects.create(**council_data["banner"])
     return f"home page, {len(journeys)} journey pages, {len(footer)} footer pages"
+
+
+def translations(entries):
+    """Entries of one English string (`en`) and its translations by language code, as
+    {language: {English: translation}}, languages in the order they first appear."""
+    languages = {}
+    for entry in entries:
+        for code, text in entry.items():
+            if code != "en":
+                languages.setdefault(code, {})[entry["en"]] = text
+    return languages
 
 
 def seed_home_tiles_and_translations():
@@ -202,5 +192,6 @@ def seed_home_tiles_and_translations():
     translations (which copy the tiles)."""
     home = _home_page()
     _set_tiles(home)
-    translated = sum(translate_page(home, code, words) for code, words in TRANSLATIONS.items())
+    languages = translations(load("home", "translations"))
+    translated = sum(translate_page(home, code, words) for code, words in languages.items())
     return f"{len(home.tiles)} tiles, {translated} new translations"
