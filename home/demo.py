@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from shared.demo_data import load
 
@@ -124,13 +125,6 @@ def translate_page(page, language_code, words):
     """Translate a page through wagtail-localize, so editors keep it in step with the
     English page there. `words` maps each English string to its translation; any string
     missing from it stays English."""
-    from wagtail_localize.models import (
-        StringSegment,
-        StringTranslation,
-        Translation,
-        TranslationSource,
-    )
-
     locale, _ = Locale.objects.get_or_create(language_code=language_code)
     if page.get_translations().filter(locale=locale).exists():
         return False

@@ -3,6 +3,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .demo import seed_home_tiles_and_translations, seed_site
 from .models import AlertBanner
 
 
@@ -21,8 +22,6 @@ register_snippet(AlertBannerViewSet)
 
 @hooks.register("register_demo_content")
 def demo_site():
-    from .demo import seed_site
-
     return seed_site()
 
 
@@ -31,8 +30,6 @@ demo_site.order = 30
 
 @hooks.register("register_demo_content")
 def demo_home_tiles_and_translations():
-    from .demo import seed_home_tiles_and_translations
-
     return seed_home_tiles_and_translations()
 
 

@@ -1,10 +1,13 @@
 """Demo schools and one account per role, read from portal/demo/*.yaml."""
 
 from django.contrib.auth.models import Group
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from shared.demo_data import load
 
 from .models import Membership, School, User
+from .two_factor import required_for
 
 
 def _accounts():
@@ -60,9 +63,6 @@ def seed_accounts():
 def demo_second_factor(user, count=3):
     """Staff sign in with a second factor. For the demo, each staff account gets an
     authenticator app set up and a few fresh single-use recovery codes to type instead."""
-    from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
     TOTPDevice.objects.get_or_create(
         user=user, confirmed=True, defaults={"name": "Authenticator app"}
     )
@@ -77,8 +77,6 @@ def demo_second_factor(user, count=3):
 def sign_in_lines():
     """What `make run` prints: who to sign in as to see each part of the portal, and for
     staff, recovery codes to give as the second factor (each works once)."""
-    from .two_factor import required_for
-
     data = _accounts()
     lines = [f"Demo sign-ins (password for all: {data['password']})"]
     users = {user.email: user for user in User.objects.filter(email__endswith=data["domain"])}

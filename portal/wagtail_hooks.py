@@ -12,6 +12,7 @@ from shared.privacy_notice import HOOK_NAME as PRIVACY_NOTICE_HOOK
 
 from . import admin_views, personal_data, privacy_notice
 from .dashboard import HOOK_NAME, DashboardPanel
+from .demo import seed_accounts, seed_schools
 from .models import Membership, School
 
 
@@ -106,8 +107,6 @@ def schools_panel(request):
 
 @hooks.register("register_demo_content")
 def demo_schools():
-    from .demo import seed_schools
-
     return seed_schools()
 
 
@@ -116,8 +115,6 @@ demo_schools.order = 10
 
 @hooks.register("register_demo_content")
 def demo_accounts():
-    from .demo import seed_accounts
-
     return seed_accounts()
 
 

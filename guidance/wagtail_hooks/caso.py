@@ -16,6 +16,7 @@ from portal.dashboard import HOOK_NAME as DASHBOARD_PANEL_HOOK
 from portal.dashboard import DashboardPanel
 
 from .. import admin_views
+from ..demo_caso import seed_caso
 from ..models import AgencyContact, CasoDirectoryPage
 from ..models.caso import group_by_category
 
@@ -111,8 +112,6 @@ def caso_panel(request):
 
 @hooks.register("register_demo_content")
 def demo_caso():
-    from ..demo_caso import seed_caso
-
     return seed_caso()
 
 

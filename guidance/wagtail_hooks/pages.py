@@ -2,11 +2,11 @@
 
 from wagtail import hooks
 
+from ..demo_pages import seed_guidance, seed_guidance_index_translations, seed_guidance_translations
+
 
 @hooks.register("register_demo_content")
 def demo_guidance():
-    from ..demo_pages import seed_guidance
-
     return seed_guidance()
 
 
@@ -15,15 +15,11 @@ demo_guidance.order = 40
 
 @hooks.register("register_demo_content")
 def demo_guidance_index_translations():
-    from ..demo_pages import seed_guidance_index_translations
-
     return seed_guidance_index_translations()
 
 
 @hooks.register("register_demo_content")
 def demo_guidance_translations():
-    from ..demo_pages import seed_guidance_translations
-
     return seed_guidance_translations()
 
 

@@ -2,11 +2,11 @@
 
 from wagtail import hooks
 
+from ..demo_pages import seed_strategy
+
 
 @hooks.register("register_demo_content")
 def demo_strategy():
-    from ..demo_pages import seed_strategy
-
     return seed_strategy()
 
 
