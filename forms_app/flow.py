@@ -17,8 +17,8 @@ from portal import access
 from portal.emails import send_email
 
 from .engine import plain_text
-from .models import Attachment, Draft, Submission, new_draft_token
-from .submit import submit
+from .models.records import Attachment, Draft, Submission, new_draft_token
+from .services import submit
 from .uploads import ALLOWED, LABELS, sniff
 
 RESUME_SALT = "forms.resume"

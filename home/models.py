@@ -9,7 +9,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from . import privacy
+from . import privacy_notice
 from .blocks import BODY_BLOCKS, TileBlock
 from .localize import in_active_language
 
@@ -80,7 +80,7 @@ class StandardPage(CachedPageMixin, Page):
 class PrivacyNoticePage(CachedPageMixin, Page):
     """The privacy notice. Editors write the introduction and the data protection officer's
     contact; what each service collects, why, who sees it and how long it is kept, and the
-    cookies, come from home/privacy.py (which the apps fill through the
+    cookies, come from home/privacy_notice.py (which the apps fill through the
     "register_privacy_notice" hook), so the periods are the ones the purges use."""
 
     introduction = RichTextField(
@@ -109,8 +109,8 @@ class PrivacyNoticePage(CachedPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["services"] = privacy.services()
-        context["cookies"] = privacy.cookies()
+        context["services"] = privacy_notice.services()
+        context["cookies"] = privacy_notice.cookies()
         return context
 
 

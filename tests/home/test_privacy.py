@@ -4,7 +4,7 @@ footer link; the anonymous page cache."""
 
 import pytest
 
-from home import privacy
+from home import privacy_notice as privacy
 from home.models import CouncilSettings, PrivacyNoticePage
 
 SERVICES = [

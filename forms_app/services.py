@@ -9,7 +9,7 @@ from portal.emails import send_email
 
 from .engine import to_json
 from .journeys.registry import prefix_of, service_of
-from .models import Draft, Submission, SubmissionEvent
+from .models.records import Draft, Submission, SubmissionEvent
 from .rules.reference import new_reference
 
 
