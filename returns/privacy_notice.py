@@ -1,17 +1,8 @@
 """What the privacy notice says about reduced-timetable returns ("register_privacy_notice")."""
 
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from shared.privacy_notice import NoticeEntry, duration
-
-
-def _kept():
-    return _(
-        "The pupils' details: %(period)s after the return was due. We keep, without "
-        "them, that the school made its return."
-    ) % {"period": duration(settings.PORTAL_RECORD_RETENTION_DAYS["returns"])}
-
+from shared.privacy_notice import NoticeEntry, kept_after
 
 RETURNS = NoticeEntry(
     slug="returns",
@@ -31,7 +22,13 @@ RETURNS = NoticeEntry(
         "No one outside the council's attendance service. Figures we publish are totals "
         "that name no pupil."
     ),
-    kept=_kept,
+    kept=kept_after(
+        "returns",
+        _(
+            "The pupils' details: %(period)s after the return was due. We keep, without "
+            "them, that the school made its return."
+        ),
+    ),
 )
 
 

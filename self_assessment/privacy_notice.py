@@ -1,18 +1,8 @@
 """What the privacy notice says about schools' self-assessments ("register_privacy_notice")."""
 
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from shared.privacy_notice import NoticeEntry, duration
-
-
-def _kept():
-    return _(
-        "%(period)s after it was submitted or last worked on. A school's latest "
-        "submitted self-assessment is kept until it submits a newer one, because the "
-        "next one starts from it."
-    ) % {"period": duration(settings.PORTAL_RECORD_RETENTION_DAYS["assessments"])}
-
+from shared.privacy_notice import NoticeEntry, kept_after
 
 ASSESSMENTS = NoticeEntry(
     slug="assessments",
@@ -30,7 +20,14 @@ ASSESSMENTS = NoticeEntry(
         "The council's attendance officers and the school's governors. Other schools "
         "see only averages that name no school."
     ),
-    kept=_kept,
+    kept=kept_after(
+        "assessments",
+        _(
+            "%(period)s after it was submitted or last worked on. A school's latest "
+            "submitted self-assessment is kept until it submits a newer one, because the "
+            "next one starts from it."
+        ),
+    ),
 )
 
 

@@ -7,6 +7,7 @@ then the log that covers them all (60)."""
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy, ngettext
 from wagtail import hooks
 
@@ -44,6 +45,16 @@ def duration(days):
         weeks = days // 7
         return ngettext("%(count)d week", "%(count)d weeks", weeks) % {"count": weeks}
     return ngettext("%(count)d day", "%(count)d days", days) % {"count": days}
+
+
+def kept_after(kind, text):
+    """A `kept` for records purged after PORTAL_RECORD_RETENTION_DAYS[kind]: `text` (lazy,
+    with "%(period)s") worked out in the visitor's language when the notice is shown."""
+
+    def kept():
+        return text % {"period": duration(settings.PORTAL_RECORD_RETENTION_DAYS[kind])}
+
+    return kept
 
 
 def entries():

@@ -1,18 +1,8 @@
 """What the privacy notice says about training bookings ("register_privacy_notice")."""
 
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from shared.privacy_notice import NoticeEntry, duration
-
-
-def _kept():
-    return _(
-        "%(period)s after the session. Then your name, email address, needs and "
-        "comments are removed: we keep only that a place was booked, attended and "
-        "rated."
-    ) % {"period": duration(settings.PORTAL_RECORD_RETENTION_DAYS["bookings"])}
-
+from shared.privacy_notice import NoticeEntry, kept_after
 
 BOOKINGS = NoticeEntry(
     slug="bookings",
@@ -27,7 +17,14 @@ BOOKINGS = NoticeEntry(
         "9(2)(a)), and you can withdraw it by changing your booking."
     ),
     shared=_("The trainer, and the venue when it needs your access or dietary needs. Nobody else."),
-    kept=_kept,
+    kept=kept_after(
+        "bookings",
+        _(
+            "%(period)s after the session. Then your name, email address, needs and "
+            "comments are removed: we keep only that a place was booked, attended and "
+            "rated."
+        ),
+    ),
 )
 
 
