@@ -74,9 +74,9 @@ def absence_findings(attendance, found, weeks):
         Finding("attendance", {"percent": attendance.percent, "absent": attendance.absence_percent})
     ]
     if attendance.severe:
-        findings.append(Finding("severe_absence"))
+        findings.append(Finding("severe_absence", {"percent": SEVERE_ABSENCE}))
     elif attendance.persistent:
-        findings.append(Finding("persistent_absence"))
+        findings.append(Finding("persistent_absence", {"percent": PERSISTENT_ABSENCE}))
     if found.met:
         findings.append(
             Finding(

@@ -22,8 +22,8 @@ MESSAGES = {
     ),
     # What the figures show.
     "attendance": _("Attendance %(percent)s%% (absent from %(absent)s%% of sessions)"),
-    "severe_absence": _("Severe absence: 50% or more of sessions missed"),
-    "persistent_absence": _("Persistent absence: 10% or more of sessions missed"),
+    "severe_absence": _("Severe absence: %(percent)s%% or more of sessions missed"),
+    "persistent_absence": _("Persistent absence: %(percent)s%% or more of sessions missed"),
     "threshold_met": _(
         "National threshold met: %(sessions)s unauthorised sessions in the %(weeks)s "
         "school weeks from %(start)s"
