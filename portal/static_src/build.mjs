@@ -1,5 +1,6 @@
 // Builds the front end into portal/static_build/ (which collectstatic picks up):
-// the compiled Sass, GOV.UK Frontend's fonts, images and JavaScript, and our own scripts.
+// the compiled Sass, GOV.UK Frontend's fonts, images and JavaScript, the Urdu web font,
+// and our own scripts.
 import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,6 +10,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
 const out = join(root, "portal", "static_build");
 const govuk = join(root, "node_modules", "govuk-frontend", "dist", "govuk");
+const naskh = join(root, "node_modules", "@fontsource", "noto-naskh-arabic");
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, "portal", "css"), { recursive: true });
@@ -23,5 +25,14 @@ writeFileSync(join(out, "portal", "css", "portal.css"), result.css);
 
 cpSync(join(govuk, "assets"), join(out, "govuk", "assets"), { recursive: true });
 cpSync(join(govuk, "govuk-frontend.min.js"), join(out, "govuk", "govuk-frontend.min.js"));
+// Noto Naskh Arabic for Urdu: the Arabic-script subset, regular and bold, with its licence.
+mkdirSync(join(out, "fonts"), { recursive: true });
+for (const weight of [400, 700]) {
+  for (const format of ["woff2", "woff"]) {
+    const name = `noto-naskh-arabic-arabic-${weight}-normal.${format}`;
+    cpSync(join(naskh, "files", name), join(out, "fonts", name));
+  }
+}
+cpSync(join(naskh, "LICENSE"), join(out, "fonts", "noto-naskh-arabic-LICENSE.txt"));
 cpSync(join(here, "js"), join(out, "portal", "js"), { recursive: true });
 console.log(`Built ${out}`);
