@@ -11,6 +11,15 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 
+def _percent(message, params):
+    return str(message) % {key: str(value) for key, value in params.items()}
+
+
+# A message with its blanks filled in, translated when shown (not when the module loads).
+percent_lazy = lazy(_percent, str)
+lower_lazy = lazy(lambda text: str(text).lower(), str)
+
+
 class DateField(DateInputField):
     """A GOV.UK date input (day, month, year) giving a date."""
 
@@ -18,11 +27,10 @@ class DateField(DateInputField):
         super().__init__(**kwargs)
         self.what = what  # e.g. "the child's date of birth"
         self.past = past  # True: must be in the past; False: must be in the future
-        message = _("Enter %(what)s") % {"what": what}
-        self.error_messages["required"] = message
-        self.error_messages["incomplete"] = _("%(what)s must include a day, month and year") % {
-            "what": str(what).capitalize()
-        }
+        self.error_messages["required"] = percent_lazy(_("Enter %(what)s"), {"what": what})
+        self.error_messages["incomplete"] = percent_lazy(
+            _("%(what)s must include a day, month and year"), {"what": capfirst(what)}
+        )
 
     def compress(self, data_list):
         try:
@@ -31,18 +39,16 @@ class DateField(DateInputField):
         # than failing as a date.
         except (ValidationError, OverflowError) as error:
             raise ValidationError(
-                _("%(what)s must be a real date") % {"what": str(self.what).capitalize()}
+                _("%(what)s must be a real date") % {"what": capfirst(self.what)}
             ) from error
 
     def clean(self, value):
         result = super().clean(value)
         if result and self.past is True and result >= date.today():
-            raise ValidationError(
-                _("%(what)s must be in the past") % {"what": str(self.what).capitalize()}
-            )
+            raise ValidationError(_("%(what)s must be in the past") % {"what": capfirst(self.what)})
         if result and self.past is False and result < date.today():
             raise ValidationError(
-                _("%(what)s must be today or in the future") % {"what": str(self.what).capitalize()}
+                _("%(what)s must be today or in the future") % {"what": capfirst(self.what)}
             )
         return result
 
@@ -84,20 +90,15 @@ def text(label, required_message=None, required=True, max_length=200, **kwargs):
         required=required,
         max_length=max_length,
         error_messages={
-            "required": required_message or _("Enter %(label)s") % {"label": str(label).lower()},
-            "max_length": _("%(label)s must be %(max)s characters or fewer")
-            % {"label": label, "max": max_length},
+            "required": required_message
+            or percent_lazy(_("Enter %(label)s"), {"label": lower_lazy(label)}),
+            "max_length": percent_lazy(
+                _("%(label)s must be %(max)s characters or fewer"),
+                {"label": label, "max": max_length},
+            ),
         },
         **kwargs,
     )
-
-
-def _percent(message, params):
-    return str(message) % {key: str(value) for key, value in params.items()}
-
-
-# A message with its blanks filled in, translated when shown (not when the module loads).
-percent_lazy = lazy(_percent, str)
 
 
 def long_text(label, required_message=None, required=True, max_length=2000, rows=4, **kwargs):

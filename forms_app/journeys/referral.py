@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from portal import access
 from portal.models import School
 from portal.terms import council_terms, is_school_day, school_weeks
-from shared.fields import DateField, YesNoField, choice, long_text, number, text
+from shared.fields import DateField, YesNoField, choice, long_text, number, percent_lazy, text
 from shared.privacy_notice import NoticeEntry
 
 from ..engine import JourneyDefinition, RepeatingStep, Step, StepForm, UploadField, register
@@ -130,7 +130,7 @@ class SchoolForm(StepForm):
 
 
 YEAR_GROUPS = [("reception", _("Reception"))] + [
-    (f"year_{year}", _("Year %(year)s") % {"year": year}) for year in range(1, 14)
+    (f"year_{year}", percent_lazy(_("Year %(year)s"), {"year": year})) for year in range(1, 14)
 ]
 
 
