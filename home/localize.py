@@ -34,13 +34,15 @@ post_delete.connect(_forget_locales, sender=Locale, dispatch_uid="localize_forge
 def in_default_language(page):
     """The page in the default language: the source its translations are made from,
     found by its translation key (the page itself when it has none, or is the source)."""
-    if page.locale.language_code == default_language():
+    code = default_language()
+    default = _locales.get(code)
+    if default is None:
+        default = _locales[code] = Locale.objects.filter(language_code=code).first()
+    if default is None or page.locale_id == default.pk:
         return page
     source = (
         type(page)
-        ._default_manager.filter(
-            translation_key=page.translation_key, locale__language_code=default_language()
-        )
+        ._default_manager.filter(translation_key=page.translation_key, locale=default)
         .first()
     )
     return source or page
