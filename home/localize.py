@@ -31,6 +31,23 @@ post_save.connect(_forget_locales, sender=Locale, dispatch_uid="localize_forget_
 post_delete.connect(_forget_locales, sender=Locale, dispatch_uid="localize_forget_locales_delete")
 
 
+def in_default_language(page):
+    """The page in the default language: the source its translations are made from,
+    found by its translation key (the page itself when it has none, or is the source)."""
+    code = default_language()
+    default = _locales.get(code)
+    if default is None:
+        default = _locales[code] = Locale.objects.filter(language_code=code).first()
+    if default is None or page.locale_id == default.pk:
+        return page
+    source = (
+        type(page)
+        ._default_manager.filter(translation_key=page.translation_key, locale=default)
+        .first()
+    )
+    return source or page
+
+
 def in_active_language(pages, queryset=None):
     """The same pages, each swapped for its live translation in the active language
     where there is one (one query for the lot), else left as it is. `queryset` gives the

@@ -7,7 +7,7 @@ from django.db.models import Exists, OuterRef
 from django.db.models.query import prefetch_related_objects
 from django.utils import timezone
 
-from home.localize import in_active_language
+from home.localize import in_active_language, in_default_language
 from shared.listing import chosen_values, pagination
 
 from .models.courses import Audience, CoursePage, Session
@@ -29,9 +29,14 @@ def session_list(index, request):
     if chosen_format not in dict(formats):
         chosen_format = ""
 
+    # Sessions belong to the courses in the default language (a translated course books
+    # its source's sessions), so a translated index lists those of its source.
     upcoming = Session.objects.filter(
         starts_at__gt=timezone.now(),
-        course__in=CoursePage.objects.live().public().child_of(index).values("pk"),
+        course__in=CoursePage.objects.live()
+        .public()
+        .child_of(in_default_language(index))
+        .values("pk"),
     )
     if chosen_audiences:
         # A subquery rather than a join, so a course for two chosen audiences is listed once.

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from audit.log import Action, record
+from home.localize import in_active_language
 from home.models import CouncilSettings
 from portal import access
 from portal.models import Membership
@@ -24,7 +25,7 @@ from . import services as bookings
 from .certificate import certificate_pdf
 from .forms import AcceptForm, BookingForm, CancelForm, CheckForm, FeedbackForm, MoveForm
 from .links import booking_for_token, link_expired, link_expires_at, manage_token
-from .models import Booking, Feedback, Session
+from .models import Booking, CoursePage, Feedback, Session
 
 DRAFTS = "training_booking_drafts"  # {session id: answers} in the visitor's session
 JUST_BOOKED = "training_just_booked"  # {session id: reference} after a booking is made
@@ -81,7 +82,9 @@ def _initial_for(user):
 
 
 def _book_context(session, **extra):
-    return {"session": session, "course": session.course, **extra}
+    # The session is the source course's; the course is named in the visitor's language.
+    course = in_active_language([session.course], CoursePage.objects)[0]
+    return {"session": session, "course": course, **extra}
 
 
 @never_cache

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from home.localize import in_active_language
 from portal import access
 from portal.dashboard import HOOK_NAME as DASHBOARD_PANEL_HOOK
 from portal.dashboard import DashboardPanel
@@ -122,6 +123,9 @@ def courses_for_areas(request, area_ids):
         .filter(next_start__isnull=False)
         .defer("description", "outcomes")
     }
+    # Sessions belong to the courses in the default language (a translation books its
+    # source's sessions); each is named and linked in the visitor's language.
+    shown = dict(zip(courses, in_active_language(courses.values()), strict=True))
     links = []
     for area_id, course_id in tags:
         course = courses.get(course_id)
@@ -131,8 +135,8 @@ def courses_for_areas(request, area_ids):
             HelpLink(
                 area_id=area_id,
                 kind="training",
-                title=course.title,
-                url=course.get_url(request),
+                title=shown[course_id].title,
+                url=shown[course_id].get_url(request),
                 detail=_("Next session: %(date)s")
                 % {"date": date_format(timezone.localtime(course.next_start), "j F Y")},
             )

@@ -344,6 +344,9 @@ WAGTAILADMIN_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+# A new translation is a draft, live only once approved through the moderation workflow,
+# as any page is (home/translation_moderation.py).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars from a third party: a Gravatar request tells it which staff use the admin.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

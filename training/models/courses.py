@@ -13,6 +13,9 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail_localize.fields import BaseTranslatableField
+
+from home.localize import in_default_language
 
 from .. import rules
 
@@ -97,9 +100,28 @@ class CoursePage(Page):
     ]
     parent_page_types = ["training.TrainingIndexPage"]
     subpage_types = []
+    # One set of sessions, places and bookings per course, whatever the language of the
+    # page a person books from: a translated course shows and books the sessions of its
+    # source page (booking_course). So wagtail-localize neither copies the sessions into a
+    # translation (copy_for_translation) nor syncs them (a field neither translated nor
+    # synchronised: the base class says no to both).
+    override_translatable_fields = [BaseTranslatableField("sessions")]
 
     class Meta:
         verbose_name = _("training course")
+
+    def copy_for_translation(self, locale, copy_parents=False, alias=False, exclude_fields=None):
+        return super().copy_for_translation(
+            locale,
+            copy_parents=copy_parents,
+            alias=alias,
+            exclude_fields=[*(exclude_fields or []), "sessions"],
+        )
+
+    def booking_course(self):
+        """The course whose sessions this page shows and books: its source page in the
+        default language (itself, unless it is a translation)."""
+        return in_default_language(self)
 
     @property
     def is_online(self):
@@ -109,7 +131,7 @@ class CoursePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["upcoming_sessions"] = list(
             Session.objects.with_places_taken()
-            .filter(course=self, starts_at__gt=timezone.now())
+            .filter(course=self.booking_course(), starts_at__gt=timezone.now())
             .order_by("starts_at")
         )
         context["audience_list"] = list(self.audiences.all())
