@@ -172,8 +172,11 @@ AUDITED = {
     "training_export", "training:manage", "training:certificate", "training:feedback",
 }  # fmt: skip
 
-# Ours but holding no record: open to all, or the steps of signing in.
+# Ours but holding no record: open to all, the steps of signing in, or the editors' page
+# tools (sending a translation to moderation: Wagtail's page permissions decide, tested in
+# tests/home/test_translation_moderation.py).
 NOT_RECORDS = {
+    "home_submit_translation", "home_sync_translations",
     "healthz", "robots", "guidance:search", "portal:sign-in", "portal:sign-out",
     "portal:password-reset", "portal:password-reset-sent", "portal:password-reset-confirm",
     "portal:invite-accept", "portal:password-set", "portal:two-factor",
