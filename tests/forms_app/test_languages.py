@@ -15,6 +15,8 @@ from forms_app.models import Draft, Submission
 from home.factories import StandardPageFactory
 
 from .conftest import Applicant
+from .referral_fixtures import *  # noqa: F403  (the referral page and users)
+from .referral_fixtures import answer_all, referral_answers
 
 
 @pytest.fixture
@@ -201,3 +203,32 @@ def test_officers_see_the_applicants_language_and_emails_go_out_in_it(
         client.post(url, {"status": "approved", "note": ""})
     assert email_languages == [("forms_app/email/decision.txt", "pl")]
     assert mail.outbox[0].to == ["sara@example.com"]
+
+
+def test_a_school_referral_in_polish_and_its_outcome_email(
+    client,
+    referral_page,
+    school,
+    school_user,
+    attendance_officer,
+    other_locales,
+    email_languages,
+    django_capture_on_commit_callbacks,
+):
+    client.force_login(school_user)
+    referrer = in_polish(client, referral_page)
+    answer_all(referrer, referral_answers(school))
+    check = referrer.get("check-your-answers/")
+    assert check.status_code == 200 and '<html lang="pl"' in check.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        referrer.post("check-your-answers/", {})
+    submission = Submission.objects.get()
+    assert submission.language == "pl"
+    assert ("forms_app/email/confirmation.txt", "pl") in email_languages
+
+    client.force_login(attendance_officer)
+    url = reverse("forms_app_submission:outcome", args=[submission.pk])
+    outcome = submission.Outcome.values[0]
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"outcome": outcome, "reason": "Reason given."})
+    assert email_languages[-1] == ("forms_app/email/outcome.txt", "pl")
