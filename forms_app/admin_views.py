@@ -12,7 +12,7 @@ from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, override
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -208,17 +208,18 @@ def change_status(request, pk):
             note=note,
         )
         if new in Submission.DECISIONS or new == Submission.Status.MORE_INFORMATION:
-            send_email(
-                submission.submitter_email,
-                _("%(form)s %(reference)s: %(status)s")
-                % {
-                    "form": submission.get_journey_display(),
-                    "reference": submission.reference,
-                    "status": submission.get_status_display(),
-                },
-                "forms_app/email/decision.txt",
-                {"submission": submission, "note": note},
-            )
+            with override(submission.language):  # the applicant's, not the officer's
+                send_email(
+                    submission.submitter_email,
+                    _("%(form)s %(reference)s: %(status)s")
+                    % {
+                        "form": submission.get_journey_display(),
+                        "reference": submission.reference,
+                        "status": submission.get_status_display(),
+                    },
+                    "forms_app/email/decision.txt",
+                    {"submission": submission, "note": note},
+                )
             SubmissionEvent.objects.create(
                 submission=submission,
                 kind=SubmissionEvent.Kind.EMAILED,
@@ -256,17 +257,18 @@ def record_outcome(request, pk):
             user=request.user,
             note=f"{label}: {reason}" if reason else label,
         )
-        send_email(
-            submission.submitter_email,
-            _("%(form)s %(reference)s: %(outcome)s")
-            % {
-                "form": submission.get_journey_display(),
-                "reference": submission.reference,
-                "outcome": label,
-            },
-            "forms_app/email/outcome.txt",
-            {"submission": submission, "reason": reason},
-        )
+        with override(submission.language):  # the school user's, not the officer's
+            send_email(
+                submission.submitter_email,
+                _("%(form)s %(reference)s: %(outcome)s")
+                % {
+                    "form": submission.get_journey_display(),
+                    "reference": submission.reference,
+                    "outcome": submission.get_outcome_display(),
+                },
+                "forms_app/email/outcome.txt",
+                {"submission": submission, "reason": reason},
+            )
         SubmissionEvent.objects.create(
             submission=submission, kind=SubmissionEvent.Kind.EMAILED, user=request.user, note=label
         )

@@ -10,8 +10,13 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.datastructures import MultiValueDict
+from django.utils.translation import (
+    get_language,
+    get_supported_language_variant,
+    gettext_lazy,
+    override,
+)
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from portal import access
 from portal.emails import send_email
@@ -73,6 +78,8 @@ class JourneyFlow:
         self.last_key = f"forms:{page.journey}:submitted"
         self.school_only = self.definition.for_school_users
         self.user = request.user if self.school_only else None
+        # The language of this page (its prefix): the draft remembers the latest.
+        self.language = get_supported_language_variant(get_language())
 
     def open(self, name, *args):
         """A page of the journey, once we know this person may use it: a journey only
@@ -111,9 +118,16 @@ class JourneyFlow:
         if draft is not None and (draft.expired or (draft.submission_id and not include_submitted)):
             draft = None
         if draft is None and create:
-            draft = Draft.objects.create(journey=self.page.journey, user=self.user)
+            draft = Draft.objects.create(
+                journey=self.page.journey, user=self.user, language=self.language
+            )
             self.request.session[self.session_key] = draft.token
         return draft
+
+    def keep(self, draft):
+        """Save the draft, with the language the person is answering in now."""
+        draft.language = self.language
+        draft.save()
 
     def attachments(self, draft):
         return {str(a.pk): a for a in draft.attachments.all()} if draft else {}
@@ -150,14 +164,14 @@ class JourneyFlow:
             upload_errors = self._store_uploads(step, draft, raw, attachments)
             if "save" in self.request.POST:
                 draft.answers[step.slug] = raw
-                draft.save()
+                self.keep(draft)
                 return redirect(self.url("save_for_later"))
             form = self.definition.bind(step, MultiValueDict(raw), values, attachments, self.user)
             for name, message in upload_errors:
                 form.add_error(name, message)
             if form.is_valid():
                 draft.answers[step.slug] = raw
-                draft.save()
+                self.keep(draft)
                 attachments, values = self.state(draft)
                 if step.exit_if and step.exit_if(values):
                     return self.render(
@@ -284,7 +298,7 @@ class JourneyFlow:
                 else:
                     items[index] = raw
                 draft.answers[slug] = items
-                draft.save()
+                self.keep(draft)
                 if "save" in self.request.POST:
                     return redirect(self.url("save_for_later"))
                 return redirect(self.step_url(step))
@@ -319,7 +333,7 @@ class JourneyFlow:
         if self.request.method == "POST":
             del items[index]
             draft.answers[slug] = items
-            draft.save()
+            self.keep(draft)
             return redirect(self.step_url(step))
         _attachments, values = self.state(draft)
         cleaned = values.get(slug, [])
@@ -415,15 +429,16 @@ class JourneyFlow:
         )
         if self.request.method == "POST" and form.is_valid():
             draft.email = form.cleaned_data["email"]
-            draft.save()
+            self.keep(draft)
             signed = signing.TimestampSigner(salt=RESUME_SALT).sign(draft.token)
             link = self.request.build_absolute_uri(self.url("resume", *signed.split(":")))
-            send_email(
-                draft.email,
-                _("Continue your %(form)s") % {"form": self.page.title},
-                "forms_app/email/continue.txt",
-                {"link": link, "page": self.page, "expires_at": draft.expires_at},
-            )
+            with override(draft.language):  # the link opens the journey in it too
+                send_email(
+                    draft.email,
+                    _("Continue your %(form)s") % {"form": self.page.title},
+                    "forms_app/email/continue.txt",
+                    {"link": link, "page": self.page, "expires_at": draft.expires_at},
+                )
             return self.render("forms_app/saved.html", {"email": draft.email, "draft": draft})
         return self.render("forms_app/save.html", {"form": form})
 

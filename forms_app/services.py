@@ -4,6 +4,7 @@ and emails queued for the worker only after it has committed."""
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 
 from portal.emails import send_email
 
@@ -22,6 +23,8 @@ def _submitter(definition, draft, values):
 
 def _create(definition, draft, values):
     name, email = _submitter(definition, draft, values)
+    with override(settings.LANGUAGE_CODE):  # what officers read is in English
+        findings = [str(finding) for finding in definition.findings(values)]
     for _attempt in range(5):
         try:
             with transaction.atomic():
@@ -35,7 +38,8 @@ def _create(definition, draft, values):
                     school=definition.school(values),
                     submitted_by=draft.user,
                     flagged=bool(definition.flagged(values)),
-                    findings=[str(finding) for finding in definition.findings(values)],
+                    findings=findings,
+                    language=draft.language,
                 )
         except IntegrityError:  # the reference was taken: draw another
             continue
@@ -56,24 +60,25 @@ def submit(definition, draft_id, values, page_url=""):
         SubmissionEvent.objects.create(
             submission=submission, kind=SubmissionEvent.Kind.SUBMITTED, to_status=submission.status
         )
-        title = submission.get_journey_display()
-        send_email(
-            submission.submitter_email,
-            (
-                _("%(form)s: we have your referral, reference %(reference)s")
-                if definition.sends == "referral"
-                else _("%(form)s: we have your application, reference %(reference)s")
+        with override(submission.language):  # the applicant's language
+            send_email(
+                submission.submitter_email,
+                (
+                    _("%(form)s: we have your referral, reference %(reference)s")
+                    if definition.sends == "referral"
+                    else _("%(form)s: we have your application, reference %(reference)s")
+                )
+                % {"form": submission.get_journey_display(), "reference": submission.reference},
+                "forms_app/email/confirmation.txt",
+                {"submission": submission, "page_url": page_url},
             )
-            % {"form": title, "reference": submission.reference},
-            "forms_app/email/confirmation.txt",
-            {"submission": submission, "page_url": page_url},
-        )
         inbox = settings.PORTAL_SERVICE_INBOXES.get(service_of(draft.journey))
         if inbox:
-            send_email(
-                inbox,
-                f"New {title}: {submission.reference}",
-                "forms_app/email/service_notice.txt",
-                {"submission": submission},
-            )
+            with override(settings.LANGUAGE_CODE):  # the service's own inbox
+                send_email(
+                    inbox,
+                    f"New {submission.get_journey_display()}: {submission.reference}",
+                    "forms_app/email/service_notice.txt",
+                    {"submission": submission},
+                )
     return submission, True

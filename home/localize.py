@@ -1,9 +1,23 @@
-"""Links to pages in the visitor's language, where a translation exists."""
+"""The visitor's language: links to pages in it, where a translation exists; the same
+address in another language; and the choice of language, kept in the language cookie.
+
+A first visit to an address without a language prefix follows the browser's languages
+(Accept-Language); once a person has chosen with the language switcher, the cookie says
+so and they stay with their choice, English included."""
 
 from django.conf import settings
 from django.db.models.signals import post_delete, post_save
-from django.utils.translation import get_language, get_supported_language_variant
-from wagtail.models import Locale, Page
+from django.http import Http404, HttpResponseRedirect
+from django.urls import Resolver404, resolve, translate_url
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import (
+    get_language,
+    get_language_from_path,
+    get_language_from_request,
+    get_supported_language_variant,
+    override,
+)
+from wagtail.models import Locale, Page, Site
 
 # Locales are configuration: a handful of rows that change when an administrator adds a
 # language. Remembering them saves a query each time a page asks for its language.
@@ -65,3 +79,85 @@ def in_active_language(pages, queryset=None):
         .defer_streamfields()
     }
     return [translated.get(page.translation_key, page) for page in pages]
+
+
+def is_language(code):
+    """Only the portal's own languages: anything else (a forged code) is not one."""
+    return code in dict(settings.LANGUAGES)
+
+
+def in_language(path, code):
+    """The same address in another language (/pl/forms/x/ for /forms/x/, and back); an
+    address outside the languages' patterns (/admin/) comes back as it was."""
+    source = get_language_from_path(path) or settings.LANGUAGE_CODE
+    with override(source):
+        return translate_url(path, code)
+
+
+def remember_language(response, code):
+    """Keep a choice of language in the language cookie (which Django reads first)."""
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    return response
+
+
+def _exists_in(request, path, code):
+    """Whether the address in `code` leads somewhere: a page must exist in that language
+    (or be one served in every language, such as a form)."""
+    with override(code):
+        try:
+            match = resolve(path)
+        except Resolver404:
+            return False
+        if match.url_name != "wagtail_serve":
+            return True  # a view: its words come from the catalogues, in every language
+        site = Site.find_for_request(request)
+        if site is None:
+            return False
+        components = [part for part in match.args[0].split("/") if part]
+        try:
+            site.root_page.localized.specific.route(request, components)
+        except Http404:
+            return False
+        return True
+
+
+class PreferredLanguageMiddleware:
+    """An address without a language prefix (English) redirects to the same address in
+    the visitor's language: the one they chose (the language cookie), or on a first visit
+    the browser's. A person who chose English stays on English. Before the page cache, so
+    a stored English page is never served to someone who should be redirected."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        target = self.redirect_for(request)
+        if target is None:
+            return self.get_response(request)
+        response = HttpResponseRedirect(target)
+        patch_vary_headers(response, ("Accept-Language", "Cookie"))
+        return response
+
+    def redirect_for(self, request):
+        if request.method not in ("GET", "HEAD"):
+            return None
+        path = request.path_info
+        if get_language_from_path(path):
+            return None  # the address names its language: that is what they asked for
+        code = get_language_from_request(request)  # cookie, else Accept-Language
+        if code == settings.LANGUAGE_CODE or not is_language(code):
+            return None
+        translated = in_language(path, code)
+        if translated == path or not _exists_in(request, translated, code):
+            return None
+        query = request.META.get("QUERY_STRING")
+        return f"{translated}?{query}" if query else translated

@@ -1,12 +1,13 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from . import privacy_notice
@@ -36,6 +37,22 @@ class HomePage(CachedPageMixin, Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        """A page that exists in every language (a form: its questions come from the
+        catalogues) need not be translated: under /pl/ the Polish home page's tree is
+        searched first, then the English one for such a page; any other English page stays
+        English only."""
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            default = self.get_translation_or_none(Locale.get_default())
+            if default is None or default.pk == self.pk:
+                raise
+            result = default.specific.route(request, path_components)
+            if not getattr(result[0], "in_every_language", False):
+                raise
+            return result
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

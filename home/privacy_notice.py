@@ -33,6 +33,11 @@ def cookies():
             "expires": duration(settings.CSRF_COOKIE_AGE // (24 * 60 * 60)),
         },
         {
+            "name": settings.LANGUAGE_COOKIE_NAME,
+            "purpose": _("Remembers the language you chose, so pages open in it."),
+            "expires": duration(settings.LANGUAGE_COOKIE_AGE // (24 * 60 * 60)),
+        },
+        {
             "name": "messages",
             "purpose": _("Shows you a message, such as 'Saved', on the next page you see."),
             "expires": _("When the message has been shown"),

@@ -1,5 +1,6 @@
 """The partner core: schools, the people who act for them, and their accounts."""
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +11,10 @@ class User(AbstractUser):
     also their username; staff are found by the same address."""
 
     email = models.EmailField(_("email address"), unique=True)
+    # The language they last chose with the language switcher; applied when they sign in.
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, blank=True
+    )
 
     def save(self, *args, **kwargs):
         self.email = (self.email or "").strip().lower()

@@ -54,6 +54,7 @@ def find_accounts(query):
                     "active": user.is_active,
                     "joined": user.date_joined.isoformat(),
                     "last_signed_in": user.last_login.isoformat() if user.last_login else None,
+                    "language": user.language,
                     "schools": [
                         {"school": m.school.name, "role": m.get_role_display()}
                         for m in user.memberships.all()

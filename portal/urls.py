@@ -33,6 +33,7 @@ partner_patterns = [
 
 urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
+    path("language/<str:code>/", views.choose_language, name="choose-language"),
     path("robots.txt", guidance_views.robots_txt, name="robots"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("admin/", include(wagtailadmin_urls)),

@@ -1,10 +1,13 @@
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
+
+from home.localize import in_language, is_language, remember_language
 
 from . import dashboard
 from .forms import PasswordResetForm, SetPasswordForm, SignInForm
@@ -23,10 +26,38 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
+@never_cache
+def choose_language(request, code):
+    """The language switcher's links: keep the choice (the language cookie, and a signed-in
+    user's preference), then go on to the page in that language (`next`, an address on
+    this site only). A code that is not one of the portal's languages changes nothing."""
+    target = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ) or not target.startswith("/"):
+        target = "/"
+    if not is_language(code):
+        return HttpResponseRedirect(target)
+    user = request.user
+    if user.is_authenticated and user.language != code:
+        user.language = code
+        user.save(update_fields=["language"])
+    return remember_language(HttpResponseRedirect(in_language(target, code)), code)
+
+
 class SignInView(auth_views.LoginView):
     template_name = "portal/account/sign_in.html"
     form_class = SignInForm
     redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        """A user who chose a language before goes on in it, on this device too."""
+        response = super().form_valid(form)
+        code = self.request.user.language
+        if not is_language(code):
+            return response
+        response["Location"] = in_language(response["Location"], code)
+        return remember_language(response, code)
 
 
 class SignOutView(auth_views.LogoutView):

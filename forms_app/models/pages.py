@@ -1,12 +1,14 @@
 """The form page: where editors place a journey, whose own pages are its routes."""
 
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from home.localize import in_language, is_language
 from portal.access import school_ids_acting_for
 
 from ..engine import journey_for
@@ -38,9 +40,23 @@ class FormPage(RoutablePageMixin, Page):
         FieldPanel("what_happens_next"),
     ]
     subpage_types = []
+    # A journey's questions, hints and errors come from the message catalogues, so it runs
+    # in every language, translated page or not (home.models.HomePage.route): one set of
+    # drafts and submissions whatever the language.
+    in_every_language = True
 
     class Meta:
         verbose_name = _("form page")
+
+    def get_url_parts(self, request=None):
+        """The page's address in the visitor's language (/pl/forms/...), so that each step,
+        link and redirect of the journey stays in it."""
+        parts = super().get_url_parts(request)
+        language = get_language()
+        if not parts or parts[2] is None or not is_language(language):
+            return parts
+        site_id, root_url, page_path = parts
+        return site_id, root_url, in_language(page_path, language)
 
     @property
     def definition(self):

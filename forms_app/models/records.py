@@ -59,6 +59,11 @@ class Draft(models.Model):
     )
     answers = models.JSONField(default=dict)
     email = models.EmailField(blank=True, help_text=_("Where the save-and-return link went."))
+    # The language the person last answered in: the save-and-return email goes out in it,
+    # and the submission keeps it. The answers themselves are the same in every language.
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     expires_at = models.DateTimeField()
@@ -100,6 +105,11 @@ class Submission(models.Model):
     schema_version = models.PositiveSmallIntegerField()
     submitter_name = models.CharField(max_length=200)
     submitter_email = models.EmailField()
+    # The language the applicant used: what we send them goes out in it. Officers read the
+    # answers in their own language whatever it was.
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
     school = models.ForeignKey(
         "portal.School", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

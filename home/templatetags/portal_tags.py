@@ -2,11 +2,13 @@
 
 from django import template
 from django.conf import settings
-from django.urls import reverse, translate_url
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
 from home.frame import site_frame
+from home.localize import in_language
 
 register = template.Library()
 
@@ -54,7 +56,8 @@ def _language(code, href, current):
     return {
         "code": code,
         "name": info["name_local"],
-        "href": href,
+        # Through the choice view, which keeps the choice (home.localize), then on to href.
+        "href": f"{reverse('choose-language', args=[code])}?{urlencode({'next': href})}",
         "current": current,
         "dir": "rtl" if info["bidi"] else "ltr",
     }
@@ -63,19 +66,20 @@ def _language(code, href, current):
 @register.inclusion_tag("includes/language_navigation.html", takes_context=True)
 def language_navigation(context):
     """Pages offer only the languages they have been translated into; other views (sign
-    in, the dashboard) exist in every language, since their words come from gettext."""
+    in, the dashboard) and pages in every language (a form's steps) exist in every
+    language, since their words come from gettext: the same address (and step) in each."""
     request = context["request"]
     page = context.get("page")
     current_code = get_language()
     languages = []
-    if isinstance(page, Page):
+    if isinstance(page, Page) and not getattr(page, "in_every_language", False):
         translations = page.get_translations(inclusive=True).live().select_related("locale")
         for translation in translations.order_by("locale__id"):
             code = translation.locale.language_code
             languages.append(_language(code, translation.get_url(request), code == current_code))
     else:
         for code, _name in settings.LANGUAGES:
-            href = translate_url(request.path, code)
+            href = in_language(request.get_full_path(), code)
             languages.append(_language(code, href, code == current_code))
     return {"languages": languages if len(languages) > 1 else []}
 

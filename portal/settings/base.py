@@ -83,6 +83,9 @@ MIDDLEWARE = [
     "portal.security.PortalCSPMiddleware",
     "portal.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # An address without a language prefix goes to the visitor's language (their choice,
+    # else their browser's): before the page cache, which would serve the English page.
+    "home.localize.PreferredLanguageMiddleware",
     # Before sessions and authentication: a stored page for an anonymous visitor costs
     # no database query at all.
     "home.page_cache.AnonymousPageCacheMiddleware",
@@ -245,6 +248,9 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
 ]
 WAGTAIL_I18N_ENABLED = True
 LOCALE_PATHS = [BASE_DIR / "portal" / "locale"]
+# A visitor's choice of language (home.localize): kept for a year, so they need not choose
+# again; without it, a first visit follows the browser's languages.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True

@@ -424,10 +424,11 @@ def test_translated_guidance_is_reachable_in_polish_and_urdu(client, translated)
     assert '<html lang="ur" dir="rtl"' in urdu
     assert "والدین کے لیے حاضری" in urdu
     assert "متعلقہ رہنمائی" in urdu  # "Related guidance", from the Urdu catalogue
-    # The English page offers its translations.
+    # The English page offers its translations (through the view that keeps the choice).
     english = client.get("/guidance/attendance-for-parents/").content.decode()
-    assert 'href="/pl/guidance/attendance-for-parents/"' in english
-    assert 'href="/ur/guidance/attendance-for-parents/"' in english
+    for code in ("pl", "ur"):
+        target = f"%2F{code}%2Fguidance%2Fattendance-for-parents%2F"
+        assert f'href="/language/{code}/?next={target}"' in english
 
 
 def test_polish_index_lists_translations_and_marks_english_fallbacks(client, translated):

@@ -171,9 +171,10 @@ def test_page_with_no_translations_offers_no_language_switcher(client, home, oth
 def test_sign_in_page_is_offered_in_every_language(client, home, other_locales):
     page = client.get("/ur/portal/sign-in/").content.decode()
     assert '<html lang="ur" dir="rtl"' in page
+    # Each link keeps the choice (the language view), then goes on to the same page.
     for code in ("cy", "pl", "ro"):
-        assert f'href="/{code}/portal/sign-in/"' in page
-    assert 'href="/portal/sign-in/"' in page
+        assert f'href="/language/{code}/?next=%2F{code}%2Fportal%2Fsign-in%2F"' in page
+    assert 'href="/language/en/?next=%2Fportal%2Fsign-in%2F"' in page
 
 
 def test_home_page_type_is_only_at_the_root(home):
