@@ -57,14 +57,15 @@ run: setup
 	  $(BIN)/python manage.py runserver $(HOST):$(PORT) --noreload & server=$$!; \
 	  wait $$server
 
+# Two processes (pytest-xdist), each with its own test database and media folders.
 test: setup
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2
 
 test-browser: setup
 	$(BIN)/pytest -m browser tests/browser
 
 test-postgres: setup
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest -n 2
 
 lint: setup
 	$(BIN)/ruff check .
