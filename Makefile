@@ -29,6 +29,14 @@ setup: $(VENV)/.installed portal/static_build/.built
 
 static: portal/static_build/.built
 
+# Emailed links (the worker's too) and the demo site point where the server listens,
+# unless PORTAL_BASE_URL is set already (say, a proxy's address).
+# Ctrl+C (or SIGTERM to make) stops both within a few seconds: the shell waits for the
+# server, so its trap runs at once; it ends the server and asks the worker to stop, which
+# an idle django-q2 cluster does in about a second. A worker still busy after 3s is killed,
+# its whole tree (job control, set -m, gave it a process group of its own); the database
+# broker hands the unfinished task out again later, as it does a failed one.
+run: export PORTAL_BASE_URL ?= http://$(HOST):$(PORT)
 run: setup
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
@@ -36,20 +44,28 @@ run: setup
 	@echo
 	@$(BIN)/python manage.py demo_sign_ins
 	@echo
-	@echo "Portal: http://$(HOST):$(PORT)/   Admin: http://$(HOST):$(PORT)/admin/   Emails: var/emails/"
+	@echo "Portal: $(PORTAL_BASE_URL)/   Admin: $(PORTAL_BASE_URL)/admin/   Emails: var/emails/"
 	@echo "Stop with Ctrl+C."
-	@trap 'kill 0' EXIT INT TERM; \
-	  $(BIN)/python manage.py qcluster & \
-	  $(BIN)/python manage.py runserver $(HOST):$(PORT) --noreload
+	@set -m; \
+	  stop() { \
+	    kill -TERM $$server $$worker; \
+	    (sleep 3; kill -KILL -$$worker) & timer=$$!; \
+	    wait $$server $$worker; kill -TERM -$$timer; \
+	  } 2>/dev/null; \
+	  trap stop EXIT; trap 'exit 0' INT TERM HUP; \
+	  $(BIN)/python manage.py qcluster & worker=$$!; \
+	  $(BIN)/python manage.py runserver $(HOST):$(PORT) --noreload & server=$$!; \
+	  wait $$server
 
+# Two processes (pytest-xdist), each with its own test database and media folders.
 test: setup
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2
 
 test-browser: setup
 	$(BIN)/pytest -m browser tests/browser
 
 test-postgres: setup
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest -n 2
 
 lint: setup
 	$(BIN)/ruff check .

@@ -148,6 +148,16 @@ def translate_page(page, language_code, words):
     return True
 
 
+def _serve_at_base_url(site):
+    """The site's address follows PORTAL_BASE_URL, where `make run` serves (PORT and HOST
+    included), so that page links in emails (page.full_url) lead there."""
+    base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    address = (base.hostname or "localhost", base.port or (443 if base.scheme == "https" else 80))
+    if (site.hostname, site.port) != address:
+        site.hostname, site.port = address
+        site.save()
+
+
 def seed_site():
     home = _home_page()
     pages, council_data = load("home", "pages"), load("home", "council")
@@ -157,6 +167,7 @@ def seed_site():
     if privacy is not None:
         footer[pages["privacy_notice"]["setting"]] = privacy
     site = Site.objects.get(root_page=home)
+    _serve_at_base_url(site)
     council = CouncilSettings.for_site(site)
     if council.email and council.privacy_page_id is None and privacy is not None:
         council.privacy_page = privacy

@@ -1,6 +1,10 @@
+import sqlite3
+from contextlib import closing
+
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
@@ -11,6 +15,29 @@ from portal.factories import MembershipFactory, SchoolFactory, UserFactory
 from .clients import PortalClient
 
 PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The test databases, migrated (pytest-django's fixture). Its value: when the test
+    database is SQLite, a copy in a file made before any test changes it, for a test that
+    runs the portal in a process of its own (migrating one afresh takes most of a
+    minute); else None."""
+    name = connection.settings_dict["NAME"]
+    if connection.vendor != "sqlite" or not connection.creation.is_in_memory_db(name):
+        return None
+    copy = tmp_path_factory.mktemp("migrated") / "portal.sqlite3"
+    with django_db_blocker.unblock(), closing(sqlite3.connect(copy)) as target:
+        connection.ensure_connection()
+        connection.connection.backup(target)
+    return copy
+
+
+@pytest.fixture
+def migrated_sqlite(django_db_setup):
+    """A migrated SQLite database file to copy, or None (the suite runs on PostgreSQL).
+    A test using it is marked django_db, so that the test database is set up."""
+    return django_db_setup
 
 
 @pytest.fixture(autouse=True)

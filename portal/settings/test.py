@@ -1,5 +1,7 @@
 """Settings for the test suite: fast hashing, synchronous tasks, emails kept in memory."""
 
+import os
+
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-not-secret-" + "x" * 40
@@ -12,8 +14,10 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
-PRIVATE_MEDIA_ROOT = VAR_DIR / "test-private"  # noqa: F405
+# Each pytest-xdist worker (PYTEST_XDIST_WORKER: gw0, gw1, ...) keeps its files apart.
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+MEDIA_ROOT = VAR_DIR / "test-media" / _worker  # noqa: F405
+PRIVATE_MEDIA_ROOT = VAR_DIR / "test-private" / _worker  # noqa: F405
 # Serve static files straight from the finders; no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

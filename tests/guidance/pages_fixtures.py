@@ -9,6 +9,7 @@ from wagtail.documents import get_document_model
 from wagtail.rich_text import RichText
 
 from guidance.models import Audience, GuidanceIndexPage, GuidancePage, StrategyPage, Topic
+from tests.pages import add_pages_in_bulk
 
 PRIORITIES = ["Relationships and communication", "Effective intervention", "Systems and data"]
 
@@ -103,6 +104,23 @@ def add_guidance_page(index, title, audiences=(), topics=(), publish_it=True, **
         index.add_child(instance=page)
         return page
     return publish(index, page)
+
+
+def add_guidance_pages(index, titles, audiences=(), topics=()):
+    """Live guidance pages under `index`, one per title, made at once (tests/pages.py);
+    each as add_guidance_page makes it, without a revision."""
+    audiences, topics = _objects(Audience, audiences), _objects(Topic, topics)
+    pages = []
+    for title in titles:
+        page = GuidancePage(
+            title=title,
+            slug=slugify(title),
+            summary=f"About {title.lower()}.",
+            body=[("text", RichText(f"<p>{title} in detail.</p>"))],
+        )
+        page.audiences, page.topics = audiences, topics
+        pages.append(page)
+    return add_pages_in_bulk(index, pages)
 
 
 def _objects(model, items):

@@ -2,11 +2,9 @@
 every block, related guidance, translations, and the demo content."""
 
 import re
-import time
 from datetime import date, timedelta
 
 import pytest
-from django.db import transaction
 from django.utils import timezone
 from wagtail import hooks
 from wagtail.models import Page
@@ -16,8 +14,14 @@ from guidance.blocks import readable_size
 from guidance.models import GuidanceIndexPage, GuidancePage, StrategyPage
 from guidance.related import related_guidance
 from home.demo import translate_page
+from tests.pages import add_pages_in_bulk
 
-from .pages_fixtures import add_guidance_page, make_document, make_guidance_index
+from .pages_fixtures import (
+    add_guidance_page,
+    add_guidance_pages,
+    make_document,
+    make_guidance_index,
+)
 
 
 @pytest.fixture
@@ -118,8 +122,7 @@ def test_index_ignores_unknown_values_beside_known_ones(client, filtered_index):
 
 
 def test_index_pages_twenty_at_a_time_keeping_the_filters(client, index):
-    for n in range(45):
-        add_guidance_page(index, f"Guide {n:02}", audiences=["schools"])
+    add_guidance_pages(index, [f"Guide {n:02}" for n in range(45)], audiences=["schools"])
     add_guidance_page(index, "For parents only", audiences=["parents"])
 
     first = client.get("/guidance/?audience=schools").content.decode()
@@ -142,8 +145,7 @@ def test_index_pages_twenty_at_a_time_keeping_the_filters(client, index):
 
 
 def test_pagination_shows_the_ends_and_the_neighbours_with_ellipses(client, index):
-    for n in range(20 * 7):
-        add_guidance_page(index, f"Page {n:03}")
+    add_guidance_pages(index, [f"Page {n:03}" for n in range(20 * 7)])
     html = client.get("/guidance/?page=4").content.decode()
     pagination = html.split('class="govuk-pagination"')[1].split("</nav>")[0]
     items = re.findall(r"govuk-pagination__item[^\"]*\">\s*(?:<a[^>]*>)?([^<\s]+)", pagination)
@@ -161,18 +163,19 @@ def test_index_runs_a_fixed_number_of_queries_with_2000_pages(client, index):
     topics = list(Topic.objects.all())
 
     def add_pages(numbers):
-        with transaction.atomic():
-            for n in numbers:
-                page = GuidancePage(
-                    title=f"Guidance {n:04}",
-                    slug=f"guidance-{n:04}",
-                    summary="A page.",
-                    body=[("text", RichText("<p>Text.</p>"))],
-                    last_reviewed=date(2026, 1, 1),
-                )
-                page.audiences = [audiences[n % 4]]
-                page.topics = [topics[n % 9], topics[(n + 1) % 9]]
-                index.add_child(instance=page)
+        pages = []
+        for n in numbers:
+            page = GuidancePage(
+                title=f"Guidance {n:04}",
+                slug=f"guidance-{n:04}",
+                summary="A page.",
+                body=[("text", RichText("<p>Text.</p>"))],
+                last_reviewed=date(2026, 1, 1),
+            )
+            page.audiences = [audiences[n % 4]]
+            page.topics = [topics[n % 9], topics[(n + 1) % 9]]
+            pages.append(page)
+        add_pages_in_bulk(index, pages)
 
     queries = ("", "?page=2", "?audience=parents&topic=safeguarding&topic=transition&page=1")
 
@@ -190,10 +193,7 @@ def test_index_runs_a_fixed_number_of_queries_with_2000_pages(client, index):
     add_pages(range(300))
     with_300 = count_queries()
 
-    started = time.monotonic()
     add_pages(range(300, 2000))
-    created_in = time.monotonic() - started
-    assert created_in < 120, f"making 1,700 pages took {created_in:.0f}s"
     assert GuidancePage.objects.count() == 2000
 
     # Site, locale, routing (3 pages), alias and view-restriction checks, council settings,

@@ -81,6 +81,17 @@ def test_redis_url_makes_redis_the_cache_but_tasks_stay_in_the_database():
     assert result.stdout.split() == ["django_redis.cache.RedisCache", "None", "default"]
 
 
+def test_make_runs_address_is_where_links_point_and_a_host_the_server_accepts():
+    # `make run HOST=192.0.2.7 PORT=8123` sets PORTAL_BASE_URL so.
+    result = run_python(
+        "from django.conf import settings; print(settings.WAGTAILADMIN_BASE_URL, "
+        "'192.0.2.7' in settings.ALLOWED_HOSTS)",
+        "portal.settings.dev",
+        PORTAL_BASE_URL="http://192.0.2.7:8123",
+    )
+    assert result.stdout.split() == ["http://192.0.2.7:8123", "True"]
+
+
 def test_styled_403_and_400_pages(rf, home):
     from home import views
 

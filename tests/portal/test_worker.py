@@ -2,15 +2,19 @@
 sent on the next attempt, and nothing is lost in between."""
 
 import os
+import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_worker_retries_an_email_the_mail_server_refused(tmp_path):
+@pytest.mark.django_db  # the worker's database is a copy of the test database
+def test_worker_retries_an_email_the_mail_server_refused(tmp_path, migrated_sqlite):
     env = {
         **{k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")},
         "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
@@ -33,7 +37,10 @@ def test_worker_retries_an_email_the_mail_server_refused(tmp_path):
             timeout=300,
         )
 
-    manage("migrate", "--noinput")
+    if migrated_sqlite:
+        shutil.copy(migrated_sqlite, tmp_path / "portal.sqlite3")  # PORTAL_VAR_DIR's database
+    else:
+        manage("migrate", "--noinput")
     manage(
         "shell",
         "-c",
