@@ -176,7 +176,7 @@ AUDITED = {
 # tools (sending a translation to moderation: Wagtail's page permissions decide, tested in
 # tests/home/test_translation_moderation.py).
 NOT_RECORDS = {
-    "home_submit_translation", "home_sync_translations",
+    "home_submit_translation", "home_sync_translations", "choose-language",
     "healthz", "robots", "guidance:search", "portal:sign-in", "portal:sign-out",
     "portal:password-reset", "portal:password-reset-sent", "portal:password-reset-confirm",
     "portal:invite-accept", "portal:password-set", "portal:two-factor",
