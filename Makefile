@@ -33,7 +33,7 @@ static: portal/static_build/.built
 # unless PORTAL_BASE_URL is set already (say, a proxy's address).
 # Ctrl+C (or SIGTERM to make) stops both within a few seconds: the shell waits for the
 # server, so its trap runs at once; it ends the server and asks the worker to stop, which
-# an idle django-q2 cluster does in about a second. A worker still busy after 3s is killed,
+# an idle django-q2 cluster does in about a second. Whatever still runs after 3s is killed,
 # its whole tree (job control, set -m, gave it a process group of its own); the database
 # broker hands the unfinished task out again later, as it does a failed one.
 run: export PORTAL_BASE_URL ?= http://$(HOST):$(PORT)
@@ -49,7 +49,7 @@ run: setup
 	@set -m; \
 	  stop() { \
 	    kill -TERM $$server $$worker; \
-	    (sleep 3; kill -KILL -$$worker) & timer=$$!; \
+	    (sleep 3; kill -KILL -$$worker -$$server) & timer=$$!; \
 	    wait $$server $$worker; kill -TERM -$$timer; \
 	  } 2>/dev/null; \
 	  trap stop EXIT; trap 'exit 0' INT TERM HUP; \

@@ -3,12 +3,13 @@
 from django import template
 from django.conf import settings
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.http import urlencode
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language, get_language_bidi, get_language_info
 from wagtail.models import Page
 
 from home.frame import site_frame
-from home.localize import in_language
+from home.localize import active_locale, in_language
 
 register = template.Library()
 
@@ -105,3 +106,16 @@ def footer_links(context):
 @register.inclusion_tag("includes/alert_banners.html", takes_context=True)
 def alert_banners(context):
     return {"banners": [b for b in site_frame(context["request"])["banners"] if b.is_live]}
+
+
+@register.simple_tag
+def page_language(page):
+    """` lang="en"` (and `dir="ltr"` in a right-to-left page) for what an editor wrote on
+    `page` when it is shown in another language: an English form page serves its journey
+    under /ur/ until editors translate it (WCAG 3.1.2, language of parts)."""
+    if page.locale_id == active_locale().pk:
+        return ""
+    code = page.locale.language_code
+    if get_language_bidi() and not get_language_info(code)["bidi"]:
+        return format_html(' lang="{}" dir="ltr"', code)
+    return format_html(' lang="{}"', code)

@@ -232,3 +232,12 @@ def test_a_school_referral_in_polish_and_its_outcome_email(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(url, {"outcome": outcome, "reason": "Reason given."})
     assert email_languages[-1] == ("forms_app/email/outcome.txt", "pl")
+
+
+def test_an_english_form_page_under_urdu_marks_its_editors_text_as_english(
+    client, start, ehe_page, other_locales
+):
+    body = client.get(f"/ur{start}").content.decode()
+    assert f'<h1 class="govuk-heading-xl" lang="en" dir="ltr">{ehe_page.title}</h1>' in body
+    english = client.get(start).content.decode()
+    assert f'<h1 class="govuk-heading-xl">{ehe_page.title}</h1>' in english
