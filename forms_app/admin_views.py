@@ -208,28 +208,37 @@ def change_status(request, pk):
             note=note,
         )
         if new in Submission.DECISIONS or new == Submission.Status.MORE_INFORMATION:
-            with override(submission.language):  # the applicant's, not the officer's
-                send_email(
-                    submission.submitter_email,
-                    _("%(form)s %(reference)s: %(status)s")
-                    % {
-                        "form": submission.get_journey_display(),
-                        "reference": submission.reference,
-                        "status": submission.get_status_display(),
-                    },
-                    "forms_app/email/decision.txt",
-                    {"submission": submission, "note": note},
-                )
-            SubmissionEvent.objects.create(
-                submission=submission,
-                kind=SubmissionEvent.Kind.EMAILED,
-                user=request.user,
-                note=submission.get_status_display(),
+            _email_submitter(
+                submission,
+                request.user,
+                submission.get_status_display,
+                "forms_app/email/decision.txt",
+                {"note": note},
             )
     messages.success(
         request, _("Status changed to %(status)s.") % {"status": submission.get_status_display()}
     )
     return redirect("forms_app_submission:inspect", pk)
+
+
+def _email_submitter(submission, officer, what, template, context):
+    """Tell the person who sent the submission what an officer did, in their own language
+    (`what` words it: the status or outcome), and record that they were told."""
+    with override(submission.language):
+        subject = _("%(form)s %(reference)s: %(what)s") % {
+            "form": submission.get_journey_display(),
+            "reference": submission.reference,
+            "what": what(),
+        }
+        send_email(
+            submission.submitter_email,
+            subject,
+            template,
+            {"submission": submission, **context},
+        )
+    SubmissionEvent.objects.create(
+        submission=submission, kind=SubmissionEvent.Kind.EMAILED, user=officer, note=what()
+    )
 
 
 def record_outcome(request, pk):
@@ -257,20 +266,12 @@ def record_outcome(request, pk):
             user=request.user,
             note=f"{label}: {reason}" if reason else label,
         )
-        with override(submission.language):  # the school user's, not the officer's
-            send_email(
-                submission.submitter_email,
-                _("%(form)s %(reference)s: %(outcome)s")
-                % {
-                    "form": submission.get_journey_display(),
-                    "reference": submission.reference,
-                    "outcome": submission.get_outcome_display(),
-                },
-                "forms_app/email/outcome.txt",
-                {"submission": submission, "reason": reason},
-            )
-        SubmissionEvent.objects.create(
-            submission=submission, kind=SubmissionEvent.Kind.EMAILED, user=request.user, note=label
+        _email_submitter(
+            submission,
+            request.user,
+            submission.get_outcome_display,
+            "forms_app/email/outcome.txt",
+            {"reason": reason},
         )
     messages.success(request, _("Outcome recorded: %(outcome)s.") % {"outcome": label})
     return redirect("forms_app_submission:inspect", pk)

@@ -4,29 +4,13 @@ in a fixed number of queries however many pages there are."""
 from django.core.paginator import Paginator
 from django.db.models.query import prefetch_related_objects
 
-from home.localize import active_locale, default_language, in_active_language
+from home.localize import in_active_language, in_default_language
 from shared.listing import chosen_values, pagination
 
 from .languages import mark_languages
 from .models.pages import Audience, GuidancePage, Topic
 
 PER_PAGE = 20
-
-
-def _source_index(index):
-    """Guidance is written in the site's default language and translated from there, so
-    the list is made from the default-language index's pages."""
-    active = active_locale()
-    if index.locale_id == active.pk and active.language_code == default_language():
-        return index
-    return (
-        type(index)
-        .objects.filter(
-            translation_key=index.translation_key, locale__language_code=default_language()
-        )
-        .first()
-        or index
-    )
 
 
 def _in_visitors_language(pages):
@@ -42,7 +26,7 @@ def guidance_list(index, request):
 
     pages = (
         GuidancePage.objects.live()
-        .child_of(_source_index(index))
+        .child_of(in_default_language(index))
         .defer_streamfields()
         .order_by("path")
     )
