@@ -16,8 +16,16 @@ from django.utils.translation import gettext as _
 from . import two_factor
 
 # The Wagtail admin sets some styles inline from its own scripts (the rich text editor,
-# the page explorer) and previews images from blobs; its scripts stay 'self' only.
-ADMIN_POLICY_UPDATE = {"style-src": ["'unsafe-inline'"], "img-src": ["blob:"]}
+# the page explorer) and previews images from blobs. Its scripts stay 'self', but for the
+# one fixed inline script of wagtail-localize's translation editor (it names the choosers'
+# URLs), allowed by its hash; tests/browser/test_translation_moderation.py fails if it
+# changes.
+TRANSLATION_EDITOR_SCRIPT = "'sha256-lLVZz8vyF0vCZL3ZQcc+U/kumGW1SlEfDpwWrXLLSRw='"
+ADMIN_POLICY_UPDATE = {
+    "style-src": ["'unsafe-inline'"],
+    "img-src": ["blob:"],
+    "script-src": [TRANSLATION_EDITOR_SCRIPT],
+}
 ADMIN_PATH = re.compile(r"^/admin/")
 
 
