@@ -1,10 +1,13 @@
 """StreamField blocks for the strategy and for guidance pages. Each block has its own
 template in templates/guidance/blocks/, in GOV.UK Design System markup."""
 
+import copy
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail_localize.segments import StringSegmentValue
 
 from home.blocks import InsetTextBlock, WarningTextBlock
 from home.localize import in_active_language
@@ -144,9 +147,31 @@ class StepByStepBlock(blocks.StructBlock):
         template = "guidance/blocks/step_by_step.html"
 
 
+class TranslatableTableBlock(TableBlock):
+    """A table whose cells wagtail-localize offers for translation (it leaves a plain
+    TableBlock's cells alone, so a translated page kept English tables). Each non-blank
+    cell is one string, found again by its row and column."""
+
+    def get_translatable_segments(self, value):
+        rows = (value or {}).get("data") or []
+        return [
+            StringSegmentValue(f"r{r}c{c}", cell)
+            for r, row in enumerate(rows)
+            for c, cell in enumerate(row)
+            if cell and str(cell).strip()
+        ]
+
+    def restore_translated_segments(self, value, segments):
+        value = copy.deepcopy(value)
+        for segment in segments:
+            r, c = segment.path[1:].split("c")
+            value["data"][int(r)][int(c)] = segment.render_text()
+        return value
+
+
 class GuidanceTableBlock(blocks.StructBlock):
     caption = blocks.CharBlock(max_length=200)
-    table = TableBlock()
+    table = TranslatableTableBlock()
 
     class Meta:
         icon = "table"

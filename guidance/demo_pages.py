@@ -1,5 +1,6 @@
-"""Demo strategy and guidance pages under the English home page, and translations of some
-of them, read from guidance/demo/*.yaml. Safe to run again: what exists is left as it is."""
+"""Demo strategy and guidance pages under the English home page, read from
+guidance/demo/*.yaml (their translations, guidance/demo/translations/, are made with every
+other page's by home.demo). Safe to run again: what exists is left as it is."""
 
 from datetime import timedelta
 from decimal import Decimal
@@ -9,7 +10,6 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
-from home.demo import translate_page, translations
 from home.models import HomePage
 from portal.demo import demo_email
 from portal.models import User
@@ -117,36 +117,3 @@ def seed_guidance():
         created += 1
     return f"guidance index and {len(data['pages'])} guidance pages ({created} new)"
 
-
-def _index_and_translations():
-    """The guidance index, and by page slug each language's {English: translation}."""
-    index = _child(
-        _english_home(), GuidanceIndexPage, load("guidance", "guidance")["index"]["slug"]
-    )
-    by_page = {
-        slug: translations(entries) for slug, entries in load("guidance", "translations").items()
-    }
-    return index, by_page
-
-
-def seed_guidance_index_translations():
-    """The index in each language its pages are translated into. A step of its own: a
-    translation is published when its transaction commits, and publishing the index after
-    its pages were added would reset its count of children (so they could not be found)."""
-    index, by_page = _index_and_translations()
-    translated = sum(
-        translate_page(index, code, words) for code, words in by_page[index.slug].items()
-    )
-    return f"{translated} new translations of the guidance index"
-
-
-def seed_guidance_translations():
-    index, by_page = _index_and_translations()
-    languages = dict.fromkeys(code for words in by_page.values() for code in words)
-    translated = 0
-    for code in languages:
-        for page in GuidancePage.objects.child_of(index):
-            words = by_page.get(page.slug, {}).get(code)
-            if words:
-                translated += translate_page(page, code, words)
-    return f"{translated} new translations of guidance pages"

@@ -1,8 +1,10 @@
 """Demo council: its settings, home page (in every language), footer pages and the
 pages each home tile leads to, read from home/demo/*.yaml."""
 
+from pathlib import Path
 from urllib.parse import urlsplit
 
+from django.apps import apps
 from django.conf import settings
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
@@ -10,6 +12,7 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 
 from shared.demo_data import load
 
+from .localize import default_language
 from .models import AlertBanner, CouncilSettings, HomePage, PrivacyNoticePage, StandardPage
 
 
@@ -122,9 +125,9 @@ def _set_tiles(home):
 
 
 def translate_page(page, language_code, words):
-    """Translate a page through wagtail-localize, so editors keep it in step with the
-    English page there. `words` maps each English string to its translation; any string
-    missing from it stays English."""
+    """Translate a page (or a snippet, such as a banner) through wagtail-localize, so
+    editors keep it in step with the English one. `words` maps each English string to its
+    translation; any string missing from it stays English."""
     locale, _ = Locale.objects.get_or_create(language_code=language_code)
     if page.get_translations().filter(locale=locale).exists():
         return False
@@ -144,7 +147,13 @@ def translate_page(page, language_code, words):
                     "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
                 },
             )
-    translation.save_target(publish=True)
+    # Published here and now, not when the transaction commits (as save_target's publish
+    # would): a revision published later carries its page's count of children as it was,
+    # and would lose the children translated meanwhile.
+    is_page = isinstance(page, Page)
+    translation.save_target(publish=not is_page)  # a snippet without drafts is saved
+    if is_page:
+        page.get_translation(locale).get_latest_revision().publish()
     return True
 
 
@@ -181,22 +190,29 @@ def seed_site():
     return f"home page, {len(journeys)} journey pages, {len(footer)} footer pages"
 
 
-def translations(entries):
-    """Entries of one English string (`en`) and its translations by language code, as
-    {language: {English: translation}}, languages in the order they first appear."""
-    languages = {}
-    for entry in entries:
-        for code, text in entry.items():
-            if code != "en":
-                languages.setdefault(code, {})[entry["en"]] = text
-    return languages
+def page_translations(code):
+    """Every app's demo strings in one language, {English: translation}: each app keeps
+    those of the pages it makes in `<app>/demo/translations/<code>.yaml`."""
+    words = {}
+    for config in apps.get_app_configs():
+        if (Path(config.path) / "demo" / "translations" / f"{code}.yaml").exists():
+            words.update(load(config.label, f"translations/{code}"))
+    return words
 
 
 def seed_home_tiles_and_translations():
-    """Last of all, when every app has made its pages: the tiles, then the home page's
-    translations (which copy the tiles)."""
+    """Last of all, when every app has made its pages: the home page's tiles, then every
+    public page in each language, through wagtail-localize (so editors keep them in step
+    with the English pages). Parents before children (tree order), since a translation
+    goes under its parent's translation; a string missing from the files stays English."""
     home = _home_page()
     _set_tiles(home)
-    languages = translations(load("home", "translations"))
-    translated = sum(translate_page(home, code, words) for code, words in languages.items())
+    pages = home.get_descendants(inclusive=True).live().order_by("path").specific()
+    translated = 0
+    for code, _name in settings.LANGUAGES:
+        words = page_translations(code)
+        if code != default_language() and words:
+            translated += sum(translate_page(page, code, words) for page in pages)
+            banners = AlertBanner.objects.filter(locale__language_code=default_language())
+            translated += sum(translate_page(banner, code, words) for banner in banners)
     return f"{len(home.tiles)} tiles, {translated} new translations"

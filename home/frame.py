@@ -9,7 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
-from .localize import in_active_language
+from .localize import active_locale, default_language, in_active_language, locale_of
 from .models import AlertBanner, CouncilSettings, PrivacyNoticePage
 from .page_cache import generation
 
@@ -54,8 +54,29 @@ def _build(request, site):
             {"text": page.title, "href": page.get_url(request), "path": page.path} for page in menu
         ],
         "footer": footer,
-        "banners": AlertBanner.objects.not_ended(),
+        "banners": _banners(),
     }
+
+
+def _banners():
+    """Live and upcoming banners in the default language (whose times and severity count),
+    each with `shown`: its translation in the visitor's language where an editor made
+    one, else itself (`translated` says which, so it can be marked as English)."""
+    default = locale_of(default_language())
+    banners = [b for b in AlertBanner.objects.not_ended() if b.locale_id == default.pk]
+    locale = active_locale()
+    translations = {}
+    if banners and locale.pk != default.pk:
+        translations = {
+            b.translation_key: b
+            for b in AlertBanner.objects.filter(
+                locale=locale, translation_key__in=[b.translation_key for b in banners]
+            )
+        }
+    for banner in banners:
+        banner.shown = translations.get(banner.translation_key, banner)
+        banner.translated = banner.shown is not banner
+    return banners
 
 
 def site_frame(request):

@@ -29,7 +29,7 @@ def default_language():
     return get_supported_language_variant(settings.LANGUAGE_CODE)
 
 
-def _locale(code):
+def locale_of(code):
     locale = _locales.get(code)
     if locale is None:
         locale = _locales[code] = Locale.objects.filter(language_code=code).first()
@@ -55,7 +55,7 @@ post_delete.connect(_forget_locales, sender=Locale, dispatch_uid="localize_forge
 def in_default_language(page):
     """The page in the default language: the source its translations are made from,
     found by its translation key (the page itself when it has none, or is the source)."""
-    default = _locale(default_language())
+    default = locale_of(default_language())
     if default is None or page.locale_id == default.pk:
         return page
     source = (

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
 
 from . import privacy_notice
@@ -219,7 +219,7 @@ class AlertBannerQuerySet(models.QuerySet):
         )
 
 
-class AlertBanner(models.Model):
+class AlertBanner(TranslatableMixin, models.Model):
     """A message shown at the top of every page while it is live: a closure, an outage,
     a change in the law."""
 
@@ -246,7 +246,7 @@ class AlertBanner(models.Model):
         FieldPanel("ends_at"),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["-starts_at", "-pk"]
         verbose_name = _("alert banner")
 

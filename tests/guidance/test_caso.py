@@ -543,8 +543,15 @@ def test_demo_directory_is_seeded_once(client, db):
     for contact in contacts:
         assert not contact.phone or contact.phone.startswith("01632 960"), contact
         assert not contact.email or contact.email.endswith(".example"), contact
-    page = CasoDirectoryPage.objects.get()
+    page = CasoDirectoryPage.objects.get(locale__language_code="en")
     assert page.slug == "community-support" and page.live and page.show_in_menus
+    translated = CasoDirectoryPage.objects.exclude(pk=page.pk).live()
+    assert sorted(translated.values_list("locale__language_code", flat=True)) == [
+        "cy",
+        "pl",
+        "ro",
+        "ur",
+    ]
     assert page.get_parent().depth == 2 and page.locale.language_code == "en"
     client.defaults["HTTP_HOST"] = "localhost"
     assert 'href="/community-support/"' in client.get("/").content.decode()

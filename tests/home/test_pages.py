@@ -163,6 +163,26 @@ def test_translated_home_page_in_urdu_is_right_to_left(
     assert 'hreflang="cy"' not in switcher
 
 
+def test_a_banner_shows_in_the_visitors_language_where_translated(client, home, other_locales):
+    from home.demo import translate_page
+
+    translate_page(home, "pl", {})
+    translate_page(home, "ur", {})
+    banner = AlertBanner.objects.create(title="Phones closed", message="<p>Email us.</p>")
+    assert translate_page(banner, "pl", {"Phones closed": "Telefony nieczynne"})
+    polish = client.get("/pl/").content.decode()
+    assert "Telefony nieczynne" in polish and "Phones closed" not in polish
+    assert '<div class="govuk-notification-banner__content">' in polish  # no lang="en" on it
+    # Untranslated in Urdu: the English banner, marked as English and left to right.
+    urdu = client.get("/ur/").content.decode()
+    assert "Phones closed" in urdu
+    assert '<div class="govuk-notification-banner__content" lang="en" dir="ltr">' in urdu
+    # When and how it shows are the English banner's: ended there, gone in every language.
+    banner.ends_at = timezone.now() - timedelta(minutes=1)
+    banner.save()
+    assert "Telefony nieczynne" not in client.get("/pl/").content.decode()
+
+
 def test_page_with_no_translations_offers_no_language_switcher(client, home, other_locales):
     StandardPageFactory(parent=home, slug="contact", title="Contact us")
     assert "govuk-language-navigation" not in client.get("/contact/").content.decode()

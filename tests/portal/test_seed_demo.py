@@ -34,8 +34,19 @@ def test_seed_demo_fills_the_portal_and_changes_nothing_the_second_time(client):
     assert Membership.objects.exclude(role=Membership.Role.GOVERNOR).exists()
     languages = set(HomePage.objects.live().values_list("locale__language_code", flat=True))
     assert languages == {"en", "cy", "pl", "ro", "ur"}
+    # Every public page in every language, through wagtail-localize, and the banner too.
+    english = Page.objects.filter(depth__gte=2, locale__language_code="en").live()
+    for code in ("cy", "pl", "ro", "ur"):
+        translated = Page.objects.filter(locale__language_code=code).live()
+        assert set(translated.values_list("translation_key", flat=True)) == set(
+            english.values_list("translation_key", flat=True)
+        ), code
+    assert AlertBanner.objects.count() == 5
 
     client.defaults["HTTP_HOST"] = "localhost"
+    # A table's cells are translated with the page they are on.
+    codes = client.get("/pl/guidance/attendance-registers-and-codes/").content.decode()
+    assert "Kod" in codes and "When to use it" not in codes
     home = client.get("/").content.decode()
     assert "Wyvernshire County Council" in home
     assert client.get("/ur/").content.decode().count("اسکول") >= 1
