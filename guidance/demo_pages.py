@@ -116,4 +116,3 @@ def seed_guidance():
         pages[spec["slug"]] = _publish(index, page)
         created += 1
     return f"guidance index and {len(data['pages'])} guidance pages ({created} new)"
-

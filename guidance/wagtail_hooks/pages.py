@@ -11,4 +11,3 @@ def demo_guidance():
 
 
 demo_guidance.order = 40
-
