@@ -1,3 +1,5 @@
+from urllib.parse import urlsplit
+
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
@@ -39,10 +41,23 @@ def choose_language(request, code):
     if not is_language(code):
         return HttpResponseRedirect(target)
     user = request.user
-    if user.is_authenticated and user.language != code:
+    if user.is_authenticated and user.language != code and _from_this_site(request):
         user.language = code
         user.save(update_fields=["language"])
     return remember_language(HttpResponseRedirect(in_language(target, code)), code)
+
+
+def _from_this_site(request):
+    """Whether the switcher's link was followed from one of our own pages: the browser's
+    Sec-Fetch-Site header says so, or, from an older browser, the Referer. A link on
+    another site still switches the language shown, but does not change the account."""
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    if fetch_site is not None:
+        return fetch_site == "same-origin"
+    referer = request.headers.get("Referer", "")
+    return url_has_allowed_host_and_scheme(
+        referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ) and bool(urlsplit(referer).netloc)
 
 
 class SignInView(auth_views.LoginView):

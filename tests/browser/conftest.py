@@ -61,12 +61,31 @@ def page(browser):
     assert refused == [], "the Content-Security-Policy refused:\n" + "\n".join(refused)
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, migrated, then given the demo content once. What the browser
+    tests' serialized_rollback restores before each test is this seeded state, so each
+    starts from the demo in seconds instead of seeding it again (most of a minute, with
+    every page in five languages)."""
+    from django.db import connection
+    from django.test import override_settings
+
+    with django_db_blocker.unblock():
+        call_command("seed_demo", stdout=open(os.devnull, "w"))
+        # Not the audit log: it is append-only (restoring would rewrite its rows), and
+        # no browser test reads what seeding logged.
+        with override_settings(TEST_NON_SERIALIZED_APPS=["audit"]):
+            snapshot = connection.creation.serialize_db_to_string()
+        connection._test_serialized_contents = snapshot
+    return django_db_setup
+
+
 @pytest.fixture
 def portal(live_server):
-    """The live portal with the demo content, on the live server's address."""
+    """The live portal with the demo content (restored before each test, see
+    django_db_setup), on the live server's address."""
     from wagtail.models import Site
 
-    call_command("seed_demo", stdout=open(os.devnull, "w"))
     host, port = live_server.url.split("//")[1].split(":")
     Site.objects.filter(is_default_site=True).update(hostname=host, port=int(port))
     return live_server.url

@@ -72,6 +72,12 @@ def test_urdu_guidance_page_is_right_to_left(page, portal, assert_accessible):
     assert page.locator("html").get_attribute("lang") == "ur"
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert page.locator("h1").inner_text() == "اسکول میں حاضری: والدین کو کیا جاننا چاہیے"
-    # Related guidance not yet in Urdu is marked as English.
-    assert page.locator('.app-related li[lang="en"]').count() >= 1
+    # Related guidance is in Urdu too, linked at its Urdu address, none marked as English.
+    related = page.locator(".app-related li a")
+    assert related.count() >= 1
+    assert all(
+        href.startswith("/ur/")
+        for href in related.evaluate_all("as => as.map(a => a.getAttribute('href'))")
+    )
+    assert page.locator('.app-related li[lang="en"]').count() == 0
     assert_accessible(page)

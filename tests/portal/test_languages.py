@@ -100,7 +100,7 @@ def test_the_switcher_goes_on_only_to_this_site(client, home, target):
 
 def test_a_signed_in_users_choice_is_kept_and_applied_when_they_sign_in(client, home, school_user):
     client.force_login(school_user)
-    client.get("/language/pl/", {"next": "/portal/"})
+    client.get("/language/pl/", {"next": "/portal/"}, HTTP_SEC_FETCH_SITE="same-origin")
     school_user.refresh_from_db()
     assert school_user.language == "pl"
     client.get("/language/xx/", {"next": "/portal/"})  # a forged code: still Polish
@@ -129,3 +129,22 @@ def test_the_language_cookie_is_in_the_privacy_notice():
     from home.privacy_notice import cookies
 
     assert COOKIE in [cookie["name"] for cookie in cookies()]
+
+
+def test_a_link_from_another_site_does_not_change_the_account(client, home, school_user):
+    """The switcher is a link (GOV.UK's pattern); a link elsewhere may switch what is
+    shown, never what the account keeps."""
+    client.force_login(school_user)
+    before = school_user.language
+    response = client.get("/language/ur/", {"next": "/portal/"}, HTTP_SEC_FETCH_SITE="cross-site")
+    assert response.cookies[COOKIE].value == "ur"  # shown in Urdu on this device
+    response = client.get(
+        "/language/ur/", {"next": "/portal/"}, HTTP_REFERER="https://evil.example/page"
+    )
+    school_user.refresh_from_db()
+    assert school_user.language == before != "ur"
+    # From one of our pages (an older browser sends only the Referer): kept.
+    host = response.wsgi_request.get_host()
+    client.get("/language/ur/", {"next": "/portal/"}, HTTP_REFERER=f"http://{host}/portal/")
+    school_user.refresh_from_db()
+    assert school_user.language == "ur"
