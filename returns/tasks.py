@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 
 from audit.log import acting_as
 from portal.emails import send_email
@@ -42,15 +43,17 @@ def _step_due(due_on, today):
 
 
 def _acting_emails(school_ids):
-    """{school id: [email, ...]} of the people who act for each school (not governors)."""
+    """{school id: {language: [email, ...]}} of the people who act for each school (not
+    governors), by the language each chose (the default where they chose none)."""
     emails = {}
     memberships = (
         Membership.objects.filter(school_id__in=school_ids, user__is_active=True)
         .exclude(role__in=Membership.READ_ONLY_ROLES)
-        .values_list("school_id", "user__email")
+        .values_list("school_id", "user__email", "user__language")
     )
-    for school_id, email in memberships:
-        emails.setdefault(school_id, []).append(email)
+    for school_id, email, language in memberships:
+        by_language = emails.setdefault(school_id, {})
+        by_language.setdefault(language or settings.LANGUAGE_CODE, []).append(email)
     return emails
 
 
@@ -63,6 +66,24 @@ def _claim(school_return, step):
     except IntegrityError:
         return False
     return True
+
+
+def _remind(addresses, school_return, period, step, base_url):
+    subject = _("Reduced-timetable return %(when)s: %(school)s") % {
+        "when": _("overdue") if step > 0 else _("due soon"),
+        "school": school_return.school.name,
+    }
+    send_email(
+        addresses,
+        subject,
+        "returns/email/reminder.txt",
+        {
+            "school": school_return.school,
+            "period": period,
+            "overdue": step > 0,
+            "url": base_url + reverse("returns:detail", args=[school_return.pk]),
+        },
+    )
 
 
 def send_reminders(today=None):
@@ -84,21 +105,9 @@ def send_reminders(today=None):
             recipients = emails.get(school_return.school_id)
             if not recipients or not _claim(school_return, step):
                 continue
-            subject = _("Reduced-timetable return %(when)s: %(school)s") % {
-                "when": _("overdue") if step > 0 else _("due soon"),
-                "school": school_return.school.name,
-            }
-            send_email(
-                recipients,
-                subject,
-                "returns/email/reminder.txt",
-                {
-                    "school": school_return.school,
-                    "period": period,
-                    "overdue": step > 0,
-                    "url": base_url + reverse("returns:detail", args=[school_return.pk]),
-                },
-            )
+            for language, addresses in recipients.items():  # each in their own language
+                with override(language):
+                    _remind(addresses, school_return, period, step, base_url)
             sent += 1
     return f"{sent} reminders sent"
 

@@ -168,3 +168,27 @@ def test_the_demo_is_idempotent_and_leaves_alderbrook_to_the_demo_user(db):
     pupils = ReturnPupil.objects.filter(school_return__period=current)
     assert pupils.filter(review_late=True).exists() and pupils.filter(past_two_terms=True).exists()
     assert pupils.filter(review_on__lt=TODAY).exists()
+
+
+def test_each_person_is_reminded_in_the_language_they_chose(
+    school, django_capture_on_commit_callbacks
+):
+    from django.utils import translation
+
+    _staff(school, "head@alderbrook.example")
+    lead = _staff(school, "lead@alderbrook.example", role=Membership.Role.ATTENDANCE_LEAD)
+    lead.language = "ur"
+    lead.save()
+    make_period(opens=-20, due=7)
+    with override_settings(PORTAL_RETURN_REMINDER_DAYS=[-7]):
+        with django_capture_on_commit_callbacks(execute=True):
+            tasks.send_reminders()
+    by_address = {message.to[0]: message for message in mail.outbox}
+    assert sorted(by_address) == ["head@alderbrook.example", "lead@alderbrook.example"]
+    with translation.override("ur"):
+        due_soon = translation.gettext("due soon")
+    assert due_soon != "due soon" and due_soon in by_address["lead@alderbrook.example"].subject
+    assert "due soon" in by_address["head@alderbrook.example"].subject
+    # The link leads to the return in Urdu.
+    assert "/ur/portal/returns/" in by_address["lead@alderbrook.example"].body
+    assert ReturnReminder.objects.count() == 1  # still one reminder for the school
