@@ -5,7 +5,7 @@ from django.core.paginator import Paginator
 from django.db.models.query import prefetch_related_objects
 
 from home.localize import (
-    default_language_rows,
+    default_language_rows_named,
     in_active_language,
     in_default_language,
     show_in_active_language,
@@ -26,11 +26,9 @@ def _in_visitors_language(pages):
 
 def guidance_list(index, request):
     # The English audiences and topics (pages point at them, filters match their slugs),
-    # each with the name to show in the visitor's language.
-    audiences = show_in_active_language(default_language_rows(Audience.objects.all()))
-    topics = sorted_by_shown_name(
-        show_in_active_language(default_language_rows(Topic.objects.all()))
-    )
+    # each with the name to show in the visitor's language: one query each, translations and all.
+    audiences = default_language_rows_named(Audience.objects.all())
+    topics = sorted_by_shown_name(default_language_rows_named(Topic.objects.all()))
     chosen_audiences = chosen_values(request.GET.getlist("audience"), {a.slug for a in audiences})
     chosen_topics = chosen_values(request.GET.getlist("topic"), {t.slug for t in topics})
 

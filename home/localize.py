@@ -124,6 +124,20 @@ def show_in_active_language(objects):
     return objects
 
 
+def default_language_rows_named(queryset):
+    """The default language's rows of a translatable model (as default_language_rows),
+    each given `shown` and `translated` as by show_in_active_language, in one query that
+    brings their translations in the active language along with them."""
+    default, locale = locale_of(default_language()), active_locale()
+    rows = list(queryset.filter(locale__in={default.pk, locale.pk}))
+    translations = {row.translation_key: row for row in rows if row.locale_id == locale.pk}
+    originals = [row for row in rows if row.locale_id == default.pk]
+    for row in originals:
+        row.shown = translations.get(row.translation_key, row)
+        row.translated = row.shown.locale_id == locale.pk
+    return originals
+
+
 def is_language(code):
     """Only the portal's own languages: anything else (a forged code) is not one."""
     return code in dict(settings.LANGUAGES)

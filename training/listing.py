@@ -8,7 +8,7 @@ from django.db.models.query import prefetch_related_objects
 from django.utils import timezone
 
 from home.localize import (
-    default_language_rows,
+    default_language_rows_named,
     in_active_language,
     in_default_language,
     show_in_active_language,
@@ -28,8 +28,8 @@ def _month_choices(sessions):
 
 def session_list(index, request):
     # The English audiences (courses point at them, filters match their slugs), each
-    # with the name to show in the visitor's language.
-    audiences = show_in_active_language(default_language_rows(Audience.objects.all()))
+    # with the name to show in the visitor's language: one query, translations and all.
+    audiences = default_language_rows_named(Audience.objects.all())
     chosen_audiences = chosen_values(request.GET.getlist("audience"), {a.slug for a in audiences})
     formats = CoursePage.Format.choices
     chosen_format = request.GET.get("format", "")
