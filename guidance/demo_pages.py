@@ -10,6 +10,7 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
+from home.localize import default_language_rows
 from home.models import HomePage
 from portal.demo import demo_email
 from portal.models import User
@@ -93,8 +94,9 @@ def seed_guidance():
     index = _child(home, GuidanceIndexPage, data["index"]["slug"])
     if index is None:
         index = _publish(home, GuidanceIndexPage(show_in_menus=True, **data["index"]))
-    audiences = {audience.slug: audience for audience in Audience.objects.all()}
-    topics = {topic.slug: topic for topic in Topic.objects.all()}
+    # The English ones: pages point at them whatever their language.
+    audiences = {a.slug: a for a in default_language_rows(Audience.objects.all())}
+    topics = {t.slug: t for t in default_language_rows(Topic.objects.all())}
     editor = User.objects.filter(email=demo_email("editor")).first()
     today = timezone.localdate()
     pages = {page.slug: page for page in GuidancePage.objects.child_of(index)}

@@ -4,11 +4,17 @@ in a fixed number of queries however many pages there are."""
 from django.core.paginator import Paginator
 from django.db.models.query import prefetch_related_objects
 
-from home.localize import in_active_language, in_default_language
+from home.localize import (
+    default_language_rows_named,
+    in_active_language,
+    in_default_language,
+    show_in_active_language,
+)
 from shared.listing import chosen_values, pagination
 
 from .languages import mark_languages
 from .models.pages import Audience, GuidancePage, Topic
+from .taxonomy import sorted_by_shown_name
 
 PER_PAGE = 20
 
@@ -19,8 +25,10 @@ def _in_visitors_language(pages):
 
 
 def guidance_list(index, request):
-    audiences = list(Audience.objects.all())
-    topics = list(Topic.objects.all())
+    # The English audiences and topics (pages point at them, filters match their slugs),
+    # each with the name to show in the visitor's language: one query each, translations and all.
+    audiences = default_language_rows_named(Audience.objects.all())
+    topics = sorted_by_shown_name(default_language_rows_named(Topic.objects.all()))
     chosen_audiences = chosen_values(request.GET.getlist("audience"), {a.slug for a in audiences})
     chosen_topics = chosen_values(request.GET.getlist("topic"), {t.slug for t in topics})
 
@@ -48,6 +56,19 @@ def guidance_list(index, request):
     page_obj = Paginator(pages, PER_PAGE).get_page(request.GET.get("page"))
     items = mark_languages(_in_visitors_language(list(page_obj)))
     prefetch_related_objects(items, "audiences", "topics")
+    # Each item's audiences and topics are among those just fetched, with their names
+    # (any other, which no page should point at, is named on its own).
+    shown_audiences = {a.pk: a for a in audiences}
+    shown_topics = {t.pk: t for t in topics}
+    show_in_active_language(
+        [a for item in items for a in item.audiences.all() if a.pk not in shown_audiences]
+        + [t for item in items for t in item.topics.all() if t.pk not in shown_topics]
+    )
+    for item in items:
+        item.audience_list = [shown_audiences.get(a.pk, a) for a in item.audiences.all()]
+        item.topic_list = sorted_by_shown_name(
+            [shown_topics.get(t.pk, t) for t in item.topics.all()]
+        )
     query = {"audience": chosen_audiences, "topic": chosen_topics}
     return {
         "guidance_pages": items,

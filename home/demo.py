@@ -6,7 +6,8 @@ from urllib.parse import urlsplit
 
 from django.apps import apps
 from django.conf import settings
-from wagtail.models import Locale, Page, Site
+from modelcluster.fields import ParentalKey
+from wagtail.models import Locale, Page, Site, get_translatable_models
 from wagtail.rich_text import RichText
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
@@ -200,11 +201,26 @@ def page_translations(code):
     return words
 
 
+def translatable_snippets():
+    """The models of the project's own apps, other than pages, that editors translate
+    (TranslatableMixin): the alert banner, guidance's audiences and topics, training's
+    audiences and any added later. A page's child objects translate with their page."""
+    project = Path(settings.BASE_DIR).resolve()
+    return [
+        model
+        for model in get_translatable_models()
+        if not issubclass(model, Page)
+        and Path(model._meta.app_config.path).resolve().parent == project
+        and not any(isinstance(field, ParentalKey) for field in model._meta.get_fields())
+    ]
+
+
 def seed_home_tiles_and_translations():
     """Last of all, when every app has made its pages: the home page's tiles, then every
     public page in each language, through wagtail-localize (so editors keep them in step
-    with the English pages). Parents before children (tree order), since a translation
-    goes under its parent's translation; a string missing from the files stays English."""
+    with the English pages), and every English snippet of translatable_snippets().
+    Parents before children (tree order), since a translation goes under its parent's
+    translation; a string missing from the files stays English."""
     home = _home_page()
     _set_tiles(home)
     pages = home.get_descendants(inclusive=True).live().order_by("path").specific()
@@ -213,6 +229,7 @@ def seed_home_tiles_and_translations():
         words = page_translations(code)
         if code != default_language() and words:
             translated += sum(translate_page(page, code, words) for page in pages)
-            banners = AlertBanner.objects.filter(locale__language_code=default_language())
-            translated += sum(translate_page(banner, code, words) for banner in banners)
+            for model in translatable_snippets():
+                english = model._default_manager.filter(locale__language_code=default_language())
+                translated += sum(translate_page(snippet, code, words) for snippet in english)
     return f"{len(home.tiles)} tiles, {translated} new translations"

@@ -9,7 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
-from .localize import active_locale, default_language, in_active_language, locale_of
+from .localize import default_language, in_active_language, locale_of, show_in_active_language
 from .models import AlertBanner, CouncilSettings, PrivacyNoticePage
 from .page_cache import generation
 
@@ -64,19 +64,7 @@ def _banners():
     one, else itself (`translated` says which, so it can be marked as English)."""
     default = locale_of(default_language())
     banners = [b for b in AlertBanner.objects.not_ended() if b.locale_id == default.pk]
-    locale = active_locale()
-    translations = {}
-    if banners and locale.pk != default.pk:
-        translations = {
-            b.translation_key: b
-            for b in AlertBanner.objects.filter(
-                locale=locale, translation_key__in=[b.translation_key for b in banners]
-            )
-        }
-    for banner in banners:
-        banner.shown = translations.get(banner.translation_key, banner)
-        banner.translated = banner.shown is not banner
-    return banners
+    return show_in_active_language(banners)
 
 
 def site_frame(request):

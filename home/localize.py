@@ -6,6 +6,7 @@ A first visit to an address without a language prefix follows the browser's lang
 so and they stay with their choice, English included."""
 
 from django.conf import settings
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.http import Http404, HttpResponseRedirect
 from django.urls import Resolver404, resolve, translate_url
@@ -83,6 +84,58 @@ def in_active_language(pages, queryset=None):
         .defer_streamfields()
     }
     return [translated.get(page.translation_key, page) for page in pages]
+
+
+def in_default_language_only():
+    """The default language's rows of a translatable model (a `limit_choices_to`): those
+    pages point at, so that editors choose among them and not among their translations."""
+    return Q(locale__language_code=default_language())
+
+
+def default_language_rows(queryset):
+    """Only the default language's rows of a translatable model (its translations share
+    their slugs): the ones pages point at and filters match."""
+    return queryset.filter(locale=locale_of(default_language()))
+
+
+def show_in_active_language(objects):
+    """Give each object (a snippet such as an audience or a banner, in the default
+    language) `shown`: its translation in the active language where an editor made one,
+    else itself; and `translated`: whether `shown` is in the active language, so that an
+    English fallback can be marked as English. One query per model for the lot (none in
+    the default language). The objects themselves stay as they were, so relations and
+    filters keep to the default language's rows; only what is displayed changes."""
+    objects = list(objects)
+    locale = active_locale()
+    wanted = {}
+    for obj in objects:
+        if obj.locale_id != locale.pk:
+            wanted.setdefault(obj.get_translation_model(), set()).add(obj.translation_key)
+    translations = {}
+    for model, keys in wanted.items():
+        for translation in model._default_manager.filter(locale=locale, translation_key__in=keys):
+            translations[model, translation.translation_key] = translation
+    for obj in objects:
+        if obj.locale_id == locale.pk:
+            obj.shown, obj.translated = obj, True
+        else:
+            shown = translations.get((obj.get_translation_model(), obj.translation_key))
+            obj.shown, obj.translated = (shown, True) if shown else (obj, False)
+    return objects
+
+
+def default_language_rows_named(queryset):
+    """The default language's rows of a translatable model (as default_language_rows),
+    each given `shown` and `translated` as by show_in_active_language, in one query that
+    brings their translations in the active language along with them."""
+    default, locale = locale_of(default_language()), active_locale()
+    rows = list(queryset.filter(locale__in={default.pk, locale.pk}))
+    translations = {row.translation_key: row for row in rows if row.locale_id == locale.pk}
+    originals = [row for row in rows if row.locale_id == default.pk]
+    for row in originals:
+        row.shown = translations.get(row.translation_key, row)
+        row.translated = row.shown.locale_id == locale.pk
+    return originals
 
 
 def is_language(code):

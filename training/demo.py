@@ -9,6 +9,7 @@ from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
 
+from home.localize import default_language_rows
 from home.models import HomePage
 from portal.demo import demo_email
 from portal.models import School, User
@@ -171,7 +172,8 @@ def _bookings(course, spec, people, others, comments):
 def seed_training():
     data, booking_data = load("training", "courses"), load("training", "bookings")
     index, _created = _index_page(data["index"])
-    audiences = {audience.slug: audience for audience in Audience.objects.all()}
+    # The English ones: courses point at them whatever their language.
+    audiences = {a.slug: a for a in default_language_rows(Audience.objects.all())}
     # Looked up by name, not imported: the self-assessment is another feature app.
     AssessmentArea = apps.get_model("self_assessment", "AssessmentArea")
     areas = {area.slug: area for area in AssessmentArea.objects.all()}

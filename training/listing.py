@@ -7,7 +7,12 @@ from django.db.models import Exists, OuterRef
 from django.db.models.query import prefetch_related_objects
 from django.utils import timezone
 
-from home.localize import in_active_language, in_default_language
+from home.localize import (
+    default_language_rows_named,
+    in_active_language,
+    in_default_language,
+    show_in_active_language,
+)
 from shared.listing import chosen_values, pagination
 
 from .models.courses import Audience, CoursePage, Session
@@ -22,7 +27,9 @@ def _month_choices(sessions):
 
 
 def session_list(index, request):
-    audiences = list(Audience.objects.all())
+    # The English audiences (courses point at them, filters match their slugs), each
+    # with the name to show in the visitor's language: one query, translations and all.
+    audiences = default_language_rows_named(Audience.objects.all())
     chosen_audiences = chosen_values(request.GET.getlist("audience"), {a.slug for a in audiences})
     formats = CoursePage.Format.choices
     chosen_format = request.GET.get("format", "")
@@ -71,6 +78,14 @@ def session_list(index, request):
     items = list(page_obj)
     courses = {session.course_id: session.course for session in items}
     prefetch_related_objects(list(courses.values()), "audiences")
+    # Each course's audiences are among those just fetched, with their names (any other,
+    # which no course should point at, is named on its own).
+    shown = {a.pk: a for a in audiences}
+    show_in_active_language(
+        [a for course in courses.values() for a in course.audiences.all() if a.pk not in shown]
+    )
+    for course in courses.values():
+        course.audience_list = [shown.get(a.pk, a) for a in course.audiences.all()]
     # Course titles in the visitor's language, where a course has been translated.
     translated = dict(zip(courses, in_active_language(courses.values()), strict=True))
     for session in items:

@@ -1,5 +1,6 @@
-"""Training in the admin (sessions, registers, feedback), on the partner dashboard (your
-bookings and your school's), in the self-assessment's help, and in the demo."""
+"""Training in the admin (sessions, registers, feedback, audiences), on the partner
+dashboard (your bookings and your school's), in the self-assessment's help, and in the
+demo."""
 
 from datetime import timedelta
 
@@ -10,6 +11,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.localize import in_active_language
 from portal import access
@@ -25,7 +28,7 @@ from shared.retention import HOOK_NAME as RETENTION_HOOK
 from . import admin_views, personal_data, privacy_notice, tasks
 from .demo import seed_training
 from .links import manage_token
-from .models import Booking, CoursePage, TrainingIndexPage
+from .models import Audience, Booking, CoursePage, TrainingIndexPage
 
 # Heads and attendance leads see every booking made for their school.
 SCHOOL_LEAD_ROLES = (Membership.Role.HEADTEACHER, Membership.Role.ATTENDANCE_LEAD)
@@ -43,6 +46,17 @@ def training_admin_urls():
         path("training/sessions/<int:pk>/export/", admin_views.export_csv, name="training_export"),
         path("training/feedback/", admin_views.feedback_report, name="training_feedback"),
     ]
+
+
+class AudienceViewSet(SnippetViewSet):
+    """Who courses are for, as snippets: editors translate their names (courses keep
+    pointing at the English ones)."""
+
+    model = Audience
+    icon = "group"
+
+
+register_snippet(AudienceViewSet)
 
 
 class TrainingMenuItem(MenuItem):

@@ -1,8 +1,20 @@
-"""Wagtail hooks: pages."""
+"""Wagtail hooks: pages, and who they are for (audiences, as snippets that editors can
+translate; topics are snippets too, registered with their model)."""
 
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from ..demo_pages import seed_guidance
+from ..models import Audience
+
+
+class AudienceViewSet(SnippetViewSet):
+    model = Audience
+    icon = "group"
+
+
+register_snippet(AudienceViewSet)
 
 
 @hooks.register("register_demo_content")

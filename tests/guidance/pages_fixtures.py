@@ -125,7 +125,9 @@ def add_guidance_pages(index, titles, audiences=(), topics=()):
 
 def _objects(model, items):
     slugs = [item for item in items if isinstance(item, str)]
-    found = {obj.slug: obj for obj in model.objects.filter(slug__in=slugs)} if slugs else {}
+    # The English ones: pages point at those, whatever their translations.
+    english = model.objects.filter(slug__in=slugs, locale__language_code="en")
+    found = {obj.slug: obj for obj in english} if slugs else {}
     return [found[item] if isinstance(item, str) else item for item in items]
 
 

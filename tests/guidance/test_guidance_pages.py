@@ -569,6 +569,16 @@ def test_demo_strategy_and_guidance_are_complete_and_seeded_once(
     ):
         assert client.get(url).status_code == 200, url
     assert "اسکول میں حاضری" in client.get("/ur/guidance/attendance-for-parents/").content.decode()
+    # Audiences and topics named in Polish, each translated once however often it runs.
+    from guidance.models import Audience
+
+    assert Audience.objects.filter(locale__language_code="pl").count() == 4
+    polish = client.get("/pl/guidance/").content.decode()
+    for name in ("Rodzice i opiekunowie", "Członkowie rad szkół", "Kary pieniężne i kroki prawne"):
+        assert f">{name}</label>" in polish, name
+    assert ">Parents and carers<" not in polish
+    filters = polish.split('class="app-filter-panel"')[1].split("</form>")[0]
+    assert 'lang="en"' not in filters  # every audience and topic is translated
     # The home page is still translated (the guidance translations come after it).
     assert "اسکول میں حاضری" in client.get("/ur/").content.decode()
 

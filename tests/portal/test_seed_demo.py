@@ -2,6 +2,7 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page
 
+from home.demo import translatable_snippets
 from home.models import AlertBanner, CouncilSettings, HomePage
 from portal.groups import STAFF_GROUPS
 from portal.models import Membership, School, User
@@ -42,8 +43,15 @@ def test_seed_demo_fills_the_portal_and_changes_nothing_the_second_time(client):
             english.values_list("translation_key", flat=True)
         ), code
     assert AlertBanner.objects.count() == 5
+    # And every snippet translated the same way: the banner, audiences and topics.
+    for model in translatable_snippets():
+        keys = model.objects.filter(locale__language_code="en").values_list("translation_key")
+        for code in ("cy", "pl", "ro", "ur"):
+            translated = model.objects.filter(locale__language_code=code)
+            assert set(translated.values_list("translation_key")) == set(keys), (model, code)
 
     client.defaults["HTTP_HOST"] = "localhost"
+    assert "حفاظت کے نامزد ذمہ داران (DSL)" in client.get("/ur/training/").content.decode()
     # A table's cells are translated with the page they are on.
     codes = client.get("/pl/guidance/attendance-registers-and-codes/").content.decode()
     assert "Kod" in codes and "When to use it" not in codes

@@ -38,7 +38,7 @@ def make_course(
             for days, places in sessions
         ],
     )
-    course.audiences = list(Audience.objects.filter(slug__in=audiences))
+    course.audiences = list(Audience.objects.filter(slug__in=audiences, locale__language_code="en"))
     index.add_child(instance=course)
     course.save_revision().publish()
     return course

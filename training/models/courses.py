@@ -11,26 +11,35 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
-from wagtail_localize.fields import BaseTranslatableField
+from wagtail_localize.fields import BaseTranslatableField, SynchronizedField, TranslatableField
 
-from home.localize import in_default_language
+from home.localize import in_default_language, in_default_language_only, show_in_active_language
 
 from .. import rules
 
 
-class Audience(models.Model):
+class Audience(TranslatableMixin, models.Model):
     """Who a course is for: governors, headteachers, attendance leads and so on. Made by a
-    migration; editors choose from them."""
+    migration; editors choose from them. Courses point at the default language's; a
+    translation gives only the name shown."""
 
-    slug = models.SlugField(unique=True)
+    slug = models.SlugField()
     name = models.CharField(_("name"), max_length=100)
     order = models.PositiveSmallIntegerField(default=0)
 
-    class Meta:
+    # The slug (the filters' value) and the order stay those of the English audience.
+    translatable_fields = [
+        TranslatableField("name"),
+        SynchronizedField("slug"),
+        SynchronizedField("order"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
         ordering = ["order", "name"]
         verbose_name = _("training audience")
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
 
     def __str__(self):
         return self.name
@@ -55,7 +64,14 @@ class CoursePage(Page):
     cost = models.CharField(
         _("cost"), max_length=100, blank=True, help_text=_("Leave blank if the course is free.")
     )
-    audiences = ParentalManyToManyField(Audience, related_name="courses", verbose_name=_("for"))
+    # The English audiences, whatever the course's language (a translation of an audience
+    # only changes the name shown).
+    audiences = ParentalManyToManyField(
+        Audience,
+        related_name="courses",
+        verbose_name=_("for"),
+        limit_choices_to=in_default_language_only,
+    )
     assessment_areas = ParentalManyToManyField(
         "self_assessment.AssessmentArea",
         blank=True,
@@ -134,7 +150,7 @@ class CoursePage(Page):
             .filter(course=self.booking_course(), starts_at__gt=timezone.now())
             .order_by("starts_at")
         )
-        context["audience_list"] = list(self.audiences.all())
+        context["audience_list"] = show_in_active_language(self.audiences.all())
         return context
 
 
