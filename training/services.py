@@ -6,6 +6,7 @@ second waits for the first to commit; SQLite serialises all writes anyway."""
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from . import notify, rules
 from .models import Booking, Session
@@ -60,6 +61,7 @@ def book(session_id, *, name, email, role, school=None, needs="", user=None):
             school=school,
             needs=needs,
             user=user if getattr(user, "is_authenticated", False) else None,
+            language=get_language() or "",
             status=status,
         )
         if status == Booking.Status.CONFIRMED:

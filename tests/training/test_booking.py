@@ -168,3 +168,28 @@ def test_send_email_attachments_reach_the_message(db, django_capture_on_commit_c
         )
     assert mail.outbox[0].attachments == []
     assert mail.outbox[1].attachments == [("a.txt", "hello", "text/plain")]
+
+
+def test_every_email_about_a_place_is_in_the_language_it_was_booked_in(
+    session, django_capture_on_commit_callbacks
+):
+    from django.utils import translation
+
+    with translation.override("pl"), django_capture_on_commit_callbacks(execute=True):
+        made = book(session, "polski@example.com")
+    assert made.language == "pl"
+    with translation.override("pl"):
+        booked, reminder = (
+            translation.gettext(s) for s in ("Place booked: %(course)s", "Reminder: %(course)s")
+        )
+    assert booked != "Place booked: %(course)s"
+    assert mail.outbox[-1].subject == booked % {"course": session.course.title}
+    # The reminder comes from the worker, where no request says the language: still Polish.
+    session.starts_at = timezone.now() + timedelta(days=1, hours=20)
+    session.ends_at = session.starts_at + timedelta(hours=2)
+    session.save()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert tasks.send_reminders() == 1
+    assert mail.outbox[0].subject == reminder % {"course": session.course.title}
+    assert "/pl/" in mail.outbox[0].body  # its links lead to the Polish pages

@@ -3,6 +3,7 @@
 import secrets
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Q
@@ -284,6 +285,10 @@ class Booking(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="training_bookings",
+    )
+    # The language the place was booked in: every email about it is written in it.
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, blank=True, default=""
     )
     status = models.CharField(_("status"), max_length=16, choices=Status.choices)
     offer_expires_at = models.DateTimeField(null=True, blank=True)
