@@ -3,13 +3,11 @@
 sends the return. Every page is in Urdu, right to left, and passes axe; buttons are
 found by their Urdu names from the catalogue."""
 
-from datetime import date, timedelta
-
 import pytest
 from django.utils import translation
 
 from returns.models import SchoolReturn
-from tests.browser.test_returns import PASSWORD, PERIOD, fill_date
+from tests.browser.test_returns import PASSWORD, PERIOD, fill_the_rest_of_the_pupil
 
 pytestmark = [
     pytest.mark.browser,
@@ -56,16 +54,7 @@ def test_a_school_sends_its_return_in_urdu(page, portal, assert_accessible):
     assert urdu("There is a problem") in summary and "Enter" not in summary
     assert page.input_value("#id_pupil") == "K.L."  # what was typed is kept
     in_urdu()
-    starts = date.today() - timedelta(days=10)
-    fill_date(page, "starts_on", starts)
-    fill_date(page, "review_on", starts + timedelta(weeks=6))
-    fill_date(page, "ends_on", starts + timedelta(weeks=12))
-    page.select_option("#id_year_group", "4")
-    page.fill("#id_hours_per_week", "15")
-    page.check("#id_reason_2")
-    page.check("#id_parental_agreement_1")
-    page.check("#id_sen_1")
-    page.check("#id_social_care_1")
+    fill_the_rest_of_the_pupil(page)
     with page.expect_navigation():
         page.get_by_role("button", name=urdu("Add pupil")).click()
     assert page.url == return_url

@@ -123,13 +123,18 @@ def test_moving_to_a_full_session_is_refused(session, later_session):
     assert Booking.objects.get(pk=mine.pk).session == session
 
 
-def test_reminders_go_once_two_days_before(session, django_capture_on_commit_callbacks):
-    made = book(session, "remind@example.com")
-    assert tasks.send_reminders() == 0  # ten days away
+def _two_days_ahead(session):
+    """Move the session to when its reminder falls due, and forget the emails so far."""
     session.starts_at = timezone.now() + timedelta(days=1, hours=20)
     session.ends_at = session.starts_at + timedelta(hours=2)
     session.save()
     mail.outbox.clear()
+
+
+def test_reminders_go_once_two_days_before(session, django_capture_on_commit_callbacks):
+    made = book(session, "remind@example.com")
+    assert tasks.send_reminders() == 0  # ten days away
+    _two_days_ahead(session)
     with django_capture_on_commit_callbacks(execute=True):
         assert tasks.send_reminders() == 1
         assert tasks.send_reminders() == 0
@@ -185,10 +190,7 @@ def test_every_email_about_a_place_is_in_the_language_it_was_booked_in(
     assert booked != "Place booked: %(course)s"
     assert mail.outbox[-1].subject == booked % {"course": session.course.title}
     # The reminder comes from the worker, where no request says the language: still Polish.
-    session.starts_at = timezone.now() + timedelta(days=1, hours=20)
-    session.ends_at = session.starts_at + timedelta(hours=2)
-    session.save()
-    mail.outbox.clear()
+    _two_days_ahead(session)
     with django_capture_on_commit_callbacks(execute=True):
         assert tasks.send_reminders() == 1
     assert mail.outbox[0].subject == reminder % {"course": session.course.title}
