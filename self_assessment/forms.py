@@ -8,10 +8,12 @@ from crispy_forms_gds.layout import HTML, Field, Layout, Size
 from django import forms
 from django.core.exceptions import SuspiciousOperation
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from shared.fields import DateField
+from shared.templatetags.bidi import untranslated
 
 from .models import LEVEL_NAMES, LEVELS, Action, AssessmentArea
 from .scoring import Shown
@@ -45,6 +47,12 @@ def data_from_answers(statements, answers):
     return data
 
 
+def _framework_text(text):
+    """What editors wrote in the framework, escaped, and marked as English on a page in
+    another language (WCAG 3.1.2): the framework is not translatable yet."""
+    return format_html("<span{}>{}</span>", untranslated(), text) if text else text
+
+
 class AreaForm(forms.Form):
     """Per statement: the level (radios, each with its descriptor as a hint) and evidence
     notes, with what the page showed carried in hidden fields, so a save changes only what
@@ -60,13 +68,17 @@ class AreaForm(forms.Form):
         for number, statement in enumerate(self.statements, start=1):
             pk = statement.pk
             self.fields[f"level_{pk}"] = forms.ChoiceField(
-                label=_("%(number)s. %(text)s") % {"number": number, "text": statement.text},
-                help_text=statement.guidance,
+                # Safe: the catalogue's words around the statement, escaped by _framework_text.
+                label=mark_safe(  # noqa: S308
+                    _("%(number)s. %(text)s")
+                    % {"number": number, "text": _framework_text(statement.text)}
+                ),
+                help_text=_framework_text(statement.guidance),
                 choices=[
                     Choice(
                         str(level),
                         f"{level} – {LEVEL_NAMES[level]}",
-                        hint=statement.descriptor(level),
+                        hint=_framework_text(statement.descriptor(level)),
                     )
                     for level in LEVELS
                 ],

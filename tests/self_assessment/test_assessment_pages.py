@@ -259,3 +259,22 @@ def test_index_lists_schools_in_a_fixed_number_of_queries(
     with django_assert_max_num_queries(15):
         response = client.get(reverse("self_assessment:index"))
     assert response.content.decode().count("Report<span") == 30
+
+
+def test_the_frameworks_english_text_is_marked_as_english_in_another_language(
+    home, assessment, school_user, client, other_locales
+):
+    """The framework is editors' text, in English until it can be translated: on a page in
+    Urdu each statement, level description and area name says lang="en" (WCAG 3.1.2), and
+    what an editor typed is escaped."""
+    statement = (
+        assessment.framework.statements.filter(area__slug="expect").order_by("sort_order").first()
+    )
+    statement.text = "Leaders <b>own</b> attendance"
+    statement.save()
+    client.force_login(school_user)
+    html = client.get("/ur" + area_url(assessment)).content.decode()
+    assert '<html lang="ur" dir="rtl"' in html
+    assert '<span lang="en" dir="ltr">Leaders &lt;b&gt;own&lt;/b&gt; attendance</span>' in html
+    assert '<span lang="en" dir="ltr">Nothing yet</span>' in html  # a level's description
+    assert '<h1 class="govuk-heading-xl" lang="en" dir="ltr">' in html
