@@ -8,7 +8,7 @@ from home.localize import (
     default_language_rows_named,
     in_active_language,
     in_default_language,
-    show_in_active_language,
+    shown_among,
 )
 from shared.listing import chosen_values, pagination
 
@@ -56,19 +56,12 @@ def guidance_list(index, request):
     page_obj = Paginator(pages, PER_PAGE).get_page(request.GET.get("page"))
     items = mark_languages(_in_visitors_language(list(page_obj)))
     prefetch_related_objects(items, "audiences", "topics")
-    # Each item's audiences and topics are among those just fetched, with their names
-    # (any other, which no page should point at, is named on its own).
-    shown_audiences = {a.pk: a for a in audiences}
-    shown_topics = {t.pk: t for t in topics}
-    show_in_active_language(
-        [a for item in items for a in item.audiences.all() if a.pk not in shown_audiences]
-        + [t for item in items for t in item.topics.all() if t.pk not in shown_topics]
-    )
-    for item in items:
-        item.audience_list = [shown_audiences.get(a.pk, a) for a in item.audiences.all()]
-        item.topic_list = sorted_by_shown_name(
-            [shown_topics.get(t.pk, t) for t in item.topics.all()]
-        )
+    # Each item's audiences and topics are among those just fetched, with their names.
+    item_audiences = shown_among((item.audiences.all() for item in items), audiences)
+    item_topics = shown_among((item.topics.all() for item in items), topics)
+    for item, its_audiences, its_topics in zip(items, item_audiences, item_topics, strict=True):
+        item.audience_list = its_audiences
+        item.topic_list = sorted_by_shown_name(its_topics)
     query = {"audience": chosen_audiences, "topic": chosen_topics}
     return {
         "guidance_pages": items,

@@ -117,11 +117,25 @@ def show_in_active_language(objects):
             translations[model, translation.translation_key] = translation
     for obj in objects:
         if obj.locale_id == locale.pk:
-            obj.shown, obj.translated = obj, True
+            _show(obj, obj, locale)
         else:
-            shown = translations.get((obj.get_translation_model(), obj.translation_key))
-            obj.shown, obj.translated = (shown, True) if shown else (obj, False)
+            _show(obj, translations.get((obj.get_translation_model(), obj.translation_key)), locale)
     return objects
+
+
+def _show(obj, translation, locale):
+    obj.shown = translation or obj
+    obj.translated = obj.shown.locale_id == locale.pk
+
+
+def shown_among(groups, named):
+    """Each group of related objects (each page's audiences, say) as the same rows of
+    `named`, which default_language_rows_named gave their names; any not among them (no
+    page should point at one) is named on its own, all in one query."""
+    by_pk = {obj.pk: obj for obj in named}
+    groups = [list(group) for group in groups]
+    show_in_active_language([obj for group in groups for obj in group if obj.pk not in by_pk])
+    return [[by_pk.get(obj.pk, obj) for obj in group] for group in groups]
 
 
 def default_language_rows_named(queryset):
@@ -133,8 +147,7 @@ def default_language_rows_named(queryset):
     translations = {row.translation_key: row for row in rows if row.locale_id == locale.pk}
     originals = [row for row in rows if row.locale_id == default.pk]
     for row in originals:
-        row.shown = translations.get(row.translation_key, row)
-        row.translated = row.shown.locale_id == locale.pk
+        _show(row, translations.get(row.translation_key), locale)
     return originals
 
 

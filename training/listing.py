@@ -11,7 +11,7 @@ from home.localize import (
     default_language_rows_named,
     in_active_language,
     in_default_language,
-    show_in_active_language,
+    shown_among,
 )
 from shared.listing import chosen_values, pagination
 
@@ -78,14 +78,10 @@ def session_list(index, request):
     items = list(page_obj)
     courses = {session.course_id: session.course for session in items}
     prefetch_related_objects(list(courses.values()), "audiences")
-    # Each course's audiences are among those just fetched, with their names (any other,
-    # which no course should point at, is named on its own).
-    shown = {a.pk: a for a in audiences}
-    show_in_active_language(
-        [a for course in courses.values() for a in course.audiences.all() if a.pk not in shown]
-    )
-    for course in courses.values():
-        course.audience_list = [shown.get(a.pk, a) for a in course.audiences.all()]
+    # Each course's audiences are among those just fetched, with their names.
+    named = shown_among((course.audiences.all() for course in courses.values()), audiences)
+    for course, its_audiences in zip(courses.values(), named, strict=True):
+        course.audience_list = its_audiences
     # Course titles in the visitor's language, where a course has been translated.
     translated = dict(zip(courses, in_active_language(courses.values()), strict=True))
     for session in items:
