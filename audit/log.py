@@ -15,6 +15,7 @@ from typing import Any
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models.signals import post_delete, post_save
 
+from shared.client_address import client_address
 from shared.council_services import SERVICE_NAMES
 
 from .models import AuditEvent
@@ -115,6 +116,7 @@ def record(action, obj=None, *, kind="", record_id="", label="", service="", det
         service=service,
         detail=detail,
         path=(request.get_full_path()[:300] if request is not None else ""),
+        client_address=client_address(request) if request is not None else None,
     )
 
 

@@ -46,6 +46,8 @@ class AuditEvent(models.Model):
     service = models.CharField(_("service"), max_length=20, blank=True, db_index=True)
     detail = models.TextField(_("detail"), blank=True)
     path = models.CharField(_("address"), max_length=300, blank=True)
+    # The visitor's internet address (behind the council's proxy too: shared.client_address).
+    client_address = models.GenericIPAddressField(_("internet address"), null=True, blank=True)
 
     # Wagtail indexes references between the models its admin shows; an event refers to
     # nothing an editor moves, and indexing would cost queries on every event written.

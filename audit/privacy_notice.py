@@ -17,8 +17,8 @@ AUDIT_LOG = NoticeEntry(
     name=_("The record of who saw or changed information"),
     collected=_(
         "Each time someone looks at, changes, exports or deletes one of the records "
-        "above: who it was, when, what they did and which record (by its reference, not "
-        "by anyone's name)."
+        "above: who it was, when, from which internet address, what they did and which "
+        "record (by its reference, not by anyone's name)."
     ),
     why=_(
         "{public}The law also requires us to keep personal data secure (UK GDPR articles "

@@ -71,6 +71,7 @@ class AuditEventViewSet(ModelViewSet):
         "service",
         "detail",
         "path",
+        "client_address",
     ]
     export_filename = "audit-log"
     search_fields = ["actor_label", "label", "record_id", "detail"]

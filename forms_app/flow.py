@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from portal import access
 from portal.emails import send_email
+from shared.client_address import client_address
 
 from .engine import plain_text
 from .models.records import Attachment, Draft, Submission, new_draft_token
@@ -63,10 +64,6 @@ def _raw(post):
         for key, values in post.lists()
         if key not in skip
     }
-
-
-def _client_address(request):
-    return request.META.get("REMOTE_ADDR", "unknown")
 
 
 class JourneyFlow:
@@ -387,7 +384,7 @@ class JourneyFlow:
         )
 
     def _over_rate_limit(self):
-        key = f"forms:rate:{_client_address(self.request)}"
+        key = f"forms:rate:{client_address(self.request)}"
         cache.add(key, 0, 60 * 60)
         try:
             count = cache.incr(key)

@@ -11,6 +11,7 @@ cache (Redis in production, the file cache on one machine).
 (wagtail-cache does this job for older Wagtail releases but does not support Wagtail 8.)
 """
 
+import hashlib
 import uuid
 
 from django.conf import settings
@@ -56,6 +57,12 @@ def _seconds_until_next_banner_change(request):
     return max(1, int((min(upcoming) - now).total_seconds()))
 
 
+def key_for(host, full_path):
+    # The address hashed: a key stays short whatever was asked for (memcached takes 250).
+    address = hashlib.sha256(full_path.encode()).hexdigest()
+    return f"pagecache:{generation()}:{host}:{address}"
+
+
 def _cacheable_request(request):
     return (
         request.method in ("GET", "HEAD")
@@ -72,7 +79,7 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not _cacheable_request(request):
             return self.get_response(request)
-        key = f"pagecache:{generation()}:{request.get_host()}:{request.get_full_path()}"
+        key = key_for(request.get_host(), request.get_full_path())
         cached = cache.get(key)
         if cached is not None:
             cached["X-Page-Cache"] = "hit"

@@ -25,6 +25,9 @@ class GovukFormMixin:
         return list(self.fields)
 
 
+EMAIL_MAX = 254  # the longest address email allows (RFC 5321)
+
+
 class SignInForm(GovukFormMixin, auth_forms.AuthenticationForm):
     submit_label = _("Sign in")
     # One message for a wrong email, a wrong password or an unknown account, so the page
@@ -50,7 +53,15 @@ class SignInForm(GovukFormMixin, auth_forms.AuthenticationForm):
         ]
 
     def clean_username(self):
-        return self.cleaned_data["username"].strip().lower()
+        email = self.cleaned_data["username"].strip().lower()
+        # AuthenticationForm sets max_length after the field is made, so Django checks
+        # nothing; an address longer than any account's would reach the lockout's table.
+        if len(email) > EMAIL_MAX:
+            raise forms.ValidationError(
+                _("%(label)s must be %(max)s characters or fewer")
+                % {"label": _("Email address"), "max": EMAIL_MAX}
+            )
+        return email
 
 
 class PasswordResetForm(GovukFormMixin, auth_forms.PasswordResetForm):

@@ -41,15 +41,18 @@ def _places_taken(session):
     return session.bookings.holding_place().count()
 
 
-def book(session_id, *, name, email, role, school=None, needs="", user=None):
-    """Book a place, or a place on the waiting list when the session is full."""
+def book(session_id, *, name, email, role, school=None, needs="", user=None, request_key=""):
+    """Book a place, or a place on the waiting list when the session is full. The same
+    request_key again (a double click, two tabs) gives back the booking it made."""
     email = email.strip().lower()
     with transaction.atomic():
         session = _locked_session(session_id)
+        existing = session.bookings.active().filter(email=email).first()
+        if existing and request_key and existing.request_key == request_key:
+            return existing  # before the checks: booking closing since changes nothing
         reason = session.why_not_bookable()
         if reason:
             raise BookingRefused(reason)
-        existing = session.bookings.active().filter(email=email).first()
         if existing:
             raise BookingRefused(BookingRefused.ALREADY_BOOKED, existing)
         status = rules.status_for_new_booking(_places_taken(session), session.capacity)
@@ -63,6 +66,7 @@ def book(session_id, *, name, email, role, school=None, needs="", user=None):
             user=user if getattr(user, "is_authenticated", False) else None,
             language=get_language() or "",
             status=status,
+            request_key=request_key,
         )
         if status == Booking.Status.CONFIRMED:
             notify.confirmed(booking)
@@ -146,8 +150,13 @@ def move(booking, new_session_id):
             .filter(pk__in=ids)
             .order_by("pk")
         }
-        old, new = locked[booking.session_id], locked.get(int(new_session_id))
         booking = Booking.objects.select_for_update().get(pk=booking.pk)
+        if booking.session_id == int(new_session_id) and booking.status in Booking.ACTIVE:
+            booking.session = locked[booking.session_id]
+            return booking  # moved there already: a second click, or two tabs
+        old, new = locked.get(booking.session_id), locked.get(int(new_session_id))
+        if old is None:  # moved elsewhere meanwhile: choose again from where it is now
+            raise BookingRefused(BookingRefused.NOT_SAME_COURSE, booking)
         booking.session = old
         if new is None or new.course_id != old.course_id or new.pk == old.pk:
             raise BookingRefused(BookingRefused.NOT_SAME_COURSE, booking)

@@ -2,6 +2,7 @@
 through its private link (cancel, move, take an offered place, feedback, certificate).
 None of them is page-cached: they show one person's booking or take a place."""
 
+import secrets
 from functools import wraps
 
 from django.contrib import messages
@@ -29,6 +30,7 @@ from .models import Booking, CoursePage, Feedback, Session
 
 DRAFTS = "training_booking_drafts"  # {session id: answers} in the visitor's session
 JUST_BOOKED = "training_just_booked"  # {session id: reference} after a booking is made
+KEY = "request_key"  # in a draft: which "check your answers" page it is
 
 ROLE_OF_MEMBERSHIP = {
     Membership.Role.HEADTEACHER: Booking.Role.HEADTEACHER,
@@ -108,7 +110,9 @@ def book(request, session_id):
                     ),
                 )
             else:
-                drafts[str(session.pk)] = form.cleaned_data
+                # A new key each time the details are given: "Confirm booking" sent again
+                # with it shows the booking it made (services.book).
+                drafts[str(session.pk)] = {**form.cleaned_data, KEY: secrets.token_hex(16)}
                 request.session[DRAFTS] = drafts
                 return redirect("training:check", session.pk)
     else:
@@ -143,6 +147,7 @@ def check(request, session_id):
                 school=form.school_instance(),
                 needs=form.cleaned_data["needs"],
                 user=request.user,
+                request_key=draft.get(KEY, ""),
             )
         except bookings.BookingRefused as refusal:
             return _refusal_page(request, session, refusal.reason, refusal.booking)

@@ -91,6 +91,9 @@ MIDDLEWARE = [
     "home.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Before any view or query: a NUL character or an absurdly long address is refused
+    # here, in the visitor's language (after LocaleMiddleware), rather than fail in a query.
+    "portal.unusable_input.UnusableInputMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -224,6 +227,8 @@ AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.25"))  # hours
 # Lock the account, not the address: many staff of one school share one public address,
 # and locking it would lock out the whole school.
 AXES_LOCKOUT_PARAMETERS = ["username"]
+# The address each failed attempt is recorded with: the visitor's, behind a proxy too.
+AXES_CLIENT_IP_CALLABLE = "shared.client_address.client_address"
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_LOCKOUT_TEMPLATE = "portal/account/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
@@ -284,6 +289,11 @@ PORTAL_AUDIT_RETENTION_DAYS = int(os.environ.get("PORTAL_AUDIT_RETENTION_DAYS", 
 PORTAL_RECORD_RETENTION_DAYS = {"returns": 365 * 6, "assessments": 365 * 6, "bookings": 365 * 3}
 # Public submissions allowed from one address per hour (spam and abuse).
 PORTAL_SUBMISSIONS_PER_HOUR = int(os.environ.get("PORTAL_SUBMISSIONS_PER_HOUR", "20"))
+# Who may name the visitor in X-Forwarded-For (shared/client_address.py): empty for none
+# (the portal serves visitors directly), a number of proxies in a chain ("1" behind one
+# TLS proxy), or their addresses and networks ("10.0.0.0/8, 192.0.2.7"). The submissions
+# limit, the sign-in lockout and the audit log all count by the address it gives.
+PORTAL_TRUSTED_PROXIES = os.environ.get("PORTAL_TRUSTED_PROXIES", "")
 # Each service's inbox, told of every new submission.
 PORTAL_SERVICE_INBOXES = {
     "ehe": os.environ.get("PORTAL_EHE_INBOX", "ehe@portal.invalid"),

@@ -97,13 +97,13 @@ def test_saving_a_banner_empties_the_page_cache(client, home):
 def test_cached_copy_expires_when_the_next_banner_starts(client, home):
     from django.core.cache import cache
 
-    from home.page_cache import generation
+    from home.page_cache import key_for
 
     AlertBanner.objects.create(
         title="Later", message="<p>x</p>", starts_at=timezone.now() + timedelta(seconds=90)
     )
     client.get("/")
-    key = f"pagecache:{generation()}:localhost:/"
+    key = key_for("localhost", "/")
     expires_in = cache._expire_info[cache.make_and_validate_key(key)] - __import__("time").time()
     assert 0 < expires_in <= 91
 

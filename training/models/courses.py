@@ -297,6 +297,9 @@ class Booking(models.Model):
     )
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
     feedback_requested_at = models.DateTimeField(null=True, blank=True)
+    # The "check your answers" page that made it (a random key in the visitor's session):
+    # the same page confirmed again, twice at once or later, shows this booking again.
+    request_key = models.CharField(max_length=32, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 
