@@ -22,7 +22,7 @@ def _needs_quote(text):
     # After leading whitespace too: programs that trim spaces on import (LibreOffice's
     # "Trim spaces", Google Sheets) would see " =1+1" as a formula. And a cell that starts
     # with an apostrophe itself, so that `from_spreadsheet` gives back every text exactly.
-    return text.lstrip().startswith(FORMULA_STARTS) or text.startswith("'")
+    return text.startswith((*FORMULA_STARTS, "'")) or text.lstrip().startswith(FORMULA_STARTS)
 
 
 def spreadsheet_safe(text):
