@@ -11,6 +11,7 @@ import pytest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Workflow
 
 from home.factories import StandardPageFactory
 from portal.factories import UserFactory
@@ -122,17 +123,21 @@ WAGTAIL_REPORTS = [
     "/admin/reports/aging-pages/",
     "/admin/reports/locked/",
     "/admin/redirects/",
+    "/admin/reports/workflow/",
+    "/admin/reports/workflow_tasks/",
 ]
 
 
 @pytest.fixture
 def hostile_pages(home):
-    """A page titled with each HOSTILE value, published and locked; a redirect to each."""
+    """A page titled with each HOSTILE value, published, locked and sent for moderation; a
+    redirect to each."""
     admin = UserFactory(email="admin@council.example", is_staff=True, is_superuser=True)
     for number, title in enumerate(HOSTILE):
         page = StandardPageFactory(parent=home, title=title, slug=f"page-{number}")
         page.save_revision(user=admin).publish(user=admin)
         page.refresh_from_db()  # as published
+        Workflow.objects.get(name="Moderators approval").start(page, admin)
         page.locked, page.locked_by, page.locked_at = True, admin, timezone.now()
         page.save()
         Redirect.objects.create(old_path=f"/old-{number}", redirect_link=title)
