@@ -1,8 +1,8 @@
 """Every spreadsheet the portal writes: CSV files that people open in spreadsheet programs.
 
-A cell starting with `=`, `+`, `-` or `@` (or a tab or carriage return before one) is run
-as a formula by Excel, LibreOffice and others: "CSV injection", a name such as
-`=HYPERLINK(...)` typed into a form runs when an officer opens the export. Every CSV of the
+A cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return is run as a formula by
+Excel, LibreOffice and others ("CSV injection"): a name such as `=HYPERLINK(...)` typed into
+a form would run when an officer opens the export. Every CSV of the
 portal's is written with `writer` or `dict_writer` below, whose every text cell goes through
 `spreadsheet_cell`; Wagtail's own exports are patched to use them (shared.apps)."""
 
@@ -12,15 +12,15 @@ from decimal import Decimal
 
 from django.http import HttpResponse
 
-# A leading apostrophe makes such a cell plain text, and spreadsheet programs do not show it.
+# A leading apostrophe makes such a cell plain text (OWASP's advice on CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Numbers and dates are written as values: a negative number stays a number.
 VALUES = (int, float, Decimal, datetime.date, datetime.time)
 
 
 def _needs_quote(text):
-    # After leading whitespace too: programs that trim spaces on import (LibreOffice's
-    # "Trim spaces", Google Sheets) would see " =1+1" as a formula. And a cell that starts
+    # After leading whitespace too: a program that trims spaces on import (LibreOffice's
+    # "Trim spaces" option) would see " =1+1" as a formula; an apostrophe costs nothing. And a cell that starts
     # with an apostrophe itself, so that `from_spreadsheet` gives back every text exactly.
     return text.startswith((*FORMULA_STARTS, "'")) or text.lstrip().startswith(FORMULA_STARTS)
 
