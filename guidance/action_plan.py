@@ -1,11 +1,10 @@
 """The strategy's action plan: the rows a visitor asked for (by priority and by status)
 and the same rows as a CSV download."""
 
-import csv
-
-from django.http import HttpResponse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+
+from shared import spreadsheets
 
 from .blocks import ACTION_STATUSES
 
@@ -63,19 +62,9 @@ def action_rows(page, filters):
     return rows
 
 
-def _cell(value):
-    """Spreadsheets run a cell that starts with =, +, - or @ as a formula; an apostrophe
-    makes it plain text (OWASP's advice on CSV injection)."""
-    text = str(value)
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text
-
-
 def csv_response(rows, filename):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    # A byte order mark, so that Excel reads the file as UTF-8 (names, other languages).
-    response.write("\ufeff")
-    writer = csv.writer(response)
+    response = spreadsheets.csv_response(filename)
+    writer = spreadsheets.writer(response)
     writer.writerow(
         [
             _("Action"),
@@ -89,7 +78,7 @@ def csv_response(rows, filename):
     )
     for row in rows:
         writer.writerow(
-            _cell(row[key])
+            row[key]
             for key in (
                 "action",
                 "priority",

@@ -3,12 +3,13 @@
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from shared.spreadsheets import csv_response
 
 from .caso_csv import (
     COLUMNS,
@@ -34,10 +35,7 @@ class ImportForm(forms.Form):
 
 @permission_required("guidance.view_agencycontact", raise_exception=True)
 def export_view(request):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    filename = f"caso-contacts-{timezone.localdate():%Y-%m-%d}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")  # so spreadsheet programs read the file as UTF-8
+    response = csv_response(f"caso-contacts-{timezone.localdate():%Y-%m-%d}.csv")
     export_contacts(response)
     return response
 

@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from portal.models import School
-from shared.csv_cells import from_spreadsheet, spreadsheet_safe
+from shared import spreadsheets
+from shared.spreadsheets import from_spreadsheet
 
 from .models import AgencyContact, AgencyLocality
 
@@ -66,7 +67,7 @@ class Problem:
 
 def export_contacts(out):
     """Write every contact to `out` as CSV, a fixed number of queries for them all."""
-    writer = csv.writer(out)
+    writer = spreadsheets.writer(out)
     writer.writerow(COLUMNS)
     contacts = AgencyContact.objects.prefetch_related(
         "localities", Prefetch("schools", queryset=School.objects.only("urn"))
@@ -81,7 +82,7 @@ def export_contacts(out):
         row["school_urns"] = f"{LIST_SEPARATOR} ".join(
             sorted(school.urn for school in contact.schools.all())
         )
-        writer.writerow([spreadsheet_safe(row[column]) for column in COLUMNS])
+        writer.writerow([row[column] for column in COLUMNS])
 
 
 def read_upload(upload):

@@ -5,7 +5,6 @@ from datetime import date
 
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -15,6 +14,7 @@ from wagtail.admin.paginator import WagtailPaginator
 from audit.log import Action, record
 from portal import access
 from portal.models import School
+from shared.spreadsheets import csv_response
 
 from . import tracker
 from .models import ReturnPeriod, SchoolReturn
@@ -124,13 +124,6 @@ def _filters_query(request):
     return query.urlencode()
 
 
-def _csv_response(name):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    response.write("\ufeff")  # so spreadsheet programs read the file as UTF-8
-    return response
-
-
 def _exported(request, period, what):
     filters = _filters_query(request)
     record(
@@ -148,7 +141,7 @@ def schools_csv(request, period_pk):
     period = get_object_or_404(ReturnPeriod, pk=period_pk)
     _form, _periods, _period, filters = _chosen(request)
     _exported(request, period, "schools")
-    response = _csv_response(f"returns-{period.opens_on:%Y-%m-%d}-schools.csv")
+    response = csv_response(f"returns-{period.opens_on:%Y-%m-%d}-schools.csv")
     tracker.write_schools_csv(response, period, tracker.school_returns(period, filters))
     return response
 
@@ -158,7 +151,7 @@ def pupils_csv(request, period_pk):
         raise PermissionDenied
     period = get_object_or_404(ReturnPeriod, pk=period_pk)
     _exported(request, period, "pupils")
-    response = _csv_response(f"returns-{period.opens_on:%Y-%m-%d}-pupils.csv")
+    response = csv_response(f"returns-{period.opens_on:%Y-%m-%d}-pupils.csv")
     tracker.write_pupils_csv(response, tracker.period_pupils(period))
     return response
 
@@ -171,6 +164,6 @@ def overdue_csv(request, period_pk):
     period = get_object_or_404(ReturnPeriod, pk=period_pk)
     _form, _periods, _period, filters = _chosen(request)
     _exported(request, period, "overdue reviews")
-    response = _csv_response(f"returns-{period.opens_on:%Y-%m-%d}-overdue-reviews.csv")
+    response = csv_response(f"returns-{period.opens_on:%Y-%m-%d}-overdue-reviews.csv")
     tracker.write_pupils_csv(response, tracker.overdue_reviews(period, filters))
     return response

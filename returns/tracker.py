@@ -4,7 +4,6 @@ whatever the number of schools: the counts are annotations, not a query per row,
 summary is one aggregate over every matching school, so the page itself only fetches the
 rows it shows."""
 
-import csv
 from dataclasses import dataclass
 from datetime import date
 
@@ -13,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.models import School
-from shared.csv_cells import spreadsheet_safe
+from shared import spreadsheets
 
 from . import rules
 from .models import ReturnPupil, SchoolReturn
@@ -137,7 +136,7 @@ def localities():
 
 
 def write_schools_csv(out, period, rows):
-    writer = csv.writer(out)
+    writer = spreadsheets.writer(out)
     writer.writerow(
         [_("URN"), _("School"), _("Phase"), _("Locality"), _("Status"), _("Sent"),
          _("Last changed after sending"), _("Pupils"), _("Pupils flagged"),
@@ -146,15 +145,15 @@ def write_schools_csv(out, period, rows):
     for row in rows:
         school = row.school
         writer.writerow(
-            [school.urn, spreadsheet_safe(school.name), school.get_phase_display(),
-             spreadsheet_safe(school.locality), row.get_status_display(),
+            [school.urn, school.name, school.get_phase_display(), school.locality,
+             row.get_status_display(),
              _datetime(row.submitted_at), _datetime(row.amended_at), row.pupil_count,
              row.flagged_count, row.overdue_count]
         )  # fmt: skip
 
 
 def write_pupils_csv(out, pupils):
-    writer = csv.writer(out)
+    writer = spreadsheets.writer(out)
     writer.writerow(
         [_("URN"), _("School"), _("UPN or initials"), _("Year group"), _("Start date"),
          _("Hours offered per week"), _("Reason"), _("Parent or carer agreed"),
@@ -164,7 +163,7 @@ def write_pupils_csv(out, pupils):
     for pupil in pupils.iterator(chunk_size=2000):
         school = pupil.school_return.school
         writer.writerow(
-            [school.urn, spreadsheet_safe(school.name), spreadsheet_safe(pupil.pupil),
+            [school.urn, school.name, pupil.pupil,
              pupil.get_year_group_display(), pupil.starts_on.isoformat(), pupil.hours_per_week,
              pupil.get_reason_display(), _yes_no(pupil.parental_agreement),
              pupil.review_on.isoformat(), pupil.ends_on.isoformat(), pupil.get_sen_display(),

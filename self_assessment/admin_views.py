@@ -9,14 +9,12 @@ reads only that page's scores; the council averages, the counts and the distribu
 worked out by the database over every matching school, in a fixed number of queries.
 Everything the template prints is prepared here, so it does no work per cell."""
 
-import csv
 from collections import defaultdict
 from urllib.parse import urlencode
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Avg, Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.lookups import Exact
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -26,8 +24,8 @@ from wagtail.admin.paginator import WagtailPaginator
 from audit.log import Action, record
 from portal import access
 from portal.models import School
+from shared import spreadsheets
 from shared.admin_parts import TitledAdminPage
-from shared.csv_cells import spreadsheet_safe as safe_cell
 
 from . import services
 from .models import (
@@ -282,12 +280,6 @@ class CouncilView(TitledAdminPage, TemplateView):
         )
 
 
-def csv_download(name):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
-
-
 def heat_map_csv(filters):
     """Every matching school that has assessed (not only one page), with its scores."""
     areas = list(AssessmentArea.objects.all())
@@ -296,8 +288,8 @@ def heat_map_csv(filters):
     )
     scores = services.scores_by_area(assessed.values("latest_id"))
     phases = phase_labels()
-    response = csv_download(f"self-assessments-{filters['year']}.csv")
-    writer = csv.writer(response)
+    response = spreadsheets.csv_response(f"self-assessments-{filters['year']}.csv")
+    writer = spreadsheets.writer(response)
     writer.writerow(
         [_("School"), _("URN"), _("Phase"), _("Locality")] + [area.name for area in areas]
     )
@@ -305,10 +297,10 @@ def heat_map_csv(filters):
         by_area = scores.get(school.latest_id, {})
         writer.writerow(
             [
-                safe_cell(school.name),
+                school.name,
                 school.urn,
                 phases.get(school.phase, school.phase),
-                safe_cell(school.locality),
+                school.locality,
             ]
             + ["" if by_area.get(area.pk) is None else by_area[area.pk] for area in areas]
         )
@@ -320,17 +312,17 @@ def not_assessed_csv(filters):
     schools = matching_schools(filters["year"], filters["phase"], filters["locality"]).filter(
         latest_id__isnull=True
     )
-    response = csv_download(f"self-assessments-not-submitted-{filters['year']}.csv")
-    writer = csv.writer(response)
+    response = spreadsheets.csv_response(f"self-assessments-not-submitted-{filters['year']}.csv")
+    writer = spreadsheets.writer(response)
     writer.writerow([_("School"), _("URN"), _("Phase"), _("Locality"), _("Now")])
     for row in not_assessed_rows(schools, phase_labels()):
         school = row["school"]
         writer.writerow(
             [
-                safe_cell(school.name),
+                school.name,
                 school.urn,
                 row["phase"],
-                safe_cell(school.locality),
+                school.locality,
                 row["now"],
             ]
         )

@@ -172,6 +172,28 @@ AUDITED = {
     "training_export", "training:manage", "training:certificate", "training:feedback",
 }  # fmt: skip
 
+# The URLs above that hand over a spreadsheet, each with the query asking for one (a
+# Wagtail listing's ?export=). tests/test_spreadsheet_exports.py fetches each, as a role
+# allowed to, over records whose text would run as a formula, and fails when a URL of
+# ours that exports is not listed here (exporting_url_names below, and each URL of the
+# matrix that answers with a spreadsheet).
+EXPORTS = (
+    ("training_export", ""),
+    ("caso_export", ""),
+    ("returns_schools_csv", ""),
+    ("returns_pupils_csv", ""),
+    ("returns_overdue_csv", ""),
+    ("self_assessment_council", "?format=csv"),
+    ("self_assessment_council", "?format=csv&list=not-assessed"),
+    ("forms_app_submission:index", "?export=csv"),
+    ("forms_app_submission:index", "?export=xlsx"),
+    ("forms_app_submission:index_results", "?export=csv"),
+    ("audit_log:index", "?export=csv"),
+    ("audit_log:index", "?export=xlsx"),
+    ("audit_log:index_results", "?export=csv"),
+)
+SPREADSHEET_TYPES = ("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml")
+
 # Ours but holding no record: open to all, the steps of signing in, or the editors' page
 # tools (sending a translation to moderation: Wagtail's page permissions decide, tested in
 # tests/home/test_translation_moderation.py).
@@ -255,8 +277,8 @@ OUR_APPS = (
 )  # fmt: skip
 
 
-def our_url_names():
-    """The names of every URL whose view is one of the portal's own."""
+def _our_urls():
+    """(name, view) for every URL whose view is one of the portal's own."""
     from django.urls import URLPattern, URLResolver, get_resolver
 
     def walk(patterns, namespace=""):
@@ -268,6 +290,25 @@ def our_url_names():
                 view = pattern.callback
                 module = getattr(getattr(view, "view_class", view), "__module__", "")
                 if module.split(".")[0] in OUR_APPS:
-                    yield namespace + (pattern.name or f"<unnamed {pattern.pattern}>")
+                    yield namespace + (pattern.name or f"<unnamed {pattern.pattern}>"), view
 
-    return set(walk(get_resolver().url_patterns))
+    return list(walk(get_resolver().url_patterns))
+
+
+def exporting_url_names():
+    """The names of our URLs that say they export: named so, or a Wagtail listing with
+    list_export (given to the view by its viewset, or on its class)."""
+    found = set()
+    for name, view in _our_urls():
+        initkwargs = getattr(view, "view_initkwargs", {})
+        listed = initkwargs.get("list_export") or getattr(
+            getattr(view, "view_class", None), "list_export", None
+        )
+        if "export" in name or "csv" in name or listed:
+            found.add(name)
+    return found
+
+
+def our_url_names():
+    """The names of every URL whose view is one of the portal's own."""
+    return {name for name, _view in _our_urls()}

@@ -3,7 +3,6 @@ sessions, each session's register (attended / did not attend), emailing everyone
 a CSV export, and feedback averages per course. Every view asks for a permission granted
 to the "Training administrators" group AND for the training service (portal.access)."""
 
-import csv
 from functools import wraps
 
 from django import forms
@@ -12,7 +11,6 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Avg, Count, Q
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -21,6 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from audit.log import Action, record
 from portal import access
+from shared import spreadsheets
 
 from . import notify
 from .models import Booking, CoursePage, Feedback, Session
@@ -190,29 +189,18 @@ CSV_COLUMNS = [
 ]
 
 
-def _csv_cell(value):
-    """Spreadsheets run a cell starting with = + - @ as a formula: quote it."""
-    value = str(value)
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 @training_admin_required()
 def export_csv(request, pk):
     session = get_object_or_404(Session.objects.select_related("course"), pk=pk)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
     start = timezone.localtime(session.starts_at)
-    response["Content-Disposition"] = (
-        f'attachment; filename="register-{session.course.slug}-{start:%Y-%m-%d}.csv"'
-    )
-    response.write("\ufeff")  # so spreadsheet programs read the file as UTF-8
-    writer = csv.writer(response)
+    response = spreadsheets.csv_response(f"register-{session.course.slug}-{start:%Y-%m-%d}.csv")
+    writer = spreadsheets.writer(response)
     writer.writerow([str(label) for _key, label in CSV_COLUMNS])
     bookings = _register(session)
     _audit(request, Action.EXPORTED, session, f"CSV of {len(bookings)} bookings")
     for booking in bookings:
         writer.writerow(
-            _csv_cell(value)
-            for value in (
+            (
                 booking.reference,
                 booking.name,
                 booking.email,

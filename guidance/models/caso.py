@@ -1,13 +1,12 @@
 """The Community Around the School Offer: the agencies that support each school's pupils
 and families, and the page where anyone finds a school's list."""
 
-import csv
 from urllib.parse import urlencode
 
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -22,7 +21,7 @@ from wagtail.search import index
 from home.models import CachedPageMixin
 from home.page_cache import purge
 from portal.models import School
-from shared.csv_cells import spreadsheet_safe
+from shared import spreadsheets
 
 
 class AgencyContactQuerySet(models.QuerySet):
@@ -272,11 +271,8 @@ class CasoDirectoryPage(CachedPageMixin, RoutablePageMixin, Page):
     @path("school/<str:urn>/contacts.csv/", name="school_csv")
     def school_csv(self, request, urn):
         context = self.school_context(request, urn)
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        filename = f"community-support-{context['school'].urn}.csv"
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        response.write("\ufeff")  # so spreadsheet programs read the file as UTF-8
-        writer = csv.writer(response)
+        response = spreadsheets.csv_response(f"community-support-{context['school'].urn}.csv")
+        writer = spreadsheets.writer(response)
         writer.writerow(
             [
                 gettext("Type of support"),
@@ -306,7 +302,7 @@ class CasoDirectoryPage(CachedPageMixin, RoutablePageMixin, Page):
                 contact.languages,
                 "; ".join(contact.serves),
             ]
-            writer.writerow([spreadsheet_safe(str(value)) for value in row])
+            writer.writerow(row)
         return response
 
     def school_url(self, request, school):

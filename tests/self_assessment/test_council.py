@@ -59,7 +59,7 @@ def names(response):
 
 def csv_rows(response):
     assert response["Content-Type"].startswith("text/csv")
-    return list(csv.reader(io.StringIO(response.content.decode())))
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
 
 
 def test_council_view_for_600_schools_in_a_fixed_number_of_queries(
