@@ -208,7 +208,8 @@ OLE_FORBIDDEN = {"macros", "vba", "_vba_project_cur", "_vba_project", "objectpoo
 
 
 def doc(data, kind):
-    with olefile.OleFileIO(data) as ole:
+    # A file object: olefile takes bytes shorter than a compound file for a file's name.
+    with olefile.OleFileIO(io.BytesIO(data)) as ole:
         if not ole.exists("WordDocument"):
             refuse("not a Word document")
         for path in ole.listdir(streams=True, storages=True):
@@ -229,6 +230,10 @@ ZIP_FORBIDDEN = re.compile(
 
 
 def zipped(data, kind):
+    # Nothing after the zip's end record (and its comment): HTML there would be a second file.
+    end = data.rfind(b"PK\x05\x06")
+    if end == -1 or len(data) != end + 22 + int.from_bytes(data[end + 20 : end + 22], "little"):
+        refuse("data after the end of the zip")
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         entries = archive.infolist()
         if len(entries) > ZIP_MAX_ENTRIES:

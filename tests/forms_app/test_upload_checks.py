@@ -57,9 +57,9 @@ NOT_CHECKED = "The selected file could not be checked"
 # --- files of each kind ------------------------------------------------------------------
 
 
-def picture(format_name, size=(40, 30)):
+def picture(format_name, size=(40, 30), **options):
     buffer = io.BytesIO()
-    Image.new("RGB", size, (200, 30, 90)).save(buffer, format_name)
+    Image.effect_noise(size, 60).convert("RGB").save(buffer, format_name, **options)
     return buffer.getvalue()
 
 
@@ -198,6 +198,8 @@ ZIP = zipped({"run.exe": b"MZ" + bytes(100)})
         (pdf_bytes(), "letter.pdf", "pdf"),
         (picture("JPEG"), "photo.jpg", "jpg"),
         (jpeg_with_thumbnail(), "camera.jpg", "jpg"),
+        (picture("JPEG", (300, 200), progressive=True), "scan.jpg", "jpg"),  # several scans
+        (picture("JPEG", (300, 200), exif=Image.Exif()), "exif.jpg", "jpg"),
         (picture("PNG"), "photo.png", "png"),
         (png_bytes(), "tiny.png", "png"),
         (word_97(), "letter.doc", "doc"),
@@ -340,6 +342,10 @@ def test_a_zip_bomb_docx_is_refused():
     bomb = zip_bomb_docx()
     assert len(bomb) < 200_000
     assert NOT_CHECKED in refused(bomb, "letter.docx")
+
+
+def test_a_docx_with_html_after_it_is_refused():
+    assert NOT_CHECKED in refused(docx() + HTML, "letter.docx")
 
 
 def test_a_docx_whose_document_is_not_xml_is_refused():
