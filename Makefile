@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-browser test-postgres lint check bench setup static lock clean messages
+.PHONY: run test test-browser test-clamav test-postgres lint check bench setup static lock clean messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +63,11 @@ test: setup
 
 test-browser: setup
 	$(BIN)/pytest -m browser tests/browser
+
+# Virus scanning against a real ClamAV daemon the tests start themselves (needs clamd:
+# apt-get install clamav-daemon; no signature download).
+test-clamav: setup
+	$(BIN)/pytest -m clamav tests/forms_app/test_clamav.py
 
 test-postgres: setup
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest -n 2

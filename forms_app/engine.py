@@ -27,6 +27,8 @@ from django.utils.datastructures import MultiValueDict
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from .uploads import ALLOWED
+
 REGISTRY = {}
 
 
@@ -52,7 +54,15 @@ def journey_for(code):
 
 class UploadField(forms.FileField):
     """A file question. The file is checked and stored when the step is sent; its answer
-    is then the Attachment's id, so going back to the step does not ask for it again."""
+    is then the Attachment's id, so going back to the step does not ask for it again.
+    kinds: what the question accepts, e.g. ("jpg", "png") for a photo (uploads.ALLOWED)."""
+
+    def __init__(self, *, kinds, **kwargs):
+        unknown = set(kinds) - set(ALLOWED)
+        if unknown or not kinds:
+            raise ValueError(f"Not kinds of file the council accepts: {sorted(unknown)}")
+        self.kinds = tuple(kinds)
+        super().__init__(**kwargs)
 
 
 @dataclass

@@ -25,7 +25,7 @@ from shared.client_address import client_address
 from .engine import plain_text
 from .models.records import Attachment, Draft, Submission, new_draft_token
 from .services import submit
-from .uploads import ALLOWED, LABELS, sniff
+from .uploads import judge
 
 RESUME_SALT = "forms.resume"
 HONEYPOT = "website_url"
@@ -200,21 +200,22 @@ class JourneyFlow:
         return form
 
     def _store_uploads(self, step, draft, raw, attachments):
-        """Check each new file by its content and size; keep the good ones at once (so a
+        """Check each new file (its size, then uploads.judge: its content is one of the
+        question's kinds, safe, and free of viruses); keep the good ones at once (so a
         mistake elsewhere on the page does not mean choosing the file again)."""
         errors = []
         for name in step.upload_fields():
             upload = self.request.FILES.get(name)
             if upload is None:
                 continue
-            kinds = ", ".join(LABELS[kind] for kind in ALLOWED)
             if upload.size > settings.PORTAL_UPLOAD_MAX_BYTES:
                 errors.append((name, _("The selected file must be smaller than 7MB")))
                 continue
-            kind = sniff(upload)
-            if kind is None:
-                errors.append((name, _("The selected file must be a %(kinds)s") % {"kinds": kinds}))
+            verdict = judge(upload, step.form_class.base_fields[name].kinds)
+            if verdict.error:
+                errors.append((name, verdict.error))
                 continue
+            kind = verdict.kind
             question = f"{step.slug}.{name}"
             for replaced in draft.attachments.filter(question=question, submission__isnull=True):
                 replaced.file.delete(save=False)  # the file too: nothing else would remove it

@@ -256,6 +256,7 @@ class HealthForm(HealthDeclarationForm):
 
 class DocumentsForm(StepForm):
     photo = UploadField(
+        kinds=("jpg", "png"),
         label=_("A recent photo of the child"),
         help_text=_(
             "Taken in the last 6 months, showing the child's face clearly. A JPG or PNG file "
@@ -264,17 +265,11 @@ class DocumentsForm(StepForm):
         error_messages={"required": _("Select a recent photo of the child")},
     )
     birth_certificate = UploadField(
+        kinds=("pdf", "jpg", "png"),
         label=_("The child's birth certificate"),
         help_text=_("A scan or a photo of it: a PDF, JPG or PNG file smaller than 7MB."),
         error_messages={"required": _("Select a copy of the child's birth certificate")},
     )
-
-    def clean(self):
-        cleaned = super().clean()
-        photo = self.attachments.get(cleaned.get("photo"))
-        if photo is not None and photo.kind not in ("jpg", "png"):
-            self.add_error("photo", _("The photo must be a JPG or PNG file"))
-        return cleaned
 
 
 class SchoolForm(StepForm):
@@ -287,8 +282,11 @@ class SchoolForm(StepForm):
         max_value=195,
     )
     letter = UploadField(
+        kinds=("pdf", "doc", "docx", "odt", "rtf", "jpg", "png"),
         label=_("The school's letter agreeing to the absence (optional)"),
-        help_text=_("A PDF, Word document or photo, smaller than 7MB."),
+        help_text=_(
+            "A PDF, a document (Word, ODT or RTF) or a photo (JPG or PNG), smaller than 7MB."
+        ),
         required=False,
     )
 

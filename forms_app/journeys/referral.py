@@ -576,10 +576,11 @@ class VoiceForm(StepForm):
 
 class RegisterForm(StepForm):
     printout = UploadField(
+        kinds=("pdf", "xlsx", "csv", "jpg", "png", "doc", "docx", "odt"),
         label=_("Upload the pupil's register printout for the period"),
         help_text=_(
-            "Every session must have a code: resolve any N codes first. A PDF, spreadsheet or "
-            "photo, smaller than 7MB."
+            "Every session must have a code: resolve any N codes first. A PDF, a spreadsheet "
+            "(XLSX or CSV), a document (Word or ODT) or a photo (JPG or PNG), smaller than 7MB."
         ),
         error_messages={"required": _("Select the pupil's register printout")},
     )

@@ -277,6 +277,14 @@ STORAGES = {
 # --- Forms -----------------------------------------------------------------------------
 PORTAL_DRAFT_DAYS = 28  # save and come back later: the link works this long
 PORTAL_UPLOAD_MAX_BYTES = 7 * 1024 * 1024
+# A picture with more pixels is refused (a small file can decode to gigabytes); a docx, xlsx
+# or odt whose parts say they unpack to more is refused too (a zip bomb).
+PORTAL_UPLOAD_MAX_PIXELS = 40_000_000
+PORTAL_UPLOAD_MAX_UNPACKED_BYTES = 50 * 1024 * 1024
+# Virus scanning: a ClamAV daemon's socket path or host:port; empty, no scanning. When set,
+# a file clamd cannot scan (down, too slow) is refused too.
+PORTAL_CLAMD_ADDRESS = os.environ.get("PORTAL_CLAMD_ADDRESS", "")
+PORTAL_CLAMD_TIMEOUT = 30  # seconds
 # Submissions are deleted this many days after they were last updated (retention task):
 # each journey declares its period (forms_app/journeys/); a service named here overrides
 # it for all that service's journeys, e.g. {"licensing": 365 * 4}.

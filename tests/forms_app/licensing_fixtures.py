@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from fpdf import FPDF
 
 from forms_app.factories import FormPageFactory
 from forms_app.journeys.registry import Journey
@@ -80,10 +81,16 @@ def png_bytes():
     )
 
 
-PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-)
+def pdf_bytes(words="A letter"):
+    """A real one-page PDF (uploads are read with a PDF parser: it needs a page)."""
+    document = FPDF()
+    document.add_page()
+    document.set_font("helvetica")
+    document.cell(text=words)
+    return bytes(document.output())
+
+
+PDF = pdf_bytes()
 EXECUTABLE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 64
 
 

@@ -9,8 +9,9 @@ from forms_app.journeys.registry import Journey
 from portal.factories import MembershipFactory
 
 from .conftest import Applicant
+from .licensing_fixtures import pdf_bytes
 
-PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+PDF = pdf_bytes("Register printout")
 VALID_UPN = "H801200001001"  # the DfE guidance's worked example
 
 

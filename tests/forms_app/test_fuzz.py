@@ -178,7 +178,8 @@ def mimetype_bomb():
     return bytes(zipped({"mimetype": ODT["mimetype"] + " " * 4_000_000}))
 
 
-DOCX = bytes(zipped({"[Content_Types].xml": "<xml/>", "word/document.xml": "<xml/>"}))
+DOCX_PARTS = {"[Content_Types].xml": "<xml/>", "word/document.xml": "<xml/>"}
+DOCX = bytes(zipped(DOCX_PARTS))
 
 FILE_CONTENTS = {
     "a pdf": PDF,
@@ -188,6 +189,9 @@ FILE_CONTENTS = {
     "empty": b"",
     "a program": EXECUTABLE,
     "html": b"<html><script>alert(1)</script></html>",
+    "an svg": b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+    "a pdf with html and a zip after it": PDF + b"<html><script>alert(1)</script>" + DOCX,
+    "a docx with macros": bytes(zipped({**DOCX_PARTS, "word/vbaProject.bin": b"\x00" * 64})),
     "a gif": b"GIF89a\x01\x00\x01\x00\x80\x00\x00",
     "not a zip": b"PK\x03\x04 not really a zip",
     "an encrypted zip": encrypted_zip(),

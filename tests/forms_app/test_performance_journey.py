@@ -218,7 +218,7 @@ def test_an_executable_named_pdf_is_refused(licence_applicant):
             },
         )
     )
-    assert "The selected file must be a PDF, JPG, PNG" in page
+    assert "The selected file must be a PDF, JPG or PNG" in page
     assert Attachment.objects.filter(question="documents.birth_certificate").count() == 0
     # The good photo is kept: the page says so, and sending again needs only the certificate.
     assert "You have uploaded maja.png" in page
@@ -259,7 +259,8 @@ def test_the_photo_must_be_a_picture(licence_applicant):
             },
         )
     )
-    assert "The photo must be a JPG or PNG file" in page
+    assert "The selected file must be a JPG or PNG" in page
+    assert not Attachment.objects.filter(question="documents.photo").exists()
 
 
 def test_going_back_to_the_documents_does_not_ask_for_them_again(licence_applicant):

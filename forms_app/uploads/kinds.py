@@ -1,14 +1,25 @@
-"""What an uploaded file really is, judged by its content, not its name: only the kinds
-the council accepts get through (pdf, jpg, png, doc/docx, odt, rtf, txt, csv, xlsx)."""
+"""The kinds of file the council accepts, and what a file's first bytes claim it is. The claim
+is only where checking starts: checks.py then reads the whole file as that kind."""
 
 import zipfile
+
+from django.utils.translation import gettext as _
 
 ALLOWED = ("pdf", "jpg", "png", "doc", "docx", "odt", "rtf", "txt", "csv", "xlsx")
 LABELS = {
     "pdf": "PDF", "jpg": "JPG", "png": "PNG", "doc": "DOC", "docx": "DOCX", "odt": "ODT",
     "rtf": "RTF", "txt": "TXT", "csv": "CSV", "xlsx": "XLSX",
 }  # fmt: skip
+ZIPPED = ("docx", "xlsx", "odt")  # zip files of XML parts
 MIMETYPE_BYTES = 100  # an ODT's mimetype entry is 39 bytes
+
+
+def described(kinds):
+    """ "PDF, JPG or PNG": the kinds a question allows, as its error message names them."""
+    labels = [LABELS[kind] for kind in kinds]
+    if len(labels) == 1:
+        return labels[0]
+    return _("%(first)s or %(last)s") % {"first": ", ".join(labels[:-1]), "last": labels[-1]}
 
 
 def _zip_kind(upload):
@@ -51,7 +62,7 @@ def _text_kind(head, name):
 
 
 def sniff(upload):
-    """The kind of file (one of ALLOWED), or None when it is not one we accept."""
+    """The kind a file claims to be by its first bytes (one of ALLOWED), or None."""
     upload.seek(0)
     head = upload.read(8192)
     upload.seek(0)
