@@ -4,6 +4,7 @@ PostgreSQL stores no NUL character: a value holding one, looked up or saved, is 
 error there (SQLite takes it). Browsers never send one from what a person types, and no
 address of ours is thousands of characters long; both come from tools probing the site."""
 
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -32,9 +33,12 @@ class UnusableInputMiddleware:
     def __call__(self, request):
         if NUL in request.path or len(request.path) > MAX_PATH:
             return page_not_found(request)
-        # A cookie holding NUL (the session's, say) is treated as never sent.
+        # A cookie holding NUL is treated as never sent; the session's is read already (by
+        # SessionMiddleware, before the language is known), so it becomes a fresh one.
         for name in [name for name, value in request.COOKIES.items() if NUL in name + value]:
             del request.COOKIES[name]
+            if name == settings.SESSION_COOKIE_NAME and hasattr(request, "session"):
+                request.session = request.session.__class__()
         if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY:
             return self._refuse(request, _("The web address is too long. Go back and try again."))
         # A form's NUL is left to the form: its fields refuse it (Django's CharField) or

@@ -2,6 +2,8 @@ from django.core import mail
 
 from forms_app.models import Draft, Submission, SubmissionEvent
 
+from .conftest import Applicant
+
 
 def complete(applicant, answers):
     for path, data in answers.items():
@@ -223,3 +225,23 @@ def test_a_date_too_big_for_the_calendar_is_an_error(applicant, ehe_answers):
     response = applicant.post("step/child/", child)
     assert response.status_code == 200
     assert "The child&#x27;s date of birth must be a real date" in response.content.decode()
+
+
+def test_the_limit_counts_each_visitor_behind_the_proxy(client, ehe_page, ehe_answers, settings):
+    """Behind the council's TLS proxy every connection comes from the proxy: the limit
+    counts the visitor it names, so one busy visitor does not stop the county."""
+    settings.PORTAL_TRUSTED_PROXIES = "1"
+    settings.PORTAL_SUBMISSIONS_PER_HOUR = 2
+
+    def send(visitor):
+        person = Applicant(client.__class__(HTTP_HOST="localhost"), ehe_page)
+        via = {"REMOTE_ADDR": "10.0.0.5", "HTTP_X_FORWARDED_FOR": visitor}
+        for path, data in ehe_answers.items():
+            assert person.post(path, data, **via).status_code == 302
+        return person.post("check-your-answers/", {}, **via).status_code
+
+    assert [send("198.51.100.1") for _ in range(3)] == [302, 302, 429]
+    assert send("198.51.100.2") == 302  # another visitor, the same proxy
+    # A client cannot dodge the limit by naming someone else before the proxy's entry.
+    assert send("6.6.6.6, 198.51.100.1") == 429
+    assert Submission.objects.count() == 3

@@ -58,3 +58,47 @@ def test_fifty_concurrent_bookings_for_the_last_five_places(home):
     assert racers.filter(status="waiting").count() == 44
     assert Booking.objects.holding_place().filter(session=session).count() == 10
     assert session.starts_at > timezone.now() + timedelta(days=9)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_confirm_booking_sent_twice_at_once_shows_one_booking_both_times(home):
+    """A double click on "Confirm booking": two requests of one browser at the same moment,
+    each with the details in its session. Both show the booking made, with its reference."""
+    from django.urls import reverse
+
+    from tests.clients import PortalClient
+    from training.links import manage_token
+    from training.models import TrainingIndexPage
+    from training.views import DRAFTS
+
+    from .conftest import DETAILS, make_course
+
+    index = TrainingIndexPage(title="Training", slug="training")
+    home.add_child(instance=index)
+    session = make_course(index, sessions=[(10, 10)]).sessions.get()
+    browser = PortalClient(HTTP_HOST="localhost")
+    browser.post(reverse("training:book", args=[session.pk]), DETAILS)
+    assert DRAFTS in browser.session
+    cookie = browser.cookies
+    start = threading.Barrier(2)
+    answers = []
+
+    def confirm():
+        click = PortalClient(HTTP_HOST="localhost")
+        click.cookies = cookie  # the same browser
+        try:
+            start.wait()
+            answers.append(click.post(reverse("training:check", args=[session.pk])))
+        finally:
+            connections.close_all()
+
+    clicks = [threading.Thread(target=confirm) for _ in range(2)]
+    for click in clicks:
+        click.start()
+    for click in clicks:
+        click.join()
+
+    booking = Booking.objects.get()
+    assert [a.status_code for a in answers] == [302, 302]
+    manage = reverse("training:manage", args=[manage_token(booking)])
+    assert {a.url.split("?")[0] for a in answers} == {manage}

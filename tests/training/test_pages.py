@@ -5,8 +5,10 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 
+from training import services as bookings
 from training.links import manage_token
 from training.models import Booking, Feedback, Session
+from training.views import DRAFTS
 
 from .conftest import DETAILS, make_course
 
@@ -237,3 +239,41 @@ def test_signed_in_people_find_their_details_filled_in(client, session, school_u
     assert form.initial["school"] == str(school.pk)
     book_through_pages(client, session, email=school_user.email)
     assert Booking.objects.get().user == school_user
+
+
+def test_confirm_sent_again_by_a_page_that_raced_the_first_shows_the_same_booking(client, session):
+    """A double click: both requests read the session before either saved it, so the
+    second still holds the details. It shows the booking made, with its reference."""
+    client.post(book_url(session), DETAILS)
+    raced = client.session[DRAFTS]
+    first = client.post(check_url(session))
+    stale = client.session
+    stale[DRAFTS] = raced  # the second request's view of the session
+    stale.save()
+    second = client.post(check_url(session))
+    booking = Booking.objects.get()
+    assert second.status_code == 302 and second.url == first.url
+    assert booking.reference in client.get(second.url).content.decode()
+    assert Booking.objects.count() == 1
+
+
+def test_another_browser_with_the_same_email_is_not_shown_the_booking(client, session):
+    client.post(book_url(session), DETAILS)
+    other = client.__class__(HTTP_HOST="localhost")
+    other.post(book_url(session), DETAILS)  # before the first confirmed
+    client.post(check_url(session))
+    response = other.post(check_url(session))
+    body = response.content.decode()
+    assert response.status_code != 302
+    assert Booking.objects.get().reference not in body
+    assert manage_token(Booking.objects.get()) not in body
+
+
+def test_a_date_change_sent_twice_moves_once(session, later_session):
+    later = later_session
+    booking = bookings.book(session.pk, name="Ada", email="ada@example.com", role="dsl")
+    stale = Booking.objects.get(pk=booking.pk)
+    bookings.move(booking, later.pk)
+    again = bookings.move(stale, later.pk)  # the second click, from the page before
+    assert again.session_id == later.pk
+    assert Booking.objects.get().session_id == later.pk
