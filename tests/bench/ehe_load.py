@@ -203,7 +203,7 @@ class Browser:
     policy for each request, so changing the jar's policy does not work.) No settings
     change is needed."""
 
-    def __init__(self, port, deadline, cookies=None):
+    def __init__(self, port, deadline, cookies=None, forwarded_for=None):
         self.server = f"http://127.0.0.1:{port}"
         self.origin = f"https://127.0.0.1:{port}"  # what the browser sees, through TLS
         self.deadline = deadline
@@ -212,11 +212,14 @@ class Browser:
         self.session.headers.update(
             {"X-Forwarded-Proto": "https", "User-Agent": "portal-bench-ehe-load"}
         )
+        if forwarded_for:  # the visitor, as the TLS proxy names it (proxy_limit.py)
+            self.session.headers["X-Forwarded-For"] = forwarded_for
+        self.forwarded_for = forwarded_for
         self.requests = 0
 
     def clone(self):
         """A second tab of the same browser: same cookies, its own connection."""
-        twin = Browser(0, self.deadline, self.cookies)
+        twin = Browser(0, self.deadline, self.cookies, self.forwarded_for)
         twin.server, twin.origin = self.server, self.origin
         return twin
 
@@ -293,10 +296,10 @@ def error_summary(response):
     return "; ".join(found[:3]) or " ".join(response.text[:300].split())
 
 
-def journey(number, port, base, template, double_submit, deadline):
+def journey(number, port, base, template, double_submit, deadline, forwarded_for=None):
     """One person, start page to confirmation. Returns a dict of what happened."""
     started = time.monotonic()
-    browser = Browser(port, deadline)
+    browser = Browser(port, deadline, forwarded_for=forwarded_for)
     result = {"number": number, "double": double_submit, "requests": 0}
     try:
         browser.get(base)  # the start page, as a person arrives
