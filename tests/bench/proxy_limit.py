@@ -122,6 +122,7 @@ def main():
         print(f"   accepted {accepted} of {args.journeys} in {wall:.1f}s", flush=True)
         if accepted != args.journeys:
             errors = sorted({r["error"] for r in results if "error" in r})
+            print(f"   refused: {errors[:3]}", flush=True)
             failures.append(f"step 1: {args.journeys - accepted} refused: {errors[:3]}")
 
         print(f"2. {LIMIT + 1} registrations from one more visitor, one after another...")

@@ -106,7 +106,7 @@ def test_index_filters_by_audience_and_topic(client, filtered_index, query, expe
 
 
 @pytest.mark.parametrize(
-    "query", ["audience=nobody", "topic=gardening&audience=", "page=x&topic=%00"]
+    "query", ["audience=nobody", "topic=gardening&audience=", "page=x&topic=%01"]
 )
 def test_index_ignores_unknown_filter_values(client, filtered_index, query):
     response = client.get(f"/guidance/?{query}")
