@@ -60,7 +60,9 @@ EHE_ANSWERS_FILE = ROOT / "tests" / "forms_app" / "conftest.py"
 REQUEST_TIMEOUT = 60  # seconds for one HTTP request (a queue of 20 on 3 workers)
 STALL_SECONDS = 30  # stop waiting for emails when none came for this long, queue empty
 EMAILS_PER_SUBMISSION = 2  # the applicant's confirmation and the service inbox's notice
-REFERENCE_RE = re.compile(r"Your reference number<br><strong>([A-Z]+-[A-Z0-9]+)</strong>")
+REFERENCE_RE = re.compile(
+    r'Your reference number<br><strong>(?:<bdi dir="ltr">)?([A-Z]+-[A-Z0-9]+)(?:</bdi>)?</strong>'
+)
 CSRF_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 SUBJECT_REFERENCE_RE = re.compile(r"\b(EHE-[A-Z0-9]{8})\b")
 EMAIL_SEPARATOR = "\n" + "-" * 79 + "\n"  # written after each message by the file backend

@@ -7,6 +7,7 @@ import pytest
 
 from forms_app.models import Submission
 from tests.browser.conftest import officer_finds
+from tests.forms_app.licensing_fixtures import PDF
 
 pytestmark = [
     pytest.mark.browser,
@@ -15,7 +16,6 @@ pytestmark = [
 
 START = "/forms/attendance-referral/"
 SCHOOL_USER = "attendance.lead@demo.wyvernshire.example"
-PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
 
 def dates(prefix, value):
