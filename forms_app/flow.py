@@ -24,7 +24,7 @@ from shared.client_address import client_address
 
 from .engine import plain_text
 from .models.records import Attachment, Draft, Submission, new_draft_token
-from .services import submit
+from .services import sent_submission, submit
 from .uploads import judge
 
 RESUME_SALT = "forms.resume"
@@ -369,10 +369,19 @@ class JourneyFlow:
             if self.request.POST.get(HONEYPOT):
                 return self.render("forms_app/not_sent.html", status=400)
             if self._over_rate_limit():
-                return self.render("forms_app/too_many.html", status=429)
-            submission, _created = submit(
+                # A double click's second press may be the one over the limit: if the
+                # first sent this draft meanwhile, show what it sent, not "too many".
+                sent = sent_submission(draft.pk)
+                if sent is None:
+                    return self.render("forms_app/too_many.html", status=429)
+                self._uncount()
+                self.request.session[self.last_key] = sent.reference
+                return redirect(self.url("confirmation"))
+            submission, created = submit(
                 self.definition, draft.pk, values, self.request.build_absolute_uri(self.page.url)
             )
+            if not created:  # a second press: one submission, counted once
+                self._uncount()
             self.request.session[self.last_key] = submission.reference
             return redirect(self.url("confirmation"))
         return self.render(
@@ -384,8 +393,17 @@ class JourneyFlow:
             },
         )
 
+    def _rate_key(self):
+        return f"forms:rate:{client_address(self.request)}"
+
+    def _uncount(self):
+        try:
+            cache.decr(self._rate_key())
+        except ValueError:  # expired meanwhile: nothing to take back
+            pass
+
     def _over_rate_limit(self):
-        key = f"forms:rate:{client_address(self.request)}"
+        key = self._rate_key()
         cache.add(key, 0, 60 * 60)
         try:
             count = cache.incr(key)

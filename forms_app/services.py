@@ -46,6 +46,14 @@ def _create(definition, draft, values):
     raise RuntimeError("Could not find a free reference after 5 tries")
 
 
+def sent_submission(draft_id):
+    """The submission a draft made, or None; waits for a submit of it under way (its row
+    is locked until that commits), so a second press sees what the first sent."""
+    with transaction.atomic():
+        draft = Draft.objects.select_for_update().filter(pk=draft_id).first()
+        return draft.submission if draft is not None and draft.submission_id else None
+
+
 def submit(definition, draft_id, values, page_url=""):
     """Returns (submission, created). A draft already submitted (a double click, or back
     and submit again) returns the submission it made, and makes no other."""
