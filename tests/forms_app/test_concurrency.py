@@ -2,14 +2,13 @@
 both presses show its confirmation, and it counts once against the visitor's limit, also
 when the second press is the one over the limit."""
 
-import threading
-
 import pytest
 from django.core.cache import cache
-from django.db import connection, connections
+from django.db import connection
 
 from forms_app.models import Submission
 from shared.client_address import client_address
+from tests.at_once import at_once, same_browser
 
 from .conftest import Applicant
 
@@ -26,23 +25,11 @@ def test_send_pressed_twice_at_once(client, ehe_page, ehe_answers, settings, lim
     applicant = Applicant(client, ehe_page)
     for path, data in ehe_answers.items():
         applicant.answer(path, data)
-    start = threading.Barrier(2)
-    answers = []
 
     def press():
-        tab = Applicant(client.__class__(HTTP_HOST="localhost"), ehe_page)
-        tab.client.cookies = client.cookies  # the same browser
-        try:
-            start.wait()
-            answers.append(tab.post("check-your-answers/", {}))
-        finally:
-            connections.close_all()
+        return Applicant(same_browser(client), ehe_page).post("check-your-answers/", {})
 
-    presses = [threading.Thread(target=press) for _ in range(2)]
-    for thread in presses:
-        thread.start()
-    for thread in presses:
-        thread.join()
+    answers = at_once(press, press)
 
     assert Submission.objects.count() == 1
     assert [a.status_code for a in answers] == [302, 302]

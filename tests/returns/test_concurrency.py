@@ -1,13 +1,12 @@
 """A return's "Send" pressed twice at once (PostgreSQL: real row locks): both presses
 show the return sent, and it is sent once."""
 
-import threading
-
 import pytest
-from django.db import connection, connections
+from django.db import connection
 from django.urls import reverse
 
 from returns.models import SchoolReturn
+from tests.at_once import at_once, same_browser
 from tests.clients import PortalClient
 
 from .conftest import add_pupil
@@ -23,23 +22,10 @@ def test_send_pressed_twice_at_once_sends_once_and_shows_it_sent(school_user, ow
     add_pupil(own_return)
     browser = PortalClient(HTTP_HOST="localhost")
     browser.force_login(school_user)
-    start = threading.Barrier(2)
-    answers = []
-
-    def press():
-        tab = PortalClient(HTTP_HOST="localhost")
-        tab.cookies = browser.cookies  # the same browser
-        try:
-            start.wait()
-            answers.append(tab.post(reverse("returns:send", args=[own_return.pk])))
-        finally:
-            connections.close_all()
-
-    presses = [threading.Thread(target=press) for _ in range(2)]
-    for thread in presses:
-        thread.start()
-    for thread in presses:
-        thread.join()
+    send = reverse("returns:send", args=[own_return.pk])
+    answers = at_once(
+        lambda: same_browser(browser).post(send), lambda: same_browser(browser).post(send)
+    )
 
     done = reverse("returns:done", args=[own_return.pk])
     assert [(a.status_code, a.url) for a in answers] == [(302, done), (302, done)]

@@ -66,6 +66,7 @@ def test_confirm_booking_sent_twice_at_once_shows_one_booking_both_times(home):
     each with the details in its session. Both show the booking made, with its reference."""
     from django.urls import reverse
 
+    from tests.at_once import at_once, same_browser
     from tests.clients import PortalClient
     from training.links import manage_token
     from training.models import TrainingIndexPage
@@ -79,24 +80,10 @@ def test_confirm_booking_sent_twice_at_once_shows_one_booking_both_times(home):
     browser = PortalClient(HTTP_HOST="localhost")
     browser.post(reverse("training:book", args=[session.pk]), DETAILS)
     assert DRAFTS in browser.session
-    cookie = browser.cookies
-    start = threading.Barrier(2)
-    answers = []
-
-    def confirm():
-        click = PortalClient(HTTP_HOST="localhost")
-        click.cookies = cookie  # the same browser
-        try:
-            start.wait()
-            answers.append(click.post(reverse("training:check", args=[session.pk])))
-        finally:
-            connections.close_all()
-
-    clicks = [threading.Thread(target=confirm) for _ in range(2)]
-    for click in clicks:
-        click.start()
-    for click in clicks:
-        click.join()
+    check = reverse("training:check", args=[session.pk])
+    answers = at_once(
+        lambda: same_browser(browser).post(check), lambda: same_browser(browser).post(check)
+    )
 
     booking = Booking.objects.get()
     assert [a.status_code for a in answers] == [302, 302]
