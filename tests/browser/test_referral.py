@@ -129,6 +129,17 @@ def test_a_referral_from_sign_in_to_the_officers_queue(page, portal, assert_acce
         if path == "step/dsl/":
             assert "designated safeguarding lead (DSL) must" in page.locator("main").inner_text()
         if path == "step/register/":
+            # A script dressed as a PDF: refused by its content, said on the page.
+            disguised = tmp_path / "disguised.pdf"
+            disguised.write_text('<svg xmlns="http://www.w3.org/2000/svg"><script>1</script></svg>')
+            page.set_input_files("#id_printout", str(disguised))
+            with page.expect_navigation():
+                page.click(CONTINUE)
+            assert (
+                "The selected file must be a PDF"
+                in page.locator(".govuk-error-summary").inner_text()
+            )
+            assert_accessible(page)
             page.set_input_files("#id_printout", str(printout))
         if path == "step/pupil/":
             page.select_option("#id_year_group", "year_6")
