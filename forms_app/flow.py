@@ -24,7 +24,7 @@ from shared.client_address import client_address
 
 from .engine import plain_text
 from .models.records import Attachment, Draft, Submission, new_draft_token
-from .services import sent_submission, submit
+from .services import OverLimit, submit
 from .uploads import judge
 
 RESUME_SALT = "forms.resume"
@@ -368,20 +368,16 @@ class JourneyFlow:
         if self.request.method == "POST":
             if self.request.POST.get(HONEYPOT):
                 return self.render("forms_app/not_sent.html", status=400)
-            if self._over_rate_limit():
-                # A double click's second press may be the one over the limit: if the
-                # first sent this draft meanwhile, show what it sent, not "too many".
-                sent = sent_submission(draft.pk)
-                if sent is None:
-                    return self.render("forms_app/too_many.html", status=429)
-                self._uncount()
-                self.request.session[self.last_key] = sent.reference
-                return redirect(self.url("confirmation"))
-            submission, created = submit(
-                self.definition, draft.pk, values, self.request.build_absolute_uri(self.page.url)
-            )
-            if not created:  # a second press: one submission, counted once
-                self._uncount()
+            try:
+                submission, _created = submit(
+                    self.definition,
+                    draft.pk,
+                    values,
+                    self.request.build_absolute_uri(self.page.url),
+                    over_limit=self._over_rate_limit,
+                )
+            except OverLimit:
+                return self.render("forms_app/too_many.html", status=429)
             self.request.session[self.last_key] = submission.reference
             return redirect(self.url("confirmation"))
         return self.render(
@@ -393,17 +389,8 @@ class JourneyFlow:
             },
         )
 
-    def _rate_key(self):
-        return f"forms:rate:{client_address(self.request)}"
-
-    def _uncount(self):
-        try:
-            cache.decr(self._rate_key())
-        except ValueError:  # expired meanwhile: nothing to take back
-            pass
-
     def _over_rate_limit(self):
-        key = self._rate_key()
+        key = f"forms:rate:{client_address(self.request)}"
         cache.add(key, 0, 60 * 60)
         try:
             count = cache.incr(key)

@@ -46,21 +46,21 @@ def _create(definition, draft, values):
     raise RuntimeError("Could not find a free reference after 5 tries")
 
 
-def sent_submission(draft_id):
-    """The submission a draft made, or None; waits for a submit of it under way (its row
-    is locked until that commits), so a second press sees what the first sent."""
-    with transaction.atomic():
-        draft = Draft.objects.select_for_update().filter(pk=draft_id).first()
-        return draft.submission if draft is not None and draft.submission_id else None
+class OverLimit(Exception):
+    """The visitor has sent as many forms as the hour allows."""
 
 
-def submit(definition, draft_id, values, page_url=""):
+def submit(definition, draft_id, values, page_url="", over_limit=None):
     """Returns (submission, created). A draft already submitted (a double click, or back
-    and submit again) returns the submission it made, and makes no other."""
+    and submit again) returns the submission it made, and makes no other. over_limit()
+    counts a new submission against the visitor's limit (OverLimit when past it): asked
+    under the draft's lock, so a second press of the same draft is never counted."""
     with transaction.atomic():
         draft = Draft.objects.select_for_update().get(pk=draft_id)
         if draft.submission_id:
             return draft.submission, False
+        if over_limit is not None and over_limit():
+            raise OverLimit
         submission = _create(definition, draft, values)
         draft.attachments.update(submission=submission)
         draft.submission = submission

@@ -19,8 +19,6 @@ import ipaddress
 from django.conf import settings
 from django.core.checks import Error
 
-ATTRIBUTE = "_portal_client_address"
-
 
 def _address(text):
     try:
@@ -67,19 +65,14 @@ def _resolve(remote, forwarded, count, networks):
 
 
 def client_address(request):
-    """The visitor's address as a string, or None if there is none (worked out once per
-    request)."""
-    known = getattr(request, ATTRIBUTE, "")
-    if known == "":
-        count, networks = trusted_proxies(settings.PORTAL_TRUSTED_PROXIES)
-        known = _resolve(
-            request.META.get("REMOTE_ADDR", ""),
-            request.META.get("HTTP_X_FORWARDED_FOR", ""),
-            count,
-            networks,
-        )
-        setattr(request, ATTRIBUTE, known)
-    return known
+    """The visitor's address as a string, or None if there is none."""
+    count, networks = trusted_proxies(settings.PORTAL_TRUSTED_PROXIES)
+    return _resolve(
+        request.META.get("REMOTE_ADDR", ""),
+        request.META.get("HTTP_X_FORWARDED_FOR", ""),
+        count,
+        networks,
+    )
 
 
 def check_trusted_proxies(app_configs=None, **kwargs):

@@ -363,6 +363,23 @@ def journey(number, port, base, template, double_submit, deadline, forwarded_for
 # --- the portal's processes ------------------------------------------------------------
 
 
+def prepare(env):
+    """The scratch portal migrated and seeded with the demo, static files collected, and
+    the EHE form page ready (SETUP_CODE): what SETUP_CODE printed, as a dict."""
+    if not (ROOT / "portal" / "static_build").exists():
+        print("Building the front end (npm run build)...", flush=True)
+        run(["npm", "run", "build"], dict(os.environ))
+    print("Migrating, seeding the demo and collecting static files...", flush=True)
+    manage(env, "migrate", "--noinput")
+    manage(env, "seed_demo")
+    manage(env, "collectstatic", "--noinput")
+    out = manage(env, "shell", "-c", SETUP_CODE)
+    line = next((li for li in out.splitlines() if li.startswith("SETUP ")), None)
+    if line is None:
+        raise BenchError(f"no SETUP line in the shell's output:\n{out}")
+    return json.loads(line.removeprefix("SETUP "))
+
+
 def start_worker(env, log):
     return subprocess.Popen(
         [PYTHON, "manage.py", "qcluster"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
@@ -641,18 +658,7 @@ def main():
         env = django_env(var_dir, database_url, redis_url, args)
         print(f"State in {var_dir}; scratch database {database}", flush=True)
 
-        if not (ROOT / "portal" / "static_build").exists():
-            print("Building the front end (npm run build)...", flush=True)
-            run(["npm", "run", "build"], dict(os.environ))
-        print("Migrating, seeding the demo and collecting static files...", flush=True)
-        manage(env, "migrate", "--noinput")
-        manage(env, "seed_demo")
-        manage(env, "collectstatic", "--noinput")
-        out = manage(env, "shell", "-c", SETUP_CODE)
-        line = next((li for li in out.splitlines() if li.startswith("SETUP ")), None)
-        if line is None:
-            raise BenchError(f"no SETUP line in the shell's output:\n{out}")
-        setup = json.loads(line.removeprefix("SETUP "))
+        setup = prepare(env)
         print(f"EHE form page {setup['url']}; {setup['paused_schedules']} schedules paused")
 
         # Only the load's own email tasks in the broker (seeding may have queued some).

@@ -22,7 +22,6 @@ reachable.
 """
 
 import argparse
-import json
 import shutil
 import sys
 import tempfile
@@ -30,11 +29,10 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from common import ROOT, BenchError, free_port, manage, start_gunicorn, stop, wait_until_ready
+from common import ROOT, BenchError, free_port, start_gunicorn, stop, wait_until_ready
 from ehe_load import (
     REDIS_HOST,
     REDIS_PORT,
-    SETUP_CODE,
     Unavailable,
     connect_redis,
     create_database,
@@ -42,6 +40,7 @@ from ehe_load import (
     drop_database,
     journey,
     load_ehe_answers,
+    prepare,
     start_worker,
 )
 
@@ -91,12 +90,7 @@ def main():
         database_url = f"postgres://postgres@127.0.0.1:5432/{database}"
         redis_url = f"redis://{REDIS_HOST}:{REDIS_PORT}/{args.redis_db}"
         env = env_for(var_dir, database_url, redis_url, args.redis_db)
-        print("Migrating, seeding the demo and collecting static files...", flush=True)
-        manage(env, "migrate", "--noinput")
-        manage(env, "seed_demo")
-        manage(env, "collectstatic", "--noinput")
-        out = manage(env, "shell", "-c", SETUP_CODE)
-        setup = json.loads(next(li for li in out.splitlines() if li.startswith("SETUP "))[6:])
+        setup = prepare(env)
         redis_client.flushdb()  # the seed's cache entries: the limit starts at zero
         port = free_port()
         server = start_gunicorn(env, port, logs[0], workers=args.workers)

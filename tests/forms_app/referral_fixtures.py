@@ -151,3 +151,12 @@ def answer_all(referrer, answers):
         if path == "step/register/":
             data = {"printout": register_file()}
         referrer.answer(path, data)
+
+
+@pytest.fixture
+def at_register(referrer, school):
+    """A referral answered up to its register step (the upload), ready to send a file."""
+    for path, data in referral_answers(school):
+        if path == "step/register/":
+            return referrer
+        referrer.answer(path, data)

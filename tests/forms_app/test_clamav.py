@@ -19,7 +19,6 @@ from forms_app.uploads import judge
 from .licensing_fixtures import *  # noqa: F403  (uploads cleaned up)
 from .licensing_fixtures import pdf_bytes
 from .referral_fixtures import *  # noqa: F403  (the referral page and its school user)
-from .referral_fixtures import referral_answers
 
 pytestmark = pytest.mark.clamav
 
@@ -88,14 +87,6 @@ def clamd(tmp_path_factory):
 def scanning(clamd, settings):
     settings.PORTAL_CLAMD_ADDRESS = clamd
     return clamd
-
-
-@pytest.fixture
-def at_register(referrer, school):
-    for path, data in referral_answers(school):
-        if path == "step/register/":
-            return referrer
-        referrer.answer(path, data)
 
 
 def test_the_eicar_file_is_found_and_a_clean_file_passes(scanning):

@@ -21,7 +21,6 @@ from forms_app.uploads import ALLOWED, judge
 from .licensing_fixtures import *  # noqa: F403  (the licensing pages; uploads cleaned up)
 from .licensing_fixtures import licence_answers, pdf_bytes, png_bytes, upload, walk
 from .referral_fixtures import *  # noqa: F403  (the referral page and its school user)
-from .referral_fixtures import referral_answers
 
 PHOTO = ("jpg", "png")
 CERTIFICATE = ("pdf", "jpg", "png")
@@ -498,14 +497,6 @@ def test_a_step_refuses_the_file_when_clamav_cannot_run(at_documents, settings, 
     summary = error_summary(page)
     assert summary.count("The selected file could not be checked for viruses. Try again later") == 2
     assert not Attachment.objects.exists()
-
-
-@pytest.fixture
-def at_register(referrer, school):
-    for path, data in referral_answers(school):
-        if path == "step/register/":
-            return referrer
-        referrer.answer(path, data)
 
 
 def test_the_register_step_takes_a_spreadsheet_and_refuses_a_zip_bomb(at_register):
