@@ -6,6 +6,7 @@ from datetime import date, time
 from crispy_forms_gds.fields import DateInputField
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.formats import date_format
 from django.utils.functional import lazy
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -20,13 +21,28 @@ percent_lazy = lazy(_percent, str)
 lower_lazy = lazy(lambda text: str(text).lower(), str)
 
 
-class DateField(DateInputField):
-    """A GOV.UK date input (day, month, year) giving a date."""
+def long_date(day):
+    """1 September 2025, with the month in the reader's language."""
+    return date_format(day, "j F Y")
 
-    def __init__(self, *, what, past=None, **kwargs):
+
+def bound(day):
+    """A bound (a date, an age) as given, or from the callable given for it, called when
+    the answer is checked: today moves on, and a form is built once."""
+    return day() if callable(day) else day
+
+
+class DateField(DateInputField):
+    """A GOV.UK date input (day, month, year) giving a date. `past`: True, the date must be
+    in the past; False, today or in the future. `not_before`, `not_after`: the first and
+    last dates allowed (a date, or a callable giving one), named in the message."""
+
+    def __init__(self, *, what, past=None, not_before=None, not_after=None, **kwargs):
         super().__init__(**kwargs)
         self.what = what  # e.g. "the child's date of birth"
-        self.past = past  # True: must be in the past; False: must be in the future
+        self.past = past
+        self.not_before = not_before
+        self.not_after = not_after
         self.error_messages["required"] = percent_lazy(_("Enter %(what)s"), {"what": what})
         self.error_messages["incomplete"] = percent_lazy(
             _("%(what)s must include a day, month and year"), {"what": capfirst(what)}
@@ -44,13 +60,28 @@ class DateField(DateInputField):
 
     def clean(self, value):
         result = super().clean(value)
-        if result and self.past is True and result >= date.today():
-            raise ValidationError(_("%(what)s must be in the past") % {"what": capfirst(self.what)})
-        if result and self.past is False and result < date.today():
-            raise ValidationError(
-                _("%(what)s must be today or in the future") % {"what": capfirst(self.what)}
-            )
+        if result:
+            self.check(result)
         return result
+
+    def check(self, result):
+        """Refuse a real date outside what the question allows, saying the bound."""
+        what = capfirst(self.what)
+        if self.past is True and result >= date.today():
+            raise ValidationError(_("%(what)s must be in the past") % {"what": what})
+        if self.past is False and result < date.today():
+            raise ValidationError(_("%(what)s must be today or in the future") % {"what": what})
+        first, last = bound(self.not_before), bound(self.not_after)
+        if first and result < first:
+            raise ValidationError(
+                _("%(what)s must be the same as or after %(date)s")
+                % {"what": what, "date": long_date(first)}
+            )
+        if last and result > last:
+            raise ValidationError(
+                _("%(what)s must be the same as or before %(date)s")
+                % {"what": what, "date": long_date(last)}
+            )
 
 
 class YesNoField(forms.TypedChoiceField):
@@ -84,8 +115,19 @@ def choice(choices, required_message, **kwargs):
     )
 
 
+class TextField(forms.CharField):
+    """A text answer whose length is checked when sent, never cut short by the browser:
+    a maxlength attribute drops what is typed or pasted past it without a word, so GOV.UK
+    advises against it. Too long is an error that says the limit."""
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.pop("maxlength", None)
+        return attrs
+
+
 def text(label, required_message=None, required=True, max_length=200, **kwargs):
-    return forms.CharField(
+    return TextField(
         label=label,
         required=required,
         max_length=max_length,

@@ -5,14 +5,16 @@ after children taking part in performances. The Children (Performances and Activ
 from datetime import date
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from shared.fields import DateField, YesNoField, email_address, long_text, text
+from shared.people import date_of_birth, person_name, phone_number
 from shared.privacy_notice import NoticeEntry
 
 from ..engine import JourneyDefinition, RepeatingStep, Step, StepForm, register
-from ..rules.employment import age_on
-from ..rules.performance import CHAPERONE_MINIMUM_AGE, chaperone_age_ok
+from ..rules.performance import chaperone_findings, dbs_certificate_problem
+from ..rules.performance_messages import say
 from . import registry
 from .common import AddressForm
 from .facts import JourneyFacts
@@ -30,7 +32,8 @@ FACTS = registry.register(
             name=_("Chaperone approvals"),
             collected=_(
                 "Your name, date of birth, address and contact details, a photograph, your "
-                "enhanced criminal record (DBS) check and the names of your referees."
+                "enhanced criminal record (DBS) check, any convictions or cautions you tell us "
+                "about, and the names of your referees."
             ),
             why=_(
                 "{public}The Children (Performances and Activities) (England) Regulations 2014 "
@@ -46,27 +49,20 @@ FACTS = registry.register(
 
 
 class ApplicantForm(StepForm):
-    first_name = text(_("First name"), _("Enter your first name"))
-    last_name = text(_("Last name"), _("Enter your last name"))
-    date_of_birth = DateField(
-        label=_("Date of birth"),
-        what=_("your date of birth"),
-        past=True,
+    first_name = person_name(_("First name"), _("Enter your first name"))
+    last_name = person_name(_("Last name"), _("Enter your last name"))
+    date_of_birth = date_of_birth(
+        _("your date of birth"),
+        # The council's own minimum (local practice: 18, or 21 in some councils).
+        min_age=lambda: settings.PORTAL_CHAPERONE_MINIMUM_AGE,
+        too_young=_("You must be %(age)s or older to be a chaperone"),
         help_text=_("For example, 27 3 1985"),
     )
-
-    def clean_date_of_birth(self):
-        born = self.cleaned_data["date_of_birth"]
-        if not chaperone_age_ok(age_on(born, date.today())):
-            raise forms.ValidationError(
-                _("You must be %(age)s or older to be a chaperone") % {"age": CHAPERONE_MINIMUM_AGE}
-            )
-        return born
 
 
 class ContactForm(StepForm):
     email = email_address(required_message=_("Enter your email address"))
-    phone = text(_("Phone number"), _("Enter your phone number"), max_length=30)
+    phone = phone_number(required_message=_("Enter your phone number"))
 
 
 class DbsForm(StepForm):
@@ -85,6 +81,28 @@ class DbsForm(StepForm):
         past=True,
         help_text=_("For example, 14 2 2025"),
     )
+    update_service = YesNoField(
+        label=_("Is the certificate on the DBS update service?"),
+        help_text=_(
+            "The update service lets us check online that a certificate is still up to date. "
+            "You join it with your certificate number."
+        ),
+        required_message=_("Select yes if the certificate is on the DBS update service"),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        issued, on_update_service = cleaned.get("issue_date"), cleaned.get("update_service")
+        if issued and on_update_service is not None:
+            problem = dbs_certificate_problem(
+                issued,
+                date.today(),
+                on_update_service,
+                settings.PORTAL_CHAPERONE_DBS_MAX_AGE_YEARS,
+            )
+            if problem:
+                self.add_error("issue_date", say(problem))
+        return cleaned
 
     def clean_certificate_number(self):
         number = "".join(self.cleaned_data["certificate_number"].split())
@@ -95,15 +113,42 @@ class DbsForm(StepForm):
         return number
 
 
+class ConvictionsForm(StepForm):
+    """A declaration: a yes is not a refusal, it is for the officer to weigh (flagged)."""
+
+    convictions = YesNoField(
+        label=_(
+            "Do you have any unspent convictions or cautions, or spent ones that would not be "
+            "filtered from a DBS certificate?"
+        ),
+        help_text=_(
+            "Include any from outside the UK. Telling us does not mean we will refuse you: an "
+            "officer will look at what you tell us and may talk to you about it."
+        ),
+        required_message=_("Select yes if you have convictions or cautions to tell us about"),
+    )
+    details = long_text(
+        _("If yes, tell us what they were for, and when"),
+        required=False,
+        rows=5,
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("convictions") and not cleaned.get("details"):
+            self.add_error("details", _("Tell us about your convictions or cautions"))
+        return cleaned
+
+
 class ReferenceForm(StepForm):
-    name = text(_("Full name"), _("Enter the referee's full name"))
+    name = person_name(_("Full name"), _("Enter the referee's full name"))
     relationship = text(
         _("How do they know you?"),
         _("Tell us how the referee knows you"),
         help_text=_("For example, my manager at work, or the leader of a club where I volunteer."),
     )
     email = email_address(label=_("Email address (optional)"), required=False)
-    phone = text(_("Phone number (optional)"), required=False, max_length=30)
+    phone = phone_number(_("Phone number (optional)"), required=False)
     related = YesNoField(
         label=_("Are they related to you?"),
         required_message=_("Select yes if the referee is related to you"),
@@ -120,7 +165,8 @@ class ReferenceForm(StepForm):
 
     def clean(self):
         cleaned = super().clean()
-        if not cleaned.get("email") and not cleaned.get("phone") and "email" not in self.errors:
+        given = cleaned.get("email") or cleaned.get("phone")
+        if not given and "email" not in self.errors and "phone" not in self.errors:
             self.add_error("email", _("Enter an email address or a phone number for the referee"))
         return cleaned
 
@@ -142,12 +188,13 @@ class ExperienceForm(StepForm):
 @register
 class ChaperoneApproval(JourneyDefinition):
     journey = FACTS.key
-    schema_version = 1
+    schema_version = 2  # 2: the DBS update service, and the declaration of convictions
     steps = [
         Step("applicant", _("About you"), ApplicantForm),
         Step("address", _("Your address"), AddressForm),
         Step("contact", _("How to contact you"), ContactForm),
         Step("dbs", _("Your enhanced DBS certificate"), DbsForm),
+        Step("convictions", _("Convictions and cautions"), ConvictionsForm),
         RepeatingStep(
             "references",
             _("Referees"),
@@ -160,6 +207,18 @@ class ChaperoneApproval(JourneyDefinition):
         ),
         Step("experience", _("Experience and training"), ExperienceForm),
     ]
+
+    def flagged(self, values):
+        return bool(values.get("convictions", {}).get("convictions"))
+
+    def findings(self, values):
+        return [
+            say(finding)
+            for finding in chaperone_findings(
+                values.get("convictions", {}).get("convictions"),
+                values.get("dbs", {}).get("update_service"),
+            )
+        ]
 
     def submitter(self, values):
         applicant = values["applicant"]

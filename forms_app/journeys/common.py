@@ -1,9 +1,9 @@
 """Pieces more than one journey asks for."""
 
-from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from shared.fields import DateField, YesNoField, choice, email_address, text
+from shared.fields import YesNoField, choice, email_address, text
+from shared.people import date_of_birth, person_name, phone_number, postcode
 
 from ..engine import StepForm
 
@@ -16,13 +16,17 @@ RELATIONSHIPS = [
 ]
 
 
+# A child is anyone under 18 (Children Act 1989 s105).
+CHILD_MAX_AGE = 17
+
+
 class ChildForm(StepForm):
-    first_name = text(_("First name"), _("Enter the child's first name"))
-    last_name = text(_("Last name"), _("Enter the child's last name"))
-    date_of_birth = DateField(
-        label=_("Date of birth"),
-        what=_("the child's date of birth"),
-        past=True,
+    first_name = person_name(_("First name"), _("Enter the child's first name"))
+    last_name = person_name(_("Last name"), _("Enter the child's last name"))
+    date_of_birth = date_of_birth(
+        _("the child's date of birth"),
+        max_age=CHILD_MAX_AGE,
+        too_old=_("A child must be %(age)s or younger: check the date of birth"),
         help_text=_("For example, 27 3 2014"),
     )
 
@@ -31,24 +35,21 @@ class AddressForm(StepForm):
     line_1 = text(_("Address line 1"), _("Enter the first line of the address"))
     line_2 = text(_("Address line 2 (optional)"), required=False)
     town = text(_("Town or city"), _("Enter the town or city"))
-    postcode = text(_("Postcode"), _("Enter the postcode"), max_length=10)
-
-    def clean_postcode(self):
-        return " ".join(self.cleaned_data["postcode"].upper().split())
+    postcode = postcode()
 
 
 class ApplicantParentForm(StepForm):
     """The parent or carer who applies for their child (a work permit, a performance
     licence)."""
 
-    name = text(_("Your full name"), _("Enter your full name"))
+    name = person_name(_("Your full name"), _("Enter your full name"))
     relationship = choice(
         RELATIONSHIPS,
         _("Select your relationship to the child"),
         label=_("Your relationship to the child"),
     )
     email = email_address(required_message=_("Enter your email address"))
-    phone = text(_("Phone number"), _("Enter your phone number"), max_length=30)
+    phone = phone_number(required_message=_("Enter your phone number"))
 
 
 class ParentDetailsForm(StepForm):
@@ -59,20 +60,14 @@ class ParentDetailsForm(StepForm):
         "first_name", "last_name", "relationship", "parental_responsibility", "phone", "email",
     ]  # fmt: skip
 
-    first_name = text(_("First name"), _("Enter their first name"))
-    last_name = text(_("Last name"), _("Enter their last name"))
+    first_name = person_name(_("First name"), _("Enter their first name"))
+    last_name = person_name(_("Last name"), _("Enter their last name"))
     parental_responsibility = YesNoField(
         label=_("Do they have parental responsibility?"),
         required_message=_("Select yes if they have parental responsibility"),
     )
-    phone = text(_("Phone number (optional)"), required=False, max_length=30)
-    email = forms.EmailField(
-        label=_("Email address (optional)"),
-        required=False,
-        error_messages={
-            "invalid": _("Enter an email address in the correct format, like name@example.com")
-        },
-    )
+    phone = phone_number(_("Phone number (optional)"), required=False)
+    email = email_address(_("Email address (optional)"), required=False)
 
 
 class HealthDeclarationForm(StepForm):

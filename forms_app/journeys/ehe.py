@@ -1,16 +1,20 @@
 """Elective home education: a parent tells the council they are educating their child at
 home. Facts: DOMAIN.md, Elective home education (DfE guidance, 2019; CWSA 2026)."""
 
+from datetime import date
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from shared.fields import DateField, YesNoField, choice, text
+from shared.fields import DateField, YesNoField, choice, email_address, text
+from shared.people import person_name, phone_number
 from shared.privacy_notice import NoticeEntry
 
 from ..engine import JourneyDefinition, RepeatingStep, Step, StepForm, register
 from ..rules.erasure import home_education_rule
-from ..rules.home_education import consent_reasons
+from ..rules.home_education import consent_reasons, off_roll_problem, school_age_problem
+from ..rules.home_education_messages import say
 from . import registry
 from .common import RELATIONSHIPS, AddressForm, ChildForm, ParentDetailsForm
 from .facts import JourneyFacts
@@ -49,6 +53,15 @@ FACTS = registry.register(
 )
 
 
+class EheChildForm(ChildForm):
+    def clean_date_of_birth(self):
+        born = self.cleaned_data["date_of_birth"]
+        problem = school_age_problem(born, date.today())
+        if problem:
+            raise forms.ValidationError(say(problem))
+        return born
+
+
 class ParentForm(ParentDetailsForm):
     relationship = choice(
         RELATIONSHIPS,
@@ -74,15 +87,33 @@ class SchoolForm(StepForm):
         _("Name of the current or last school (optional if never at school)"), required=False
     )
     off_roll_date = DateField(
-        label=_("Date the child was, or will be, taken off the school's roll (optional)"),
+        label=_("Date the child was taken off the school's roll (optional)"),
         what=_("the date taken off roll"),
         required=False,
+        help_text=_(
+            "Only if the child has left a school. Leave it empty if the child is still on "
+            "the roll. For example, 20 10 2026"
+        ),
     )
+
+    def clean_off_roll_date(self):
+        off_roll = self.cleaned_data["off_roll_date"]
+        born = self.values.get("child", {}).get("date_of_birth")
+        problem = off_roll and off_roll_problem(off_roll, born, date.today())
+        if problem:
+            raise forms.ValidationError(say(problem))
+        return off_roll
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("school_status") in ("on_roll", "left") and not cleaned.get("school_name"):
+        status = cleaned.get("school_status")
+        if status in ("on_roll", "left") and not cleaned.get("school_name"):
             self.add_error("school_name", _("Enter the name of the school"))
+        if status in ("on_roll", "never") and cleaned.get("off_roll_date"):
+            self.add_error(
+                "off_roll_date",
+                _("Give a date only if the child has been taken off a school's roll"),
+            )
         return cleaned
 
 
@@ -200,20 +231,32 @@ CONTACT_BY = [("email", _("Email")), ("phone", _("Phone")), ("letter", _("Letter
 
 
 class ContactForm(StepForm):
-    name = text(_("Your full name"), _("Enter your full name"))
-    email = forms.EmailField(
-        label=_("Email address"),
-        error_messages={
-            "required": _("Enter your email address"),
-            "invalid": _("Enter an email address in the correct format, like name@example.com"),
-        },
+    name = person_name(_("Your full name"), _("Enter your full name"))
+    email = email_address(required_message=_("Enter your email address"))
+    phone = phone_number(
+        _("Phone number (optional)"),
+        required=False,
+        help_text=_("We need it if you would like us to contact you by phone."),
     )
-    phone = text(_("Phone number (optional)"), required=False, max_length=30)
     contact_by = choice(
         CONTACT_BY,
         _("Select how you would like us to contact you"),
         label=_("How would you like us to contact you?"),
+        help_text=_("If you choose letter, we will write to you at the child's address."),
     )
+
+    def clean(self):
+        cleaned = super().clean()
+        contact_by = cleaned.get("contact_by")
+        if contact_by == "phone" and not cleaned.get("phone") and "phone" not in self.errors:
+            self.add_error("phone", _("Enter a phone number, so that we can phone you"))
+        # The address step comes before this one, so it is answered by now; if it is not
+        # (a change that made it wrong), say where the letter would go.
+        if contact_by == "letter" and not self.values.get("address"):
+            self.add_error(
+                "contact_by", _("Enter the child's address first: we will write to you there")
+            )
+        return cleaned
 
 
 @register
@@ -221,7 +264,7 @@ class EheRegistration(JourneyDefinition):
     journey = FACTS.key
     schema_version = 1
     steps = [
-        Step("child", _("About the child"), ChildForm),
+        Step("child", _("About the child"), EheChildForm),
         Step("address", _("The child's address"), AddressForm),
         RepeatingStep(
             "parents",

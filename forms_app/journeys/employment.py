@@ -19,6 +19,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from shared.fields import DateField, TimeField, YesNoField, choice, email_address, long_text, text
+from shared.people import person_name, phone_number
 from shared.privacy_notice import NoticeEntry
 
 from ..engine import JourneyDefinition, RepeatingStep, Step, StepForm, register
@@ -84,9 +85,9 @@ class SchoolForm(StepForm):
 
 
 class EmployerForm(StepForm):
-    name = text(_("Employer's full name"), _("Enter the employer's full name"))
+    name = person_name(_("Employer's full name"), _("Enter the employer's full name"))
     business_name = text(_("Business name"), _("Enter the name of the business"))
-    phone = text(_("Phone number"), _("Enter the employer's phone number"), max_length=30)
+    phone = phone_number(required_message=_("Enter the employer's phone number"))
     email = email_address(required_message=_("Enter the employer's email address"))
 
 
@@ -98,7 +99,7 @@ class WorkplaceSameForm(StepForm):
 
 
 class SupervisorForm(StepForm):
-    name = text(
+    name = person_name(
         _("Full name of the person who will supervise the child"),
         _("Enter the name of the person who will supervise the child"),
     )

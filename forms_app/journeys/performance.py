@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from shared.fields import DateField, YesNoField, email_address, long_text, number, text
+from shared.people import person_name, phone_number
 from shared.privacy_notice import NoticeEntry
 
 from ..engine import JourneyDefinition, Step, StepForm, UploadField, register
@@ -100,10 +101,10 @@ class ProductionForm(StepForm):
 
 
 class ProducerForm(StepForm):
-    name = text(_("Producer's full name"), _("Enter the producer's full name"))
+    name = person_name(_("Producer's full name"), _("Enter the producer's full name"))
     organisation = text(_("Company or organisation"), _("Enter the company or organisation"))
     email = email_address(required_message=_("Enter the producer's email address"))
-    phone = text(_("Phone number"), _("Enter the producer's phone number"), max_length=30)
+    phone = phone_number(required_message=_("Enter the producer's phone number"))
 
 
 class DatesForm(StepForm):
@@ -189,9 +190,10 @@ class SafeguardingForm(StepForm):
             "licence. Select yes once they have one"
         ),
     )
-    chaperone = text(
+    chaperone = person_name(
         _("Name of the chaperone (optional)"),
         required=False,
+        what=_("The chaperone's name"),
         help_text=_(
             "The person who will look after the child, if it is not a parent. Chaperones "
             "must be approved by the council where they live."
@@ -204,7 +206,9 @@ class EducationForm(StepForm):
         label=_("Will a private tutor teach the child on the days they miss school?"),
         required_message=_("Select yes if a private tutor will teach the child"),
     )
-    tutor_name = text(_("If yes, the tutor's full name"), required=False)
+    tutor_name = person_name(
+        _("If yes, the tutor's full name"), required=False, what=_("The tutor's full name")
+    )
     tutor_hours = number(
         _("If yes, how many hours will the tutor teach on each school day missed?"),
         what=_("the hours a day the tutor will teach"),
@@ -273,7 +277,7 @@ class DocumentsForm(StepForm):
 
 
 class SchoolForm(StepForm):
-    head_name = text(_("Head teacher's full name"), _("Enter the head teacher's full name"))
+    head_name = person_name(_("Head teacher's full name"), _("Enter the head teacher's full name"))
     school_name = text(_("Name of the school"), _("Enter the name of the school"))
     days_absent = number(
         _("On how many school days has the school agreed the child may be absent?"),

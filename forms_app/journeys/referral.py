@@ -15,6 +15,7 @@ from portal import access
 from portal.models import School
 from portal.terms import council_terms, is_school_day, school_weeks
 from shared.fields import DateField, YesNoField, choice, long_text, number, percent_lazy, text
+from shared.people import date_of_birth, person_name
 from shared.privacy_notice import NoticeEntry
 
 from ..engine import JourneyDefinition, RepeatingStep, Step, StepForm, UploadField, register
@@ -33,7 +34,7 @@ from ..rules.attendance import (
 )
 from ..rules.attendance_messages import say
 from . import registry
-from .common import RELATIONSHIPS, AddressForm, ParentDetailsForm
+from .common import CHILD_MAX_AGE, RELATIONSHIPS, AddressForm, ParentDetailsForm
 from .facts import JourneyFacts, Outcome
 
 FACTS = registry.register(
@@ -135,12 +136,12 @@ YEAR_GROUPS = [("reception", _("Reception"))] + [
 
 
 class PupilForm(StepForm):
-    first_name = text(_("First name"), _("Enter the pupil's first name"))
-    last_name = text(_("Last name"), _("Enter the pupil's last name"))
-    date_of_birth = DateField(
-        label=_("Date of birth"),
-        what=_("the pupil's date of birth"),
-        past=True,
+    first_name = person_name(_("First name"), _("Enter the pupil's first name"))
+    last_name = person_name(_("Last name"), _("Enter the pupil's last name"))
+    date_of_birth = date_of_birth(
+        _("the pupil's date of birth"),
+        max_age=CHILD_MAX_AGE,
+        too_old=_("A child must be %(age)s or younger: check the date of birth"),
         help_text=_("For example, 27 3 2014"),
     )
     upn = text(
@@ -593,7 +594,7 @@ DECLARING_ROLES = [
 
 
 class DeclarationForm(StepForm):
-    name = text(_("Your full name"), _("Enter your full name"))
+    name = person_name(_("Your full name"), _("Enter your full name"))
     role = choice(
         DECLARING_ROLES,
         _("Select whether you are the headteacher or the designated safeguarding lead"),

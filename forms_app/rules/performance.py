@@ -13,7 +13,8 @@ NOTICE_DAYS = 21
 # days in six months, is not paid and misses no school (Children and Young Persons Act 1963 s37(3)).
 EXEMPT_DAYS_IN_SIX_MONTHS = 4
 PRIVATE_TUTOR_HOURS_PER_DAY = 3
-CHAPERONE_MINIMUM_AGE = 18
+# A chaperone's minimum age and the oldest DBS certificate the council accepts are the
+# council's own (settings PORTAL_CHAPERONE_MINIMUM_AGE, PORTAL_CHAPERONE_DBS_MAX_AGE_YEARS).
 CHAPERONE_MAX_CHILDREN = 12
 CHAPERONE_APPROVAL_YEARS = 3
 
@@ -43,8 +44,34 @@ def short_notice(first_performance, applied_on):
     return first_performance - applied_on < timedelta(days=NOTICE_DAYS)
 
 
-def chaperone_age_ok(age):
-    return age >= CHAPERONE_MINIMUM_AGE
+def years_before(day, years):
+    """The same day `years` earlier (28 February for 29 February)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
+def dbs_certificate_problem(issued, today, on_update_service, max_age_years):
+    """Is the enhanced DBS certificate recent enough to approve a chaperone on? The council
+    accepts one issued in the last `max_age_years` years (to the day), or any age when it
+    is on the DBS update service, where its status can be checked today (local practice,
+    matching an approval's 3 years). A Finding when not; else None."""
+    if on_update_service or issued >= years_before(today, max_age_years):
+        return None
+    return Finding("dbs_too_old", {"years": max_age_years})
+
+
+def chaperone_findings(convictions, on_update_service):
+    """What the officer must look at before approving: a declared conviction or caution
+    is not a refusal, but it is weighed (Rehabilitation of Offenders Act 1974; the DBS
+    filtering rules), and an update service certificate needs its status checked."""
+    found = []
+    if convictions:
+        found.append(Finding("convictions_declared"))
+    if on_update_service:
+        found.append(Finding("dbs_update_service"))
+    return found
 
 
 def chaperone_approval_ends(approved_on):

@@ -1,6 +1,8 @@
-"""Why a child does or does not need a performance licence (rules/performance.py)."""
+"""Why a child does or does not need a performance licence, and what a chaperone's
+application needs (rules/performance.py)."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .messages import Catalogue
 
@@ -22,5 +24,24 @@ MESSAGES = {
     ),
 }
 
-CATALOGUE = Catalogue(MESSAGES)
+# Chaperones: said to the applicant (dbs_too_old) and to the officer (the others).
+MESSAGES |= {
+    "dbs_too_old": _(
+        "Your DBS certificate was issued more than %(years)s ago. We accept an enhanced "
+        "certificate from the last %(years)s, or one on the DBS update service"
+    ),
+    "convictions_declared": _(
+        "The applicant declared convictions or cautions: read the details before approving"
+    ),
+    "dbs_update_service": _(
+        "The DBS certificate is on the update service: check its status online"
+    ),
+}
+
+
+def years(count):
+    return ngettext("%(count)d year", "%(count)d years", count) % {"count": count}
+
+
+CATALOGUE = Catalogue(MESSAGES, readings={"years": years})
 say = CATALOGUE.say

@@ -122,7 +122,7 @@ def permit_answers(age=14, start=None, when="both", term_days=None, holiday_days
         ),
         (
             "step/child_address/",
-            {"line_1": "12 Station Road", "town": "Wyvernton", "postcode": "WY2 3CD"},
+            {"line_1": "12 Station Road", "town": "Wyvernton", "postcode": "WY2 3BD"},
         ),
         ("step/school/", {"school_name": "Wyvernton Academy"}),
         (
@@ -294,15 +294,17 @@ def chaperone_answers(age=40):
                 **date_fields("date_of_birth", born(age, today)),
             },
         ),
-        ("step/address/", {"line_1": "5 Elm Grove", "town": "Wyvernton", "postcode": "WY4 6JK"}),
+        ("step/address/", {"line_1": "5 Elm Grove", "town": "Wyvernton", "postcode": "WY4 6JL"}),
         ("step/contact/", {"email": "grace@example.com", "phone": "07700 900 789"}),
         (
             "step/dbs/",
             {
                 "certificate_number": "0012 3456 7890",
                 **date_fields("issue_date", today - timedelta(days=200)),
+                "update_service": "no",
             },
         ),
+        ("step/convictions/", {"convictions": "no"}),
         ("step/references/add/", referee("Tom Hughes")),
         ("step/references/", {"add_another": "yes"}),
         ("step/references/add/", referee("Leah Patel", relationship="Youth club leader")),

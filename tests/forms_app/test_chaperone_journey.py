@@ -78,7 +78,7 @@ def test_exactly_two_referees_are_needed(chaperone_applicant):
 
 def test_with_one_referee_check_answers_asks_for_another(chaperone_applicant):
     answers = chaperone_answers()
-    one_referee = answers[:5] + answers[-1:]  # the first referee, then experience
+    one_referee = answers[:6] + answers[-1:]  # the first referee, then experience
     walk(chaperone_applicant, one_referee)
     location = chaperone_applicant.get("check-your-answers/")["Location"]
     assert location.endswith("step/references/")

@@ -195,13 +195,13 @@ def test_error_summary_links_reach_the_first_radio(applicant, ehe_answers):
 def test_control_characters_are_dropped_before_an_answer_is_kept(applicant, ehe_answers):
     # Found by the fuzz: NUL and escape codes were kept in the draft (PostgreSQL stores no
     # NUL in JSON); tab and line breaks are what people type, and stay.
-    child = dict(ehe_answers["step/child/"], first_name="Am\x00ira\x1b[31m", last_name="Kh\x7fan")
+    child = dict(ehe_answers["step/child/"], first_name="Am\x00ira\x1b", last_name="Kh\x7fan")
     applicant.answer("step/child/", child)
-    applicant.post("step/address/", {"line_1": "4 Mill\x08 Lane\r\nBack", "save": ""})
+    applicant.post("step/address/", {"line_1": "4 Mill\x08 Lane\x1b[31m\r\nBack", "save": ""})
     answers = Draft.objects.get().answers
-    assert answers["child"]["first_name"] == ["Amira[31m"]
+    assert answers["child"]["first_name"] == ["Amira"]
     assert answers["child"]["last_name"] == ["Khan"]
-    assert answers["address"]["line_1"] == ["4 Mill Lane\r\nBack"]
+    assert answers["address"]["line_1"] == ["4 Mill Lane[31m\r\nBack"]
 
 
 def test_a_choice_that_does_not_exist_says_what_to_choose(applicant, ehe_answers):

@@ -5,7 +5,6 @@ import pytest
 from forms_app.rules import home_education_messages, performance_messages
 from forms_app.rules.home_education import consent_reasons
 from forms_app.rules.performance import (
-    chaperone_age_ok,
     chaperone_approval_ends,
     licence_exemption,
     short_notice,
@@ -41,11 +40,6 @@ def test_applications_under_21_days_are_late(days_ahead, late):
     applied = date(2026, 3, 1)
     first = date.fromordinal(applied.toordinal() + days_ahead)
     assert short_notice(first, applied) is late
-
-
-@pytest.mark.parametrize("age, ok", [(17, False), (18, True), (19, True)])
-def test_chaperones_are_at_least_18(age, ok):
-    assert chaperone_age_ok(age) is ok
 
 
 def test_chaperone_approval_lasts_three_years():
