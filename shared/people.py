@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from .fields import DateField, TextField, bound, percent_lazy
+from .fields import DateField, TextField, bound, lower_lazy, percent_lazy
 
 # --- names -------------------------------------------------------------------------------
 
