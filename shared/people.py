@@ -53,7 +53,8 @@ def person_name(label, required_message=None, *, required=True, what=None, **kwa
         required=required,
         max_length=NAME_MAX_LENGTH,
         error_messages={
-            "required": required_message or percent_lazy(_("Enter %(label)s"), {"label": what}),
+            "required": required_message
+            or percent_lazy(_("Enter %(label)s"), {"label": lower_lazy(what)}),
             "invalid": percent_lazy(
                 _(
                     "%(what)s must only include letters, spaces, hyphens, apostrophes and full stops"

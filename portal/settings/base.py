@@ -319,9 +319,7 @@ PORTAL_EMPLOYMENT_SUNDAY_RULE = env_bool("PORTAL_EMPLOYMENT_SUNDAY_RULE", True)
 # councils), and the oldest enhanced DBS certificate it accepts, in years from its issue
 # (any age when it is on the DBS update service).
 PORTAL_CHAPERONE_MINIMUM_AGE = int(os.environ.get("PORTAL_CHAPERONE_MINIMUM_AGE", "18"))
-PORTAL_CHAPERONE_DBS_MAX_AGE_YEARS = int(
-    os.environ.get("PORTAL_CHAPERONE_DBS_MAX_AGE_YEARS", "3")
-)
+PORTAL_CHAPERONE_DBS_MAX_AGE_YEARS = int(os.environ.get("PORTAL_CHAPERONE_DBS_MAX_AGE_YEARS", "3"))
 # School attendance penalty notices (national framework from 19 August 2024): amounts in
 # pounds, days to pay, how many notices a parent may have for one child in the period,
 # and the threshold for considering one. The law changes: change them here, not in code.
