@@ -172,17 +172,22 @@ class PhoneNumberField(forms.CharField):
         attrs={"class": "govuk-input--width-20", "autocomplete": "tel", "spellcheck": "false"}
     )
 
+    def __init__(self, *, region=PHONE_REGION, **kwargs):
+        super().__init__(**kwargs)
+        self.region = region  # where a number with no country code is
+
     def to_python(self, value):
         value = super().to_python(value)
         if not value:
             return value
-        number = normal_phone_number(" ".join(value.split()))
+        number = normal_phone_number(" ".join(value.split()), self.region)
         if number is None:
             raise ValidationError(self.error_messages["invalid"], code="invalid")
         return number
 
 
 def phone_number(label=None, required_message=None, *, required=True, **kwargs):
+    """A telephone number, UK or abroad (`region`: where one with no country code is)."""
     return PhoneNumberField(
         label=label or _("Phone number"),
         required=required,

@@ -286,3 +286,8 @@ def test_a_date_window_names_the_bound_it_is_outside(day):
         assert messages == ["The date must be the same as or before 22 July 2026"]
     else:
         assert messages == []
+
+
+def test_a_number_with_no_country_code_is_a_uk_one_unless_told_otherwise():
+    assert refused(PHONE, "512 345 678") == [PHONE_INVALID]  # not a UK number
+    assert phone_number(region="PL").clean("512 345 678") == "+48 512 345 678"
