@@ -347,3 +347,45 @@ def test_the_dashboard_says_when_nothing_is_due(client, school_user, school):
     make_period(name="Long gone", opens=-200, due=-150, late_until=TODAY - timedelta(days=140))
     client.force_login(school_user)
     assert "Nothing is due" in client.get(reverse("portal:dashboard")).text
+
+
+@pytest.mark.parametrize(
+    "typed, message",
+    [
+        ("John Smith", "Do not give the pupil&#x27;s name: give their UPN or their initials only"),
+        ("J", "Initials must be 2 or 3 letters, like A.B."),
+        ("K803212345018", "This is not a valid UPN"),
+    ],
+)
+def test_a_name_or_a_bad_identifier_is_refused(client, school_user, own_return, typed, message):
+    client.force_login(school_user)
+    response = client.post(urls(own_return)["add"], pupil_answers(pupil=typed))
+    assert response.status_code == 200 and "<title>Error:" in response.text
+    assert message in response.text
+    assert own_return.pupils.count() == 0
+
+
+def test_initials_are_stored_the_same_way_however_typed(client, school_user, own_return):
+    client.force_login(school_user)
+    client.post(urls(own_return)["add"], pupil_answers(pupil="k l"))
+    assert own_return.pupils.get().pupil == "K.L."
+
+
+def test_the_admin_refuses_a_name_too(client, attendance_officer, own_return):
+    client.force_login(attendance_officer)
+    data = {
+        "status": "returned",
+        "pupils-TOTAL_FORMS": "1", "pupils-INITIAL_FORMS": "0",
+        "pupils-MIN_NUM_FORMS": "0", "pupils-MAX_NUM_FORMS": "1000",
+        "pupils-0-pupil": "Amy Jones", "pupils-0-year_group": "6",
+        "pupils-0-starts_on": TODAY.isoformat(),
+        "pupils-0-review_on": (TODAY + timedelta(weeks=4)).isoformat(),
+        "pupils-0-ends_on": (TODAY + timedelta(weeks=8)).isoformat(),
+        "pupils-0-hours_per_week": "10", "pupils-0-reason": "send",
+        "pupils-0-sen": "ehcp", "pupils-0-social_care": "none",
+        "pupils-0-ORDER": "1", "pupils-0-id": "",
+    }  # fmt: skip
+    response = client.post(reverse("returns_schoolreturn:edit", args=[own_return.pk]), data)
+    assert response.status_code == 200
+    assert "Do not give the pupil&#x27;s name" in response.text
+    assert own_return.pupils.count() == 0
