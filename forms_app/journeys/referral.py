@@ -173,7 +173,8 @@ class PupilForm(StepForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.show_reason(bool((self.values.get("pupil") or {}).get("year_group_reason")))
+        stored = (self.values.get("pupil") or {}).get("year_group_reason")
+        self.show_reason(bool(stored or self.data.get("year_group_reason")))
 
     def show_reason(self, shown):
         """The reason is on the page (and in the answers) only when it is needed."""
@@ -200,7 +201,9 @@ class PupilForm(StepForm):
             if problem:
                 self.add_error("year_group", say(problem))
             elif outside is None:
-                cleaned["year_group_reason"] = ""  # not needed: the year is the age group
+                reason = ""  # not needed: the year group is the age group
+        if not reason:
+            cleaned.pop("year_group_reason", None)  # kept only when it says something
         return cleaned
 
 

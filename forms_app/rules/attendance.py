@@ -295,7 +295,13 @@ CHECK_LETTERS = upns.CHECK_LETTERS
 upn_check_letter = upns.check_letter
 
 
+UPN_FINDINGS = {
+    "upn_length": Finding("upn_length"),
+    "upn_format": Finding("upn_format"),
+    "upn_check_letter": Finding("upn_check_letter"),
+}
+
+
 def upn_problem(upn):
     """None for a valid UPN, or what is wrong: its length, its format or its check letter."""
-    code = upns.problem(upn)
-    return Finding(code) if code else None
+    return UPN_FINDINGS.get(upns.problem(upn))
