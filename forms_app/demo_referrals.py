@@ -6,15 +6,15 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from portal.demo import demo_email
-from portal.models import School, User
+from portal.models import Membership, School, User
 from portal.terms import council_terms, is_school_day
 from shared.demo_data import load
 
 from .engine import journey_for, to_json
-from .journeys.referral import SAFEGUARDING
+from .journeys.referral import SAFEGUARDING, year_number
 from .journeys.registry import Journey, prefix_of
 from .models import Submission, SubmissionEvent
-from .rules.attendance import school_days_between
+from .rules.attendance import RECEPTION_AGE, school_days_between, school_year_cutoff
 from .rules.reference import new_reference
 
 S = Submission.Status
@@ -22,6 +22,15 @@ S = Submission.Status
 
 def _school_day(day):
     return is_school_day(day, council_terms())
+
+
+def _born(given, year_group, today):
+    """The date of birth's day and month, in the year that puts the pupil in `year_group`
+    this school year: the demo's dates follow today, so its pupils keep their year."""
+    cutoff = school_year_cutoff(today)
+    age = RECEPTION_AGE + year_number(year_group)
+    year = cutoff.year - age - (1 if (given.month, given.day) > (8, 31) else 0)
+    return given.replace(year=year) if (given.month, given.day) != (2, 29) else date(year, 3, 1)
 
 
 def _values(spec, every, school, sent, sender):
@@ -46,7 +55,7 @@ def _values(spec, every, school, sent, sender):
         "pupil": {
             "first_name": pupil["first_name"],
             "last_name": pupil["last_name"],
-            "date_of_birth": pupil["date_of_birth"],
+            "date_of_birth": _born(pupil["date_of_birth"], pupil["year_group"], date.today()),
             "upn": every["upn"],
             "year_group": pupil["year_group"],
         },
@@ -89,7 +98,8 @@ def _values(spec, every, school, sent, sender):
         "pupil_says": every["pupil_says"].format(first_name=pupil["first_name"]),
         "not_asked_reason": "",
     }
-    values["declaration"] = {"name": sender.get_full_name(), "role": "headteacher", "confirm": True}
+    role = Membership.objects.get(user=sender, school=school).role
+    values["declaration"] = {"name": sender.get_full_name(), "role": role, "confirm": True}
     return values
 
 

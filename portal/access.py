@@ -71,6 +71,11 @@ def may_act_for(user, school):
     return school_id in school_ids_acting_for(user)
 
 
+def role_at(user, school):
+    """The role (a Membership.Role value) this user holds at this school, or None."""
+    return _memberships(user).get(getattr(school, "pk", school))
+
+
 def may_see(user, record):
     """May this user see this record?
 

@@ -74,3 +74,26 @@ def school_weeks(terms):
                 weeks.add(monday)
                 monday += timedelta(weeks=1)
     return sorted(weeks)
+
+
+def school_days(first, last, terms):
+    """How many school days there are from `first` to `last`, both included."""
+    count, day = 0, first
+    while day <= last:
+        count += is_school_day(day, terms)
+        day += timedelta(days=1)
+    return count
+
+
+def published_span(terms):
+    """The first and last day the council's term dates answer for: its published school
+    years, so the summer holiday before the first autumn term and after the last summer
+    term count (a school year runs from 1 September to 31 August). None with no terms."""
+    if not terms:
+        return None
+    first, last = terms[0].starts, terms[-1].ends
+    if first.month in (8, 9):  # an autumn term: the school year began on 1 September
+        first = min(first, date(first.year, 9, 1))
+    if last.month in (7, 8):  # a summer term: its school year runs to 31 August
+        last = max(last, date(last.year, 8, 31))
+    return first, last

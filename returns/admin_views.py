@@ -37,7 +37,8 @@ class TrackerFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"),
         choices=[("", _("All")), ("outstanding", _("Outstanding (not returned)"))]
-        + SchoolReturn.Status.choices,
+        + SchoolReturn.Status.choices
+        + [("late", _("Sent late"))],
         required=False,
     )
 

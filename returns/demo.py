@@ -3,6 +3,7 @@ with a realistic mix of returned, nil and outstanding schools. Dates follow toda
 
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from string import ascii_uppercase
 
 from django.db import transaction
 from django.utils import timezone
@@ -82,7 +83,8 @@ def _fill_past(period, data, lead, today, last):
             # Started before the period opened, and ended before the open period.
             row = data["past_pupil"]
             started_days_ago = (today - period.opens_on).days + row["started_days_ago"]
-            pupil = row["pupil"].format(number=index)
+            # Initials only, never a name or a number: a letter for each school.
+            pupil = row["pupil"].format(letter=ascii_uppercase[index % 26])
             _pupil(school_return, row, today, pupil=pupil, started_days_ago=started_days_ago).save()
             _sent(school_return, SchoolReturn.Status.RETURNED, sent_on, None)
 

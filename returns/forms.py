@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from shared.fields import DateField, YesNoField, choice, text
 
 from . import rules
-from .messages import PROBLEM_MESSAGES
+from .messages import IDENTIFIER_MESSAGES, PROBLEM_MESSAGES
 from .models import ReturnPupil
 
 # A full school week is about 32.5 hours; a reduced timetable offers fewer.
@@ -21,7 +21,8 @@ class PupilForm(forms.Form):
     pupil = text(
         _("UPN or initials"),
         required_message=_("Enter the pupil's UPN or initials"),
-        max_length=13,
+        # Longer than either, so a name typed here is told what to give instead.
+        max_length=60,
         help_text=_(
             "The 13-character unique pupil number, or the pupil's initials. Do not give "
             "the pupil's name."
@@ -105,6 +106,12 @@ class PupilForm(forms.Form):
         initial = {name: getattr(pupil, name) for name in cls.base_fields}
         initial["parental_agreement"] = "yes" if pupil.parental_agreement else "no"
         return initial
+
+    def clean_pupil(self):
+        identifier, problem = rules.pupil_identifier(self.cleaned_data["pupil"])
+        if problem:
+            raise forms.ValidationError(IDENTIFIER_MESSAGES[problem])
+        return identifier
 
     def clean(self):
         cleaned = super().clean()

@@ -14,7 +14,7 @@ from portal.models import School
 from portal.terms import council_terms
 
 from . import rules
-from .messages import FLAG_MESSAGES, PROBLEM_MESSAGES
+from .messages import FLAG_MESSAGES, IDENTIFIER_MESSAGES, PROBLEM_MESSAGES
 
 
 def chase_days():
@@ -44,6 +44,16 @@ class ReturnPeriod(models.Model):
     cadence = models.CharField(_("cadence"), max_length=16, choices=Cadence.choices)
     opens_on = models.DateField(_("opens on"), help_text=_("Schools can make the return from"))
     due_on = models.DateField(_("due on"), help_text=_("Schools can change their return until"))
+    late_until = models.DateField(
+        _("late returns until"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "After the due date, a school that has not made its return can still send it, "
+            "marked late, until this date. Leave it empty to take late returns until the "
+            "next period opens."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ReturnPeriodQuerySet.as_manager()
@@ -59,6 +69,10 @@ class ReturnPeriod(models.Model):
     def clean(self):
         if self.opens_on and self.due_on and self.due_on < self.opens_on:
             raise ValidationError({"due_on": _("The due date must be on or after the open date")})
+        if self.due_on and self.late_until and self.late_until < self.due_on:
+            raise ValidationError(
+                {"late_until": _("Late returns must be taken until the due date or later")}
+            )
 
     def is_open(self, today=None):
         return self.opens_on <= (today or date.today())
@@ -67,6 +81,17 @@ class ReturnPeriod(models.Model):
         """Schools change their own return from the open date to the due date."""
         today = today or date.today()
         return self.opens_on <= today <= self.due_on
+
+    def takes_late_returns(self, today=None):
+        """After the due date, may a school that has not made its return still send it?"""
+        today = today or date.today()
+        if today <= self.due_on:
+            return False
+        later_opened = (
+            self.late_until is None
+            and ReturnPeriod.objects.opened(today).filter(opens_on__gt=self.opens_on).exists()
+        )
+        return rules.takes_late_returns(today, self.due_on, self.late_until, later_opened)
 
 
 class SchoolReturn(ClusterableModel):
@@ -93,6 +118,8 @@ class SchoolReturn(ClusterableModel):
         related_name="+",
     )
     amended_at = models.DateTimeField(_("last changed after sending"), null=True, blank=True)
+    # Made after the due date (a return or a nil return), when it was made.
+    sent_late = models.BooleanField(_("sent late"), default=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -109,6 +136,18 @@ class SchoolReturn(ClusterableModel):
     @property
     def is_made(self):
         return self.status in self.MADE
+
+    def accepts_changes(self, today=None):
+        """Until the due date the school changes its return; after it, only a return not
+        yet made, which it can still make and send late while the period takes them."""
+        period = self.period
+        return period.accepts_changes(today) or (
+            not self.is_made and period.is_open(today) and period.takes_late_returns(today)
+        )
+
+    @property
+    def is_late(self):
+        return self.is_made and self.sent_late
 
     @property
     def status_tag(self):
@@ -148,7 +187,7 @@ class ReturnPupil(models.Model):
     pupil = models.CharField(
         _("UPN or initials"),
         max_length=13,
-        help_text=_("The unique pupil number, or the pupil's initials"),
+        help_text=_("The unique pupil number, or the pupil's initials: never their name"),
     )
     year_group = models.CharField(_("year group"), max_length=2, choices=YEAR_GROUPS)
     starts_on = models.DateField(_("start date"))
@@ -197,10 +236,16 @@ class ReturnPupil(models.Model):
         super().save(*args, **kwargs)
 
     def clean(self):
-        """The same date rules as the school's form, for officers' changes in the admin."""
+        """The same rules as the school's form, for officers' changes in the admin."""
+        errors = {}
+        if self.pupil:
+            self.pupil, problem = rules.pupil_identifier(self.pupil)
+            if problem:
+                errors["pupil"] = IDENTIFIER_MESSAGES[problem]
         found = rules.problems(self.starts_on, self.review_on, self.ends_on)
-        if found:
-            raise ValidationError({p.field: PROBLEM_MESSAGES[p.code] for p in found})
+        errors.update({p.field: PROBLEM_MESSAGES[p.code] for p in found})
+        if errors:
+            raise ValidationError(errors)
 
     def refresh_flags(self):
         found = rules.flags(self.starts_on, self.review_on, self.ends_on, council_terms())

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from portal.models import School
 
+from . import rules
 from .models import ReturnPeriod, ReturnPupil, SchoolReturn
 
 CARRIED_FIELDS = [
@@ -177,3 +178,5 @@ def _mark_sent(locked, user):
     else:
         locked.amended_at = now
     locked.submitted_by = user
+    # Made after the due date: late. A return made on time cannot be made again after it.
+    locked.sent_late = rules.sent_late(timezone.localdate(now), locked.period.due_on)

@@ -38,6 +38,8 @@ def _matching(period, filters):
         queryset = queryset.filter(school__locality=filters.locality)
     if filters.status == "outstanding":
         queryset = queryset.exclude(status__in=SchoolReturn.MADE)
+    elif filters.status == "late":
+        queryset = queryset.filter(status__in=SchoolReturn.MADE, sent_late=True)
     elif filters.status:
         queryset = queryset.filter(status=filters.status)
     return queryset
@@ -64,6 +66,7 @@ def summary(rows):
         len(statuses),
         statuses.count(SchoolReturn.Status.RETURNED),
         statuses.count(SchoolReturn.Status.NIL),
+        sum(row.is_late for row in rows),
     )
 
 
@@ -73,15 +76,17 @@ def summary_of(period, filters):
         total=Count("pk"),
         returned=Count("pk", filter=Q(status=SchoolReturn.Status.RETURNED)),
         nil=Count("pk", filter=Q(status=SchoolReturn.Status.NIL)),
+        late=Count("pk", filter=Q(status__in=SchoolReturn.MADE, sent_late=True)),
     )
-    return _summary(found["total"], found["returned"], found["nil"])
+    return _summary(found["total"], found["returned"], found["nil"], found["late"])
 
 
-def _summary(total, returned, nil):
+def _summary(total, returned, nil, late=0):
     return {
         "total": total,
         "returned": returned,
         "nil": nil,
+        "late": late,
         "outstanding": total - returned - nil,
         "rate": rules.response_rate(returned, nil, total),
     }
@@ -139,7 +144,7 @@ def write_schools_csv(out, period, rows):
     writer = spreadsheets.writer(out)
     writer.writerow(
         [_("URN"), _("School"), _("Phase"), _("Locality"), _("Status"), _("Sent"),
-         _("Last changed after sending"), _("Pupils"), _("Pupils flagged"),
+         _("Sent late"), _("Last changed after sending"), _("Pupils"), _("Pupils flagged"),
          _("Reviews overdue")]
     )  # fmt: skip
     for row in rows:
@@ -147,7 +152,8 @@ def write_schools_csv(out, period, rows):
         writer.writerow(
             [school.urn, school.name, school.get_phase_display(), school.locality,
              row.get_status_display(),
-             _datetime(row.submitted_at), _datetime(row.amended_at), row.pupil_count,
+             _datetime(row.submitted_at), _yes_no(row.is_late), _datetime(row.amended_at),
+             row.pupil_count,
              row.flagged_count, row.overdue_count]
         )  # fmt: skip
 

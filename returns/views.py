@@ -1,7 +1,9 @@
 """The school's pages: its returns, one return, a pupil's details, a nil return, sending.
 
 Who may do what (portal.access): people who act for the school change its return until
-the due date; governors read it; anyone else is told it does not exist (404)."""
+the due date, and after it make and send one not yet made, late, while the period takes
+late returns; governors read how many pupils it lists, never a row per pupil; anyone else
+is told it does not exist (404)."""
 
 import uuid
 from datetime import date
@@ -18,7 +20,7 @@ from django.views.decorators.http import require_POST
 from audit.log import Action, record
 from portal import access
 
-from . import services
+from . import rules, services
 from .forms import PupilForm
 from .models import ReturnPupil, SchoolReturn
 
@@ -57,11 +59,11 @@ class Closed(Exception):
 
 
 def _changeable_return(request, pk):
-    """The return, if the user acts for its school and the due date has not passed."""
+    """The return, if the user acts for its school and it can still be changed."""
     school_return = _visible_return(request, pk)
     if not access.may_act_for(request.user, school_return.school_id):
         raise PermissionDenied
-    if not school_return.period.accepts_changes():
+    if not school_return.accepts_changes():
         raise Closed
     return school_return
 
@@ -110,24 +112,35 @@ def return_list(request):
 @login_required
 def return_detail(request, pk):
     school_return = _visible_return(request, pk)
-    pupils = list(school_return.pupils.all())
     period = school_return.period
-    return render(
-        request,
-        "returns/detail.html",
-        {
-            "school_return": school_return,
-            "period": period,
-            "pupils": pupils,
-            "may_change": access.may_act_for(request.user, school_return.school_id)
-            and period.accepts_changes(),
-            "closed": not period.accepts_changes(),
-            "governor": not access.may_act_for(request.user, school_return.school_id),
-            "to_check": sum(pupil.needs_check for pupil in pupils),
-            "today": date.today(),
-            "breadcrumbs": _crumbs(),
-        },
-    )
+    today = date.today()
+    acts_for = access.may_act_for(request.user, school_return.school_id)
+    changeable = school_return.accepts_changes(today)
+    context = {
+        "school_return": school_return,
+        "period": period,
+        "may_change": acts_for and changeable,
+        "closed": not changeable,
+        # After the due date, still to be made: it can be sent, marked late.
+        "late_open": changeable and not period.accepts_changes(today),
+        "governor": not acts_for,
+        "today": today,
+        "breadcrumbs": _crumbs(),
+    }
+    if acts_for:
+        pupils = list(school_return.pupils.all())
+        context.update({"pupils": pupils, "to_check": sum(p.needs_check for p in pupils)})
+    else:
+        # Governors see how many, by reason, and what needs attention: no pupil's row.
+        counts = rules.counts_for_governors(school_return.pupils.all(), today)
+        reasons = dict(ReturnPupil.Reason.choices)
+        counts["by_reason"] = [
+            (reasons[code], counts["by_reason"][code])
+            for code in reasons
+            if code in counts["by_reason"]
+        ]
+        context["counts"] = counts
+    return render(request, "returns/detail.html", context)
 
 
 def _pupil_page(request, school_return, pupil):

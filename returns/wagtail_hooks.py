@@ -52,11 +52,11 @@ class ReturnPeriodViewSet(ModelViewSet):
     add_to_admin_menu = True
     copy_view_enabled = False
     inspect_view_enabled = False
-    list_display = ["name", "cadence", "opens_on", "due_on"]
+    list_display = ["name", "cadence", "opens_on", "due_on", "late_until"]
     list_filter = ["cadence"]
     search_fields = ["name"]
     search_backend_name = None
-    form_fields = ["name", "cadence", "opens_on", "due_on"]
+    form_fields = ["name", "cadence", "opens_on", "due_on", "late_until"]
 
 
 class SchoolReturnEditView(EditView):
@@ -89,8 +89,8 @@ class SchoolReturnViewSet(ModelViewSet):
     add_to_admin_menu = False
     copy_view_enabled = False
     edit_view_class = SchoolReturnEditView
-    list_display = ["school", "period", "status", "submitted_at", "amended_at"]
-    list_filter = ["period", "status"]
+    list_display = ["school", "period", "status", "sent_late", "submitted_at", "amended_at"]
+    list_filter = ["period", "status", "sent_late"]
     search_fields = ["school__name", "school__urn"]
     search_backend_name = None
     panels = [
@@ -146,27 +146,36 @@ def tracker_menu_item():
 
 @hooks.register(DASHBOARD_PANEL_HOOK)
 def returns_panel(request):
-    """At the top: the returns a school user's schools have open (or still owe)."""
+    """At the top: the returns a school user's schools have open, still owe, or can
+    still send late."""
     school_ids = access.school_ids_visible_to(request.user)
     if not school_ids:
         return None
     today = date.today()
-    school_returns = (
+    candidates = (
         SchoolReturn.objects.filter(school_id__in=school_ids, period__opens_on__lte=today)
         .filter(
-            Q(period__due_on__gte=today)
-            | Q(
-                period__due_on__gte=today - timedelta(days=chase_days()),
-                status__in=[SchoolReturn.Status.NOT_STARTED, SchoolReturn.Status.IN_PROGRESS],
-            )
+            Q(period__due_on__gte=today - timedelta(days=chase_days()))
+            | ~Q(status__in=SchoolReturn.MADE)
         )
         .select_related("period", "school")
         .order_by("period__due_on", "school__name")
     )
+    late = {}  # per period: does it still take late returns? (asked once each)
+    school_returns = []
+    for school_return in candidates:
+        period = school_return.period
+        if period.due_on >= today:
+            school_returns.append(school_return)
+        elif not school_return.is_made:
+            if period.pk not in late:
+                late[period.pk] = period.takes_late_returns(today)
+            if late[period.pk] or period.due_on >= today - timedelta(days=chase_days()):
+                school_returns.append(school_return)
     return DashboardPanel(
         title=_("Reduced-timetable returns"),
         template_name="returns/panels/open_returns.html",
-        context={"school_returns": list(school_returns), "today": today},
+        context={"school_returns": school_returns, "today": today},
         order=5,
     )
 

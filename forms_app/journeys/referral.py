@@ -5,6 +5,7 @@ for a school they act for. Facts: DOMAIN.md, "Penalty notices and referrals"."""
 
 from datetime import date
 
+from crispy_forms_gds.layout import Layout
 from django import forms
 from django.conf import settings
 from django.utils.functional import cached_property
@@ -12,8 +13,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from portal import access
-from portal.models import School
-from portal.terms import council_terms, is_school_day, school_weeks
+from portal.models import Membership, School
+from portal.terms import council_terms, is_school_day, published_span, school_days, school_weeks
 from shared.fields import DateField, YesNoField, choice, long_text, number, percent_lazy, text
 from shared.people import date_of_birth, person_name
 from shared.privacy_notice import NoticeEntry
@@ -23,14 +24,18 @@ from ..rules.attendance import (
     THRESHOLD_CODES,
     Attendance,
     absence_findings,
+    outside_age_group,
     penalty_finding,
     penalty_outcome,
+    period_outside_terms,
+    possible_sessions_problem,
     school_days_between,
     session_count_problems,
     sessions_by_code,
     sessions_by_day,
     threshold,
     upn_problem,
+    year_group_problem,
 )
 from ..rules.attendance_messages import say
 from . import registry
@@ -155,6 +160,28 @@ class PupilForm(StepForm):
         choices=[("", _("Select a year group"))] + YEAR_GROUPS,
         error_messages={"required": _("Select the pupil's year group")},
     )
+    # Asked only when the year group is not the pupil's age group (see clean).
+    year_group_reason = long_text(
+        _("Why is the pupil taught outside their age group?"),
+        required=False,
+        max_length=500,
+        rows=3,
+        help_text=_(
+            "For example, a summer-born child who started Reception a year later, or a "
+            "child taught in the year below because of their needs."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        stored = (self.values.get("pupil") or {}).get("year_group_reason")
+        self.show_reason(bool(stored or self.data.get("year_group_reason")))
+
+    def show_reason(self, shown):
+        """The reason is on the page (and in the answers) only when it is needed."""
+        names = [name for name in self.fields if shown or name != "year_group_reason"]
+        self.helper.layout = Layout(*names)
+        self.summary_exclude = () if shown else ("year_group_reason",)
 
     def clean_upn(self):
         upn = "".join(self.cleaned_data["upn"].upper().split())
@@ -162,6 +189,40 @@ class PupilForm(StepForm):
         if problem:
             raise forms.ValidationError(say(problem))
         return upn
+
+    def clean(self):
+        cleaned = super().clean()
+        born, year = cleaned.get("date_of_birth"), cleaned.get("year_group")
+        reason = cleaned.get("year_group_reason", "")
+        if born and year:
+            number = year_number(year)
+            problem = year_group_problem(born, number, date.today(), bool(reason))
+            outside = outside_age_group(born, number, date.today(), reason)
+            self.show_reason(outside is not None)
+            if problem:
+                self.add_error("year_group", say(problem))
+            elif outside is None:
+                reason = ""  # not needed: the year group is the age group
+        if not reason:
+            cleaned.pop("year_group_reason", None)  # kept only when it says something
+        return cleaned
+
+
+def year_number(year_group):
+    """0 for Reception, else the year's number ("year_6" is 6)."""
+    return 0 if year_group == "reception" else int(year_group.removeprefix("year_"))
+
+
+def pupil_findings(values, today=None):
+    """For the officer: a pupil taught outside their age group, with the school's reason."""
+    pupil = values.get("pupil", {})
+    born, year = pupil.get("date_of_birth"), pupil.get("year_group")
+    if not (born and year):
+        return []
+    found = outside_age_group(
+        born, year_number(year), today or date.today(), pupil.get("year_group_reason", "")
+    )
+    return [say(found)] if found else []
 
 
 class ParentForm(ParentDetailsForm):
@@ -260,12 +321,27 @@ class AbsenceForm(StepForm):
             self.add_error(
                 "period_to", _("The last day of the period must be the same as or after the first")
             )
+        dates_wrong = {"period_from", "period_to"} & set(self.errors)
+        if first and last and first <= last and not dates_wrong and "possible" in cleaned:
+            self.check_school_days(first, last, cleaned["possible"])
         if any(name not in cleaned for name in ("possible", "attended", *CODE_FIELD.values())):
             return cleaned
         by_code = {code: cleaned[field] for code, field in CODE_FIELD.items()}
         for problem in session_count_problems(cleaned["possible"], cleaned["attended"], by_code):
             self.add_error(COUNT_PROBLEM_FIELD[problem.code], say(problem))
         return cleaned
+
+    def check_school_days(self, first, last, possible):
+        """At most two possible sessions for each school day in the council's term dates."""
+        terms = council_terms()
+        outside = period_outside_terms(first, last, published_span(terms))
+        if outside:
+            self.add_error("period_from", say(outside))
+            return
+        days = school_days(first, last, terms)
+        problem = possible_sessions_problem(possible, days, first, last)
+        if problem:
+            self.add_error("possible", say(problem))
 
 
 # The answer each problem with the session counts is shown by.
@@ -587,18 +663,14 @@ class RegisterForm(StepForm):
     )
 
 
-DECLARING_ROLES = [
-    ("headteacher", _("Headteacher")),
-    ("dsl", _("Designated safeguarding lead")),
-]
-
-
 class DeclarationForm(StepForm):
-    name = person_name(_("Your full name"), _("Enter your full name"))
-    role = choice(
-        DECLARING_ROLES,
-        _("Select whether you are the headteacher or the designated safeguarding lead"),
-        label=_("Your role"),
+    """Made by the person signed in, as themselves, in the role their membership of the
+    school gives them: the name and role are shown, not typed, so nobody can declare as
+    the headteacher who is not."""
+
+    name = text(_("Your full name"), required=False, disabled=True)
+    role = forms.ChoiceField(
+        label=_("Your role"), choices=Membership.Role.choices, required=False, disabled=True
     )
     confirm = forms.BooleanField(
         label=_(
@@ -607,6 +679,48 @@ class DeclarationForm(StepForm):
         ),
         error_messages={"required": _("Confirm that the answers and the register are correct")},
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        school_id = (self.values.get("school") or {}).get("school")
+        self.held = None
+        if self.user is not None and school_id:
+            self.held = access.role_at(self.user, int(school_id))
+            self.fields["name"].initial = self.user.get_full_name() or self.user.email
+            self.fields["role"].initial = self.held
+        self.helper.layout = Layout("confirm")  # the name and role are shown above it
+
+    @property
+    def role_label(self):
+        return dict(Membership.Role.choices).get(self.held, "")
+
+    @cached_property
+    def school_name(self):
+        school_id = (self.values.get("school") or {}).get("school")
+        school = School.objects.filter(pk=school_id).first() if school_id else None
+        return school.name if school else ""
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.user is None:
+            return cleaned
+        if self.held is None:
+            self.add_error(
+                None, _("You no longer act for this school, so you cannot send this referral")
+            )
+            return cleaned
+        claimed = self.data.get("role")
+        if claimed and claimed != self.held:
+            # A role sent that is not the one held (a changed page, or an old draft).
+            self.add_error(
+                None,
+                gettext(
+                    "You make the declaration as yourself, in your role at the school: "
+                    "%(role)s. You cannot declare in another role"
+                )
+                % {"role": str(self.role_label).lower()},
+            )
+        return cleaned
 
 
 @register
@@ -679,7 +793,12 @@ class AttendanceReferral(JourneyDefinition):
         ),
         Step("voice", _("The pupil's voice"), VoiceForm),
         Step("register", _("The register"), RegisterForm),
-        Step("declaration", _("Declaration"), DeclarationForm),
+        Step(
+            "declaration",
+            _("Declaration"),
+            DeclarationForm,
+            template="forms_app/journeys/referral_declaration.html",
+        ),
     ]
 
     def school(self, values):
@@ -690,7 +809,7 @@ class AttendanceReferral(JourneyDefinition):
         return bool(safeguarding_concerns(values))
 
     def findings(self, values):
-        found = AbsenceFigures(values).findings()
+        found = pupil_findings(values) + AbsenceFigures(values).findings()
         request = values.get("request", {})
         if request.get("request") == "penalty_notice":
             amounts = settings.PORTAL_PENALTY_NOTICE

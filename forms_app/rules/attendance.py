@@ -2,12 +2,16 @@
 notice, what a penalty notice would be, and the pupil's UPN check letter.
 
 Sources: DfE "Working together to improve school attendance" (statutory from August 2024)
-and the School Attendance (Pupil Registration) (England) Regulations 2024; the UPN check
-letter from the DfE's "Unique pupil numbers (UPN)" guidance. What the rules find is a
-Finding (a code and its values); attendance_messages.py words it."""
+and the School Attendance (Pupil Registration) (England) Regulations 2024; the year group
+from the Education Act 1996 and the National Curriculum's year groups; the UPN check
+letter from the DfE's "Unique Pupil Numbers (UPN): A guide for schools and local
+authorities" (shared/upn.py). What the rules find is a Finding (a code and its values);
+attendance_messages.py words it."""
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+from shared import upn as upns
 
 from .findings import Finding
 
@@ -65,6 +69,32 @@ def session_count_problems(possible, attended, by_code):
             )
         ]
     return []
+
+
+# Each school day has two sessions: the register is taken at the start of the morning
+# session and once during the afternoon session (School Attendance (Pupil Registration)
+# (England) Regulations 2024, regulation 10(1)).
+SESSIONS_PER_DAY = 2
+
+
+def period_outside_terms(first, last, span):
+    """A finding when the period first..last runs outside `span`, the (first, last) days
+    the council's published term dates answer for: its school days cannot be counted."""
+    if span is not None and (first < span[0] or last > span[1]):
+        return Finding("period_outside_terms", {"from": span[0], "to": span[1]})
+    return None
+
+
+def possible_sessions_problem(possible, school_days, first, last):
+    """A finding when there are more possible sessions than two for each of the
+    `school_days` school days from `first` to `last`."""
+    most = SESSIONS_PER_DAY * school_days
+    if possible > most:
+        return Finding(
+            "possible_above_school_days",
+            {"days": school_days, "first": first, "last": last, "most": most},
+        )
+    return None
 
 
 def absence_findings(attendance, found, weeks):
@@ -210,32 +240,68 @@ def penalty_finding(outcome, amounts):
     return Finding("repeat_notice", {"amount": outcome.amount})
 
 
+# --- the year group ---------------------------------------------------------------------
+# Pupils are normally taught with their age group. A school year begins on 1 September
+# (the Education Act 1996, section 579, counts it from the first term after July), and the
+# pupil's age on the 31 August before it decides the National Curriculum year: 4 is
+# Reception, 5 is Year 1 and so on to 17, Year 13 (the key stages by age: Education Act
+# 2002, section 82). Some pupils are taught outside it (a summer-born child who started
+# Reception a year late, a child moved up or down a year): the school says why.
+RECEPTION_AGE = 4
+LAST_YEAR = 13  # years are numbered 0 (Reception) to 13
+
+
+def school_year_cutoff(today):
+    """The 31 August before the school year `today` falls in."""
+    return date(today.year if today.month >= 9 else today.year - 1, 8, 31)
+
+
+def age_on(born, day):
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def year_by_age(born, today):
+    """(age on the cutoff, the year group that age puts the pupil in: 0 is Reception)."""
+    age = age_on(born, school_year_cutoff(today))
+    return age, age - RECEPTION_AGE
+
+
+def year_group_problem(born, year, today, reason_given):
+    """A finding when the year group cannot be the pupil's: younger than Reception, or
+    not their age group and the school has not said why."""
+    age, expected = year_by_age(born, today)
+    cutoff = school_year_cutoff(today)
+    if expected < 0:
+        return Finding("too_young_for_reception", {"age": age, "cutoff": cutoff})
+    if expected == year or reason_given:
+        return None
+    return Finding(
+        "year_group_not_age_group",
+        {"age": age, "cutoff": cutoff, "expected": expected, "given": year},
+    )
+
+
+def outside_age_group(born, year, today, reason):
+    """For the officer: a pupil taught outside their age group, and the school's reason."""
+    _age, expected = year_by_age(born, today)
+    if expected == year:
+        return None
+    return Finding("outside_age_group", {"given": year, "expected": expected, "reason": reason})
+
+
 # --- unique pupil numbers ---------------------------------------------------------------
 
-CHECK_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"  # 23 letters: no I, O or S
+CHECK_LETTERS = upns.CHECK_LETTERS
+upn_check_letter = upns.check_letter
 
 
-def upn_check_letter(rest):
-    """The check letter for the 12 characters after it: each character times its
-    position (2 to 13), summed, modulo 23. A temporary UPN ends in a letter, which counts
-    as its place in the same table."""
-    total = 0
-    for position, character in enumerate(rest, start=2):
-        value = int(character) if character.isdigit() else CHECK_LETTERS.index(character)
-        total += value * position
-    return CHECK_LETTERS[total % 23]
+UPN_FINDINGS = {
+    "upn_length": Finding("upn_length"),
+    "upn_format": Finding("upn_format"),
+    "upn_check_letter": Finding("upn_check_letter"),
+}
 
 
 def upn_problem(upn):
     """None for a valid UPN, or what is wrong: its length, its format or its check letter."""
-    upn = upn.strip().upper()
-    if len(upn) != 13:
-        return Finding("upn_length")
-    first, middle, last = upn[0], upn[1:12], upn[12]
-    if first not in CHECK_LETTERS or not middle.isdigit():
-        return Finding("upn_format")
-    if not (last.isdigit() or last in CHECK_LETTERS):
-        return Finding("upn_format")
-    if upn_check_letter(upn[1:]) != first:
-        return Finding("upn_check_letter")
-    return None
+    return UPN_FINDINGS.get(upns.problem(upn))

@@ -8,6 +8,7 @@ import pytest
 from forms_app.models import Submission
 from tests.browser.conftest import officer_finds
 from tests.forms_app.licensing_fixtures import PDF
+from tests.forms_app.referral_fixtures import born_in_year
 
 pytestmark = [
     pytest.mark.browser,
@@ -39,7 +40,7 @@ STEPS = [
         {
             "#id_first_name": "Kai",
             "#id_last_name": "Morgan",
-            **dates("date_of_birth", "2015-06-01"),
+            **dates("date_of_birth", born_in_year(6)),
             "#id_upn": "H801200001001",
         },
         [],
@@ -94,7 +95,7 @@ STEPS = [
     ("step/dsl/", {}, []),
     ("step/voice/", {"#id_pupil_says": "Mornings are hard at home."}, ["#id_asked_1"]),
     ("step/register/", {}, []),
-    ("step/declaration/", {"#id_name": "Priya Shah"}, ["#id_role_1", "#id_confirm"]),
+    ("step/declaration/", {}, ["#id_confirm"]),
 ]
 NO_ERRORS = {"step/school/", "step/absence_result/", "step/outcome/", "step/dsl/"}
 CONTINUE = "button[name=continue], main button.govuk-button >> nth=0"
@@ -142,7 +143,22 @@ def test_a_referral_from_sign_in_to_the_officers_queue(page, portal, assert_acce
             assert_accessible(page)
             page.set_input_files("#id_printout", str(printout))
         if path == "step/pupil/":
+            # Year 5 is not the pupil's age group: a reason is asked for, then Year 6.
+            for selector, value in typed.items():
+                page.fill(selector, value)
+            page.select_option("#id_year_group", "year_5")
+            with page.expect_navigation():
+                page.click(CONTINUE)
+            assert (
+                "so their age group is Year 6, not Year 5"
+                in page.locator(".govuk-error-summary").inner_text()
+            )
+            assert page.locator("#id_year_group_reason").is_visible()
+            assert_accessible(page)
             page.select_option("#id_year_group", "year_6")
+        if path == "step/declaration/":
+            shown = page.locator("main dl").inner_text()
+            assert "Attendance lead" in shown and "Alderbrook Primary" in shown
         for selector, value in typed.items():
             page.fill(selector, value)
         for selector in clicks:

@@ -57,8 +57,11 @@ def test_a_school_makes_its_return(page, portal, assert_accessible):
     assert_accessible(page)
     return_url = page.url
 
-    # Add a pupil: first with mistakes.
+    # Add a pupil: first with mistakes, a name among them.
     page.get_by_role("button", name="Add a pupil").click()
+    page.fill("#id_pupil", "Kim Lee")
+    page.get_by_role("button", name="Add pupil").click()
+    assert "Do not give the pupil's name" in page.locator(".govuk-error-summary").inner_text()
     page.fill("#id_pupil", "K.L.")
     page.fill("#id_hours_per_week", "lots")
     page.get_by_role("button", name="Add pupil").click()
@@ -92,6 +95,15 @@ def test_a_school_makes_its_return(page, portal, assert_accessible):
     assert_accessible(page)
     page.get_by_role("button", name="Confirm nil return").click()
     assert page.locator(".govuk-panel__title").inner_text() == "Nil return made"
+    assert_accessible(page)
+
+
+def test_a_governor_sees_counts_not_pupils(page, portal, assert_accessible):
+    sign_in(page, portal, "governor@demo.wyvernshire.example")
+    page.locator("main section").first.get_by_role("link", name=PERIOD).click()
+    main = page.locator("main").inner_text()
+    assert "Pupils on this return: 1." in main
+    assert "W.Y." not in main  # the carried-over pupil's initials
     assert_accessible(page)
 
 

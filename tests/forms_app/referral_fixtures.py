@@ -1,6 +1,8 @@
 """A referral page, school users, and a complete set of answers for the attendance
 referral journey's tests. Dates sit in the council's autumn 2026 term (settings)."""
 
+from datetime import date
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -13,6 +15,15 @@ from .licensing_fixtures import pdf_bytes
 
 PDF = pdf_bytes("Register printout")
 VALID_UPN = "H801200001001"  # the DfE guidance's worked example
+
+
+def born_in_year(year, today=None, month=6, day_of_month=1):
+    """An ISO date of birth that puts a pupil in Year `year` (0: Reception) this school
+    year: aged year + 4 on the 31 August before it."""
+    today = today or date.today()
+    cutoff_year = today.year if today.month >= 9 else today.year - 1
+    born_year = cutoff_year - (year + 4) - (1 if (month, day_of_month) > (8, 31) else 0)
+    return date(born_year, month, day_of_month).isoformat()
 
 
 def day(name, value):
@@ -51,7 +62,7 @@ def referral_answers(school):
             {
                 "first_name": "Kai",
                 "last_name": "Morgan",
-                **day("date_of_birth", "2015-06-01"),
+                **day("date_of_birth", born_in_year(6)),
                 "upn": VALID_UPN.lower(),
                 "year_group": "year_6",
             },
@@ -137,7 +148,7 @@ def referral_answers(school):
         ),
         ("step/voice/", {"asked": "yes", "pupil_says": "Kai says mornings are hard at home."}),
         ("step/register/", {"printout": "register"}),  # the file is added by answer_all
-        ("step/declaration/", {"name": "Priya Shah", "role": "headteacher", "confirm": "on"}),
+        ("step/declaration/", {"confirm": "on"}),
     ]
 
 

@@ -7,7 +7,9 @@ import pytest
 from django.core import mail
 
 from forms_app.models import Draft, Submission, SubmissionEvent
+from portal.factories import MembershipFactory
 
+from .conftest import Applicant
 from .referral_fixtures import *  # noqa: F403  (the referral page and users)
 from .referral_fixtures import answer_all, day, referral_answers
 
@@ -319,3 +321,95 @@ def test_a_question_added_by_the_form_says_what_to_choose_too(referrer, school):
     page = errors_on(referrer, "step/safeguarding/", {"prevent": "<b>maybe</b>" * 500})
     assert "<b>maybe</b>" not in page and "&lt;b&gt;maybe" not in page
     assert "Select a valid choice" not in page
+
+
+# --- answers that must make sense together ----------------------------------------------
+
+
+def test_possible_sessions_at_most_two_a_school_day(referrer, school):
+    # 7 September to 20 November 2026: 50 school days, so 100 sessions at most.
+    answer_all(referrer, answers_until(school, "step/absence/"))
+    page = errors_on(referrer, "step/absence/", absence(possible="101"))
+    assert (
+        "There are 50 school days from 7 September 2026 to 20 November 2026 in the "
+        "council&#x27;s term dates. A school day has 2 sessions, so there can be at most "
+        "100 possible sessions"
+    ) in page
+    assert referrer.answer("step/absence/", absence(possible="100"))
+
+
+def test_a_period_outside_the_councils_term_dates(referrer, school):
+    answer_all(referrer, answers_until(school, "step/absence/"))
+    data = absence(
+        **day("period_from", "2025-06-02"), **day("period_to", "2025-06-20"), possible="30"
+    )
+    data.update(attended="30", code_n="0", code_o="0")
+    page = errors_on(referrer, "step/absence/", data)
+    assert "These dates are outside the term dates the council has published" in page
+
+
+def pupil(school, **changes):
+    return dict(referral_answers(school)[1][1], **changes)
+
+
+def test_a_year_group_that_is_not_the_age_group_needs_a_reason(referrer, school):
+    answer_all(referrer, answers_until(school, "step/pupil/"))
+    first = referrer.get("step/pupil/").content.decode()
+    assert "Why is the pupil taught outside their age group?" not in first
+    page = errors_on(referrer, "step/pupil/", pupil(school, year_group="year_5"))
+    assert "so their age group is Year 6, not Year 5" in page
+    assert "Why is the pupil taught outside their age group?" in page  # asked now
+    referrer.answer(
+        "step/pupil/",
+        pupil(school, year_group="year_5", year_group_reason="Kept back a year for SEN"),
+    )
+    answer_all(referrer, referral_answers(school)[2:])
+    check = referrer.get("check-your-answers/").content.decode()
+    assert "Kept back a year for SEN" in check
+    referrer.post("check-your-answers/", {})
+    submission = Submission.objects.get()
+    assert (
+        "Taught outside their age group: in Year 5, where their age puts them in Year 6. "
+        "The school says: Kept back a year for SEN"
+    ) in submission.findings
+
+
+def test_a_reason_is_not_kept_when_the_year_group_is_the_age_group(referrer, school):
+    answer_all(referrer, referral_answers(school))
+    referrer.answer("step/pupil/", pupil(school, year_group_reason="Not needed"))
+    check = referrer.get("check-your-answers/").content.decode()
+    assert "Not needed" not in check
+    assert "Why is the pupil taught outside their age group?" not in check
+
+
+def test_the_declaration_is_made_in_the_role_held(referrer, school, school_user):
+    answer_all(referrer, answers_until(school, "step/declaration/"))
+    page = referrer.get("step/declaration/").content.decode()
+    assert "Pat Example" in page and "Attendance lead" in page
+    assert 'name="name"' not in page and 'name="role"' not in page  # shown, not typed
+    # An attendance lead claiming to be the headteacher is refused.
+    page = errors_on(
+        referrer,
+        "step/declaration/",
+        {"name": "Priya Shah", "role": "headteacher", "confirm": "on"},
+    )
+    assert (
+        "You make the declaration as yourself, in your role at the school: attendance lead. "
+        "You cannot declare in another role"
+    ) in page
+    referrer.answer("step/declaration/", {"name": "Priya Shah", "confirm": "on"})
+    referrer.post("check-your-answers/", {})
+    declaration = Submission.objects.get().answers["declaration"]
+    assert declaration == {"name": "Pat Example", "role": "attendance_lead", "confirm": True}
+
+
+def test_a_headteacher_declares_as_the_headteacher(client, referral_page, school):
+    head = MembershipFactory(
+        school=school, role="headteacher", user__email="head@alderbrook.example",
+        user__first_name="Priya", user__last_name="Shah",
+    ).user  # fmt: skip
+    client.force_login(head)
+    answer_all(Applicant(client, referral_page), referral_answers(school))
+    Applicant(client, referral_page).post("check-your-answers/", {})
+    declaration = Submission.objects.get().answers["declaration"]
+    assert declaration["name"] == "Priya Shah" and declaration["role"] == "headteacher"

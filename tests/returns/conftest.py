@@ -61,7 +61,7 @@ def pupil_answers(**overrides):
     review = starts + timedelta(weeks=6)
     ends = starts + timedelta(weeks=12)
     answers = {
-        "pupil": "K803212345018",
+        "pupil": "J803212345018",
         "year_group": "8",
         "starts_on_0": starts.day,
         "starts_on_1": starts.month,

@@ -64,7 +64,7 @@ def test_add_a_pupil_then_send(client, school_user, own_return):
     response = client.post(urls(own_return)["add"], {**pupil_answers(), "form_token": token})
     assert response.status_code == 302
     pupil = own_return.pupils.get()
-    assert pupil.pupil == "K803212345018"
+    assert pupil.pupil == "J803212345018"
     assert str(pupil.hours_per_week) == "12.5"
     assert pupil.parental_agreement is True
     own_return.refresh_from_db()
@@ -110,7 +110,7 @@ def test_bad_input_gets_clear_errors_and_keeps_what_was_typed(client, school_use
     assert "Enter the planned end date" in text
     assert "Hours offered per week must be a number, like 12 or 12.5" in text
     assert "The review date must be on or after the start date" in text
-    assert 'value="K803212345018"' in text  # kept
+    assert 'value="J803212345018"' in text  # kept
     assert own_return.pupils.count() == 0
 
 
@@ -184,7 +184,6 @@ def test_a_governor_reads_but_cannot_change(client, governor, own_return):
     client.force_login(governor)
     page = client.get(urls(own_return)["detail"])
     assert page.status_code == 200
-    assert "A.B." in page.text
     assert "As a governor you can read" in page.text
     assert urls(own_return)["add"] not in page.text
     for name, url in urls(own_return, pupil).items():
@@ -196,6 +195,38 @@ def test_a_governor_reads_but_cannot_change(client, governor, own_return):
     assert own_return.pupils.get().pupil == "A.B."
 
 
+def test_a_governor_sees_counts_and_never_a_pupils_identifier(
+    client, governor, school_user, own_return
+):
+    add_pupil(own_return, pupil="J803212345018", reason=ReturnPupil.Reason.SEND)
+    add_pupil(own_return, pupil="Q.R.", starts=-70, review=30, ends=120)  # review passed
+    add_pupil(own_return, pupil="X.Y.Z.", parental_agreement=False)
+    client.force_login(governor)
+    pages = [
+        client.get(urls(own_return)["detail"]).text,
+        client.get(reverse("returns:list")).text,
+        client.get(reverse("portal:dashboard")).text,
+    ]
+    for page in pages:
+        for identifier in ("J803212345018", "Q.R.", "X.Y.Z."):
+            assert identifier not in page
+    detail = pages[0]
+    assert "Pupils on this return: 3." in detail
+    assert "Governors see how many pupils and why, not which pupils" in detail
+    rows = [" ".join(row.split()) for row in detail.split("<tr")]
+    assert any("Mental health, including anxiety</th>" in row and ">2</td>" in row for row in rows)
+    assert any(
+        "Special educational needs or disability</th>" in row and ">1</td>" in row for row in rows
+    )
+    assert any("Review date has passed</th>" in row and ">1</td>" in row for row in rows)
+    assert any("No parental agreement</th>" in row and ">1</td>" in row for row in rows)
+    # Staff who act for the school still see each pupil.
+    client.force_login(school_user)
+    staff_page = client.get(urls(own_return)["detail"]).text
+    assert all(i in staff_page for i in ("J803212345018", "Q.R.", "X.Y.Z."))
+    assert "Pupils on this return" not in staff_page
+
+
 def test_anonymous_visitors_are_sent_to_sign_in(client, own_return):
     for name, url in urls(own_return).items():
         response = client.post(url) if name == "send" else client.get(url)
@@ -203,10 +234,11 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, own_return):
         assert response.url.startswith(reverse("portal:sign-in")), name
 
 
-def test_after_the_due_date_the_return_is_read_only(client, school_user, school):
+def test_after_the_due_date_a_return_made_is_read_only(client, school_user, school):
     past = make_period(name="Summer term", opens=-60, due=-1)
     school_return = SchoolReturn.objects.get(period=past, school=school)
     pupil = add_pupil(school_return)
+    SchoolReturn.objects.filter(pk=school_return.pk).update(status=SchoolReturn.Status.RETURNED)
     client.force_login(school_user)
     page = client.get(urls(school_return)["detail"])
     assert "can no longer be changed here" in page.text
@@ -219,8 +251,78 @@ def test_after_the_due_date_the_return_is_read_only(client, school_user, school)
         assert response.status_code == 403, name
         assert "This return can no longer be changed" in response.text
     school_return.refresh_from_db()
-    assert school_return.status == SchoolReturn.Status.NOT_STARTED
+    assert school_return.status == SchoolReturn.Status.RETURNED
     assert school_return.pupils.get().pupil == "A.B."
+
+
+def test_after_the_due_date_a_return_not_made_is_sent_late(client, school_user, school):
+    past = make_period(name="Summer term", opens=-60, due=-1)
+    school_return = SchoolReturn.objects.get(period=past, school=school)
+    client.force_login(school_user)
+    page = client.get(urls(school_return)["detail"]).text
+    assert "You can still make it and send it: it will be marked as late" in page
+    assert "Late</strong>" not in page
+    client.post(urls(school_return)["add"], pupil_answers())
+    client.post(urls(school_return)["send"])
+    school_return.refresh_from_db()
+    assert school_return.status == SchoolReturn.Status.RETURNED
+    assert school_return.sent_late and school_return.submitted_at is not None
+    assert 'govuk-tag--orange">Late</strong>' in client.get(urls(school_return)["detail"]).text
+    assert (
+        "so it is marked as late"
+        in client.get(reverse("returns:done", args=[school_return.pk])).text
+    )
+    assert "Late</strong>" in client.get(reverse("returns:list")).text
+    # Sent, it is changed by the officers from now on.
+    assert client.post(urls(school_return)["add"], pupil_answers()).status_code == 403
+
+
+def test_a_return_sent_on_time_is_not_late(client, school_user, own_return):
+    add_pupil(own_return)
+    client.force_login(school_user)
+    client.post(urls(own_return)["send"])
+    own_return.refresh_from_db()
+    assert own_return.status == SchoolReturn.Status.RETURNED and not own_return.sent_late
+    assert "Late</strong>" not in client.get(urls(own_return)["detail"]).text
+
+
+@pytest.mark.parametrize(
+    "late_until, later_period, open_to_late",
+    [
+        (None, False, True),  # no date set: until the next period opens
+        (None, True, False),
+        (0, False, True),  # the officers' date: up to and including it
+        (-1, False, False),
+        (0, True, True),  # their date decides, even after the next period opened
+    ],
+)
+def test_late_returns_are_taken_until_the_officers_date_or_the_next_period(
+    client, school_user, school, late_until, later_period, open_to_late
+):
+    past = make_period(name="Summer term", opens=-60, due=-5)
+    if late_until is not None:
+        past.late_until = TODAY + timedelta(days=late_until)
+        past.save()
+    if later_period:
+        make_period(name="Autumn term", opens=-2, due=20)
+    school_return = SchoolReturn.objects.get(period=past, school=school)
+    client.force_login(school_user)
+    response = client.post(urls(school_return)["nil"])
+    school_return.refresh_from_db()
+    assert (school_return.status == SchoolReturn.Status.NIL) is open_to_late
+    assert school_return.sent_late is open_to_late
+    if not open_to_late:
+        assert response.status_code == 403
+        assert "This return can no longer be changed" in response.text
+
+
+def test_the_dashboard_offers_a_late_return_while_it_can_be_sent(client, school_user, school):
+    past = make_period(name="Summer term", opens=-90, due=-30)  # long past the reminders
+    client.force_login(school_user)
+    assert "Summer term" in client.get(reverse("portal:dashboard")).text
+    past.late_until = TODAY - timedelta(days=1)
+    past.save()
+    assert "Summer term" not in client.get(reverse("portal:dashboard")).text
 
 
 def test_a_period_not_yet_open_is_not_shown(client, school_user, school):
@@ -241,6 +343,49 @@ def test_the_dashboard_shows_the_open_return_at_the_top(client, school_user, own
 
 
 def test_the_dashboard_says_when_nothing_is_due(client, school_user, school):
-    make_period(name="Long gone", opens=-200, due=-150)
+    # Closed to late returns by the officers: nothing left to send.
+    make_period(name="Long gone", opens=-200, due=-150, late_until=TODAY - timedelta(days=140))
     client.force_login(school_user)
     assert "Nothing is due" in client.get(reverse("portal:dashboard")).text
+
+
+@pytest.mark.parametrize(
+    "typed, message",
+    [
+        ("John Smith", "Do not give the pupil&#x27;s name: give their UPN or their initials only"),
+        ("J", "Initials must be 2 or 3 letters, like A.B."),
+        ("K803212345018", "This is not a valid UPN"),
+    ],
+)
+def test_a_name_or_a_bad_identifier_is_refused(client, school_user, own_return, typed, message):
+    client.force_login(school_user)
+    response = client.post(urls(own_return)["add"], pupil_answers(pupil=typed))
+    assert response.status_code == 200 and "<title>Error:" in response.text
+    assert message in response.text
+    assert own_return.pupils.count() == 0
+
+
+def test_initials_are_stored_the_same_way_however_typed(client, school_user, own_return):
+    client.force_login(school_user)
+    client.post(urls(own_return)["add"], pupil_answers(pupil="k l"))
+    assert own_return.pupils.get().pupil == "K.L."
+
+
+def test_the_admin_refuses_a_name_too(client, attendance_officer, own_return):
+    client.force_login(attendance_officer)
+    data = {
+        "status": "returned",
+        "pupils-TOTAL_FORMS": "1", "pupils-INITIAL_FORMS": "0",
+        "pupils-MIN_NUM_FORMS": "0", "pupils-MAX_NUM_FORMS": "1000",
+        "pupils-0-pupil": "Amy Jones", "pupils-0-year_group": "6",
+        "pupils-0-starts_on": TODAY.isoformat(),
+        "pupils-0-review_on": (TODAY + timedelta(weeks=4)).isoformat(),
+        "pupils-0-ends_on": (TODAY + timedelta(weeks=8)).isoformat(),
+        "pupils-0-hours_per_week": "10", "pupils-0-reason": "send",
+        "pupils-0-sen": "ehcp", "pupils-0-social_care": "none",
+        "pupils-0-ORDER": "1", "pupils-0-id": "",
+    }  # fmt: skip
+    response = client.post(reverse("returns_schoolreturn:edit", args=[own_return.pk]), data)
+    assert response.status_code == 200
+    assert "Do not give the pupil&#x27;s name" in response.text
+    assert own_return.pupils.count() == 0

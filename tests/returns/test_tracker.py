@@ -95,12 +95,38 @@ def test_csv_downloads(client, attendance_officer, own_return):
     rows = list(csv.reader(io.StringIO(schools.content.decode("utf-8-sig"))))
     assert rows[0][:2] == ["URN", "School"]
     alderbrook = next(row for row in rows if row[0] == "190001")
-    assert alderbrook[7:9] == ["1", "1"]  # one pupil, flagged
+    assert rows[0][6] == "Sent late" and alderbrook[6] == "No"
+    assert alderbrook[8:10] == ["1", "1"]  # one pupil, flagged
     pupils = client.get(reverse("returns_pupils_csv", args=[own_return.period_id]))
     rows = list(csv.reader(io.StringIO(pupils.content.decode("utf-8-sig"))))
     assert len(rows) == 2
     assert rows[1][2] == "'=HYPERLINK()"  # not run as a formula
     assert "The review is more than 8 weeks after the start" in rows[1][12]
+
+
+def test_a_late_return_is_shown_late_in_the_tracker_and_the_csv(
+    client, attendance_officer, school, other_school
+):
+    past = make_period(name="Summer term", opens=-60, due=-3)
+    late = SchoolReturn.objects.get(period=past, school=school)
+    on_time = SchoolReturn.objects.get(period=past, school=other_school)
+    SchoolReturn.objects.filter(pk=late.pk).update(
+        status=SchoolReturn.Status.NIL, submitted_at=timezone.now(), sent_late=True
+    )
+    SchoolReturn.objects.filter(pk=on_time.pk).update(
+        status=SchoolReturn.Status.NIL, submitted_at=timezone.now() - timedelta(days=5)
+    )
+    client.force_login(attendance_officer)
+    text = client.get(TRACKER, {"period": past.pk}).text
+    assert text.count('w-status--label">Late</span>') == 1
+    assert "Sent late: 1." in text
+    only_late = schools_table(client.get(TRACKER, {"period": past.pk, "status": "late"}).text)
+    assert "Alderbrook Primary" in only_late and "Beechfield Primary" not in only_late
+    rows = csv_rows(client.get(reverse("returns_schools_csv", args=[past.pk])))
+    assert {row[1]: row[6] for row in rows[1:]} == {
+        "Alderbrook Primary": "Yes",
+        "Beechfield Primary": "No",
+    }
 
 
 def test_the_tracker_for_600_schools_over_30_periods_in_few_queries(
