@@ -105,10 +105,27 @@ def test_no_work_in_school_hours():
     assert "school_hours" not in rules(check_week([school_day(((15, 15), (16, 0)))], 14, True))
 
 
-@pytest.mark.parametrize("start, ok", [((7, 44), False), ((7, 45), True), ((8, 0), True)])
-def test_at_most_one_hour_before_school(start, ok):
-    breaches = check_week([school_day((start, (8, 45)))], 14, term_time=True)
+@pytest.mark.parametrize(
+    "shifts, ok",
+    [
+        ([((7, 0), (8, 0))], True),  # an hour, ending 45 minutes before the bell
+        ([((7, 45), (8, 45))], True),  # an hour, ending as school starts
+        ([((7, 0), (8, 1))], False),  # an hour and a minute
+        ([((7, 0), (8, 30))], False),  # an hour and a half
+        ([((6, 45), (7, 15)), ((7, 30), (8, 15))], False),  # two periods adding up to 1h15
+        ([((7, 0), (7, 30)), ((8, 0), (8, 30))], True),  # two half hours
+    ],
+)
+def test_at_most_one_hour_worked_before_school(shifts, ok):
+    breaches = check_week([school_day(*shifts)], 14, term_time=True)
     assert ("before_school" in rules(breaches)) is not ok
+    assert "school_hours" not in rules(breaches)
+
+
+def test_work_running_into_school_hours_is_refused_as_such():
+    breaches = check_week([school_day(((7, 30), (8, 50)))], 14, term_time=True)
+    assert "school_hours" in rules(breaches)
+    assert "before_school" not in rules(breaches)
 
 
 @pytest.mark.parametrize("hours, ok", [(11, True), (12, True), (13, False)])
