@@ -184,7 +184,8 @@ DURATION = re.compile(r"(?P<hours>\d{1,2})(?:[:.](?P<minutes>\d{2}))?")
 
 class DurationField(forms.Field):
     """A length of time as hours and minutes in one short input (2:30, 0:45, or 3 for 3
-    hours), giving minutes."""
+    hours). Kept as it reads, "2:30", so check your answers and the officer's record show
+    it so; minutes() gives the number the rules count."""
 
     widget = forms.TextInput(
         attrs={"class": "govuk-input--width-5", "autocomplete": "off", "spellcheck": "false"}
@@ -208,7 +209,15 @@ class DurationField(forms.Field):
                     _("Enter %(what)s as hours and minutes, like 2:30"), {"what": self.what}
                 )
             )
-        return int(match["hours"]) * 60 + minutes
+        return f"{int(match['hours'])}:{minutes:02d}"
+
+
+def minutes(duration):
+    """ "2:30" as 150."""
+    if not duration:
+        return 0
+    hours, _colon, rest = duration.partition(":")
+    return int(hours) * 60 + int(rest or 0)
 
 
 class PerformanceDayForm(StepForm):
@@ -282,13 +291,13 @@ class PerformanceDayForm(StepForm):
                 }
                 self.add_error("first_date" if first < run["first"] else "last_date", message)
         performing, longest = cleaned.get("performing"), cleaned.get("longest")
-        if performing is not None and longest is not None and longest > performing:
+        if performing and longest and minutes(longest) > minutes(performing):
             self.add_error(
                 "longest",
                 _("The longest time without a break cannot be more than the time in all"),
             )
         day = performance_days(cleaned)
-        if day and performing is not None and performing > day[0].hours_at_place * 60:
+        if day and minutes(performing) > day[0].hours_at_place * 60:
             self.add_error(
                 "performing",
                 _("The time performing or rehearsing cannot be more than the time at the place"),
@@ -308,9 +317,9 @@ def performance_days(cleaned):
             on,
             cleaned["arrives"],
             cleaned["leaves"],
-            cleaned["performing"],
-            cleaned["longest"],
-            cleaned.get("meal_break") or 0,
+            minutes(cleaned["performing"]),
+            minutes(cleaned["longest"]),
+            minutes(cleaned.get("meal_break")),
             cleaned["rest_breaks"],
         )
         for on in days_from(first, last)

@@ -2,12 +2,16 @@
 producer's and the parent's parts, the school's part only when the child misses school, the
 21-day warning, and the photo and birth certificate uploads."""
 
+import random
 from datetime import date, timedelta
 from pathlib import Path
 
 from django.conf import settings
 from django.test import Client
 
+from forms_app.demo_submissions import _answers
+from forms_app.engine import journey_for, summary_of_answers
+from forms_app.journeys.registry import Journey
 from forms_app.models import Attachment, FormPage, Submission
 
 from .conftest import Applicant
@@ -450,3 +454,35 @@ def test_a_replaced_file_is_deleted(licence_applicant):
     )
     assert Attachment.objects.get(question="documents.photo").original_name == "newer.png"
     assert not Path(first.file.path).exists()
+
+
+# --- what was sent, as the officer reads it ----------------------------------------------
+
+
+def flat(sections):
+    return {
+        section["title"]: [
+            (str(label), str(value)) for rows in section["items"] for label, value in rows
+        ]
+        for section in sections
+    }
+
+
+def test_a_version_1_submissions_times_still_show_as_sent():
+    answers = {"times": {"times": "5:30pm to 9:30pm", "night_work": False, "night_details": ""}}
+    shown = flat(summary_of_answers(journey_for("performance_licence"), answers))
+    assert ("Times", "5:30pm to 9:30pm") in shown["Times"]
+    assert ("Night work", "False") in shown["Times"]
+
+
+def test_the_seeded_days_read_as_hours_and_minutes():
+    answers = _answers(
+        Journey.PERFORMANCE_LICENCE, ("Maja", "Nowak"), ("Anna", "Nowak"), random.Random(1)
+    )
+    shown = dict(
+        flat(summary_of_answers(journey_for("performance_licence"), answers))[
+            "Days at the place of performance"
+        ]
+    )
+    assert shown["Date"] == "5 December 2026"
+    assert shown["Time performing or rehearsing in all that day"] == "2:30"
