@@ -1,7 +1,7 @@
 """Child performance licences and chaperones: The Children (Performances and Activities)
 (England) Regulations 2014."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from .employment import age_on
@@ -156,39 +156,40 @@ def night_work(day, age, limits=PerformanceLimits()):
 
 def _day_findings(day, age, limits):
     band = band_for(age, limits)
-    facts = {"dates": (day.on, day.on), "age": age}
+    dates = (day.on, day.on)
     found = []
     if day.hours_at_place > band.hours_at_place:
-        found.append(Finding("hours_at_place", {**facts, "limit": band.hours_at_place}))
+        found.append(
+            Finding("hours_at_place", {"dates": dates, "age": age, "limit": band.hours_at_place})
+        )
     if day.performing_minutes > band.hours_performing * 60:
-        found.append(Finding("hours_performing", {**facts, "limit": band.hours_performing}))
+        found.append(
+            Finding(
+                "hours_performing", {"dates": dates, "age": age, "limit": band.hours_performing}
+            )
+        )
     if day.longest_minutes > band.continuous_minutes:
-        found.append(Finding("continuous", {**facts, "minutes": band.continuous_minutes}))
-    if day.hours_at_place > limits.meal_break_after_hours:
-        if day.meal_break_minutes < limits.meal_break_minutes:
-            found.append(
-                Finding(
-                    "meal_break",
-                    {
-                        "dates": (day.on, day.on),
-                        "after": limits.meal_break_after_hours,
-                        "minutes": limits.meal_break_minutes,
-                    },
-                )
+        found.append(
+            Finding("continuous", {"dates": dates, "age": age, "minutes": band.continuous_minutes})
+        )
+    if day.hours_at_place <= limits.meal_break_after_hours:
+        return found
+    after, minutes = limits.meal_break_after_hours, limits.rest_break_minutes
+    if day.meal_break_minutes < limits.meal_break_minutes:
+        found.append(
+            Finding(
+                "meal_break",
+                {"dates": dates, "after": after, "minutes": limits.meal_break_minutes},
             )
-        if day.rest_breaks < 1:
-            found.append(_rest_break("rest_break", day, limits.meal_break_after_hours, limits))
-        elif day.rest_breaks < 2 and day.hours_at_place > limits.second_rest_break_after_hours:
-            found.append(
-                _rest_break("second_rest_break", day, limits.second_rest_break_after_hours, limits)
-            )
+        )
+    if day.rest_breaks < 1:
+        found.append(Finding("rest_break", {"dates": dates, "after": after, "minutes": minutes}))
+    elif day.rest_breaks < 2 and day.hours_at_place > limits.second_rest_break_after_hours:
+        after = limits.second_rest_break_after_hours
+        found.append(
+            Finding("second_rest_break", {"dates": dates, "after": after, "minutes": minutes})
+        )
     return found
-
-
-def _rest_break(code, day, after, limits):
-    return Finding(
-        code, {"dates": (day.on, day.on), "after": after, "minutes": limits.rest_break_minutes}
-    )
 
 
 def check_days(days, birth_date, limits=PerformanceLimits()):
@@ -235,7 +236,7 @@ def _runs_of_days(findings):
                 == rest
             )
             if same and first - was_last == timedelta(days=1):
-                merged[index] = Finding(finding.code, {**rest, "dates": (was_first, last)})
+                merged[index] = replace(finding, params={**rest, "dates": (was_first, last)})
                 break
         else:
             merged.append(finding)

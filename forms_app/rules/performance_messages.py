@@ -6,7 +6,7 @@ from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .messages import Catalogue, hours, time_of_day
+from .messages import Catalogue, hours
 
 MESSAGES = {
     # Worded as the "licence not needed" page words them, so one translation serves both.
@@ -77,7 +77,6 @@ CATALOGUE = Catalogue(
     readings={
         "dates": dates,
         **dict.fromkeys(("limit", "after", "hours"), hours),
-        **dict.fromkeys(("earliest", "latest"), time_of_day),
     },
 )
 say = CATALOGUE.say
