@@ -486,3 +486,33 @@ def test_the_seeded_days_read_as_hours_and_minutes():
     )
     assert shown["Date"] == "5 December 2026"
     assert shown["Time performing or rehearsing in all that day"] == "2:30"
+
+
+def test_night_work_is_flagged_for_the_officer_with_its_dates(
+    licence_applicant, django_capture_on_commit_callbacks
+):
+    first = date.today() + timedelta(days=40)
+    evening = performance_day(first, arrives="19:30", leaves="23:30", performing="2:00")
+    answers = licence_answers(first=first, days=[evening])
+    at = [path for path, _ in answers].index("step/days/") + 1
+    answers.insert(at, ("step/night_work/", {"reasons": "The show ends at 11:15pm"}))
+    walk(licence_applicant, answers)
+    with django_capture_on_commit_callbacks(execute=True):
+        licence_applicant.post("check-your-answers/", {})
+    submission = Submission.objects.get()
+    assert submission.flagged
+    assert submission.findings == [
+        f"Night work asked for, which needs the council's permission: {first:%-d %B %Y}"
+    ]
+    assert submission.schema_version == 2
+
+
+def test_days_within_the_hours_are_not_flagged(
+    licence_applicant, django_capture_on_commit_callbacks
+):
+    walk(licence_applicant, licence_answers())
+    with django_capture_on_commit_callbacks(execute=True):
+        licence_applicant.post("check-your-answers/", {})
+    submission = Submission.objects.get()
+    assert not submission.flagged and submission.findings == []
+    assert submission.answers["days"][0]["performing"] == "2:30"
