@@ -92,7 +92,8 @@ class PerformanceLimits:
         AgeBand(5, time(7, 0), time(23, 0), 8, 3, 150),
         AgeBand(9, time(7, 0), time(23, 0), 9.5, 5, 150),
     )
-    # reg. 23 (breaks on a day of performing or rehearsing), as the sector summarises it: a
+    # reg. 23 (breaks on a day of performing or rehearsing), as a theatre technicians' forum
+    # (blue-room.org.uk) summarises it, with no official page found to confirm it: a
     # child at the place for more than 4 hours has a meal break of at least 45 minutes and
     # another break of at least 15 minutes; for more than 8 hours, one more 15 minute break.
     meal_break_after_hours: float = 4
@@ -100,7 +101,7 @@ class PerformanceLimits:
     rest_break_minutes: int = 15
     second_rest_break_after_hours: float = 8
     # reg. 24 (minimum breaks overnight): at least 12 hours between leaving the place and
-    # coming back the next day (the sector's summary of the 2014 Regulations).
+    # coming back the next day (the same forum's summary; the 1968 Regulations had 14).
     overnight_hours: float = 12
     # reg. 26: performances or rehearsals on at most 6 consecutive days (the Wales 2015 and
     # Scotland 2014 Regulations say the same; councils' pages quote it for England).
