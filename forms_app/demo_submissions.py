@@ -38,6 +38,7 @@ def _answers(journey, child, parent, rng):
         return {
             "child": {"first_name": child[0], "last_name": child[1]},
             "production": {"name": rng.choice(data["performance_licence"]["productions"])},
+            "days": data["performance_licence"]["days"],
         }
     return {"applicant": {"first_name": parent[0], "last_name": parent[1]}}
 

@@ -384,7 +384,8 @@ SHIFT_FIELDS = {
     "school_hours": "start",
     "before_school": "start",
 }
-DAY_RULES = {"break", "school_day_hours", "sunday_hours", "other_day_hours"}
+# Before school is also a rule about the day: two short periods before school add up.
+DAY_RULES = {"break", "school_day_hours", "sunday_hours", "other_day_hours", "before_school"}
 WEEK_RULES = {"school_week_hours", "holiday_week_hours"}
 
 

@@ -1,19 +1,54 @@
 """Child performance licence: the producer (part 1) and a parent (part 2) apply for a licence
 for a child to take part in a performance, with the school's agreement when the child
 misses school. The Children (Performances and Activities) (England) Regulations 2014
-(DOMAIN.md, Child performance licences and chaperones)."""
+(DOMAIN.md, Child performance licences and chaperones).
 
+The child's days at the place of performance are a list ("Add another day"), each a day
+or a run of days with the same times, judged by forms_app.rules.performance against the
+child's age on each date: an entry's own breaches under its fields when it is added, and
+the whole list (a date twice, days in a row, the rest overnight) when there are no more to
+add. So the producer gives the child's name and date of birth before the days. Night work
+is not asked: a day before the earliest or after the latest time for the child's age is
+night work, which needs the council's permission, so then (and only then) the form asks
+why, and the officer sees it first.
+
+Version 2: the days replaced one free-text answer about "times" and a yes or no about night
+work; submissions of version 1 still show those answers as they were sent."""
+
+import re
 from datetime import date
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from shared.fields import DateField, YesNoField, email_address, long_text, number, text
+from shared.fields import (
+    DateField,
+    TimeField,
+    YesNoField,
+    email_address,
+    long_text,
+    number,
+    percent_lazy,
+    text,
+)
 from shared.people import person_name, phone_number
 from shared.privacy_notice import NoticeEntry
 
-from ..engine import JourneyDefinition, Step, StepForm, UploadField, register
-from ..rules.performance import PRIVATE_TUTOR_HOURS_PER_DAY, licence_exemption, short_notice
+from ..engine import JourneyDefinition, RepeatingStep, Step, StepForm, UploadField, register
+from ..rules.performance import (
+    PRIVATE_TUTOR_HOURS_PER_DAY,
+    PerformanceDay,
+    age_on,
+    check_days,
+    days_from,
+    licence_exemption,
+    night_work,
+    short_notice,
+)
+from ..rules.performance_messages import dates as say_dates
+from ..rules.performance_messages import say
 from . import registry
 from .common import AddressForm, ApplicantParentForm, ChildForm, HealthDeclarationForm
 from .facts import JourneyFacts
@@ -145,32 +180,198 @@ class PlacesForm(StepForm):
     )
 
 
-class TimesForm(StepForm):
-    times = long_text(
-        _("When will the child be needed?"),
-        _("Enter the days and times the child will be needed"),
+DURATION = re.compile(r"(?P<hours>\d{1,2})(?:[:.](?P<minutes>\d{2}))?")
+
+
+class DurationField(forms.Field):
+    """A length of time as hours and minutes in one short input (2:30, 0:45, or 3 for 3
+    hours). Kept as it reads, "2:30", so check your answers and the officer's record show
+    it so; minutes() gives the number the rules count."""
+
+    widget = forms.TextInput(
+        attrs={"class": "govuk-input--width-5", "autocomplete": "off", "spellcheck": "false"}
+    )
+
+    def __init__(self, *, what, **kwargs):
+        kwargs.setdefault("help_text", _("As hours and minutes, for example 2:30 or 0:45"))
+        super().__init__(**kwargs)
+        self.what = what
+        self.error_messages["required"] = percent_lazy(_("Enter %(what)s"), {"what": what})
+
+    def to_python(self, value):
+        value = "".join(str(value or "").split())
+        if not value:
+            return None
+        match = DURATION.fullmatch(value)
+        minutes = int(match["minutes"] or 0) if match else 60
+        if not match or minutes >= 60 or int(match["hours"]) > 24:
+            raise ValidationError(
+                percent_lazy(
+                    _("Enter %(what)s as hours and minutes, like 2:30"), {"what": self.what}
+                )
+            )
+        return f"{int(match['hours'])}:{minutes:02d}"
+
+
+def minutes(duration):
+    """ "2:30" as 150."""
+    if not duration:
+        return 0
+    hours, _colon, rest = duration.partition(":")
+    return int(hours) * 60 + int(rest or 0)
+
+
+class PerformanceDayForm(StepForm):
+    """A day at the place of performance or rehearsal, or a run of days with the same
+    times: what the regulations' limits need to know, and no more."""
+
+    first_date = DateField(
+        label=_("Date"),
+        what=_("the date"),
         help_text=_(
-            "Give the days and times, including rehearsals. For example: 5 to 20 December, "
-            "5:30pm to 9:30pm; Saturdays 1pm to 4pm."
+            "Or the first date of a run of days with the same times. For example, 5 12 2026"
         ),
     )
-    night_work = YesNoField(
-        label=_("Will the child work at night?"),
-        help_text=_(
-            "For example, a performance, rehearsal or filming that ends late in the evening or "
-            "runs overnight."
-        ),
-        required_message=_("Select yes if the child will work at night"),
+    last_date = DateField(
+        label=_("Last date of the run (optional)"),
+        what=_("the last date of the run"),
+        required=False,
+        help_text=_("Leave this empty for a single day"),
     )
-    night_details = long_text(
-        _("If yes, tell us when, and how the child will rest"), required=False
+    arrives = TimeField(
+        label=_("Time the child arrives at the place of performance or rehearsal"),
+        what=_("the time the child arrives"),
+    )
+    leaves = TimeField(
+        label=_("Time the child leaves"),
+        what=_("the time the child leaves"),
+        help_text=_("For example, 21:30. A time after midnight means the next morning"),
+    )
+    performing = DurationField(
+        label=_("Time performing or rehearsing in all that day"),
+        what=_("the time performing or rehearsing"),
+    )
+    longest = DurationField(
+        label=_("Longest time performing or rehearsing without a break"),
+        what=_("the longest time without a break"),
+    )
+    meal_break = DurationField(
+        label=_("Length of the meal break (optional)"),
+        what=_("the length of the meal break"),
+        required=False,
+    )
+    rest_breaks = number(
+        _("How many other breaks of at least 15 minutes will the child have?"),
+        what=_("the number of other breaks"),
+        max_value=10,
+        help_text=_("Do not count the meal break. Enter 0 if there are none."),
     )
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("night_work") and not cleaned.get("night_details"):
-            self.add_error("night_details", _("Tell us when the child will work at night"))
+        first, last = (
+            cleaned.get("first_date"),
+            cleaned.get("last_date") or cleaned.get("first_date"),
+        )
+        run = self.values.get("dates", {})
+        if first and last:
+            if last < first:
+                self.add_error(
+                    "last_date", _("The last date must be the same as or after the date")
+                )
+            elif (
+                run.get("first")
+                and run.get("last")
+                and (first < run["first"] or last > run["last"])
+            ):
+                message = gettext(
+                    "The dates must be within the dates of the performances, %(from)s to %(to)s"
+                ) % {
+                    "from": say_dates((run["first"], run["first"])),
+                    "to": say_dates((run["last"], run["last"])),
+                }
+                self.add_error("first_date" if first < run["first"] else "last_date", message)
+        performing, longest = cleaned.get("performing"), cleaned.get("longest")
+        if performing and longest and minutes(longest) > minutes(performing):
+            self.add_error(
+                "longest",
+                _("The longest time without a break cannot be more than the time in all"),
+            )
+        day = performance_days(cleaned)
+        if day and minutes(performing) > day[0].hours_at_place * 60:
+            self.add_error(
+                "performing",
+                _("The time performing or rehearsing cannot be more than the time at the place"),
+            )
         return cleaned
+
+
+def performance_days(cleaned):
+    """An entry as the rules read it: one PerformanceDay for each of its dates."""
+    needed = ("first_date", "arrives", "leaves", "performing", "longest", "rest_breaks")
+    if any(cleaned.get(name) is None for name in needed):
+        return []
+    first = cleaned["first_date"]
+    last = cleaned.get("last_date") or first
+    return [
+        PerformanceDay(
+            on,
+            cleaned["arrives"],
+            cleaned["leaves"],
+            minutes(cleaned["performing"]),
+            minutes(cleaned["longest"]),
+            minutes(cleaned.get("meal_break")),
+            cleaned["rest_breaks"],
+        )
+        for on in days_from(first, last)
+    ]
+
+
+def all_days(values):
+    return [day for entry in values.get("days", []) for day in performance_days(entry)]
+
+
+def birth_date(values):
+    return values.get("child", {}).get("date_of_birth")
+
+
+def day_summary(cleaned):
+    first = cleaned["first_date"]
+    last = cleaned.get("last_date") or first
+    return gettext("%(dates)s: %(arrives)s to %(leaves)s") % {
+        "dates": say_dates((first, last)),
+        "arrives": f"{cleaned['arrives']:%H:%M}",
+        "leaves": f"{cleaned['leaves']:%H:%M}",
+    }
+
+
+def days_add_up(values):
+    """The whole list, by the child's age on each date: every breach, each naming its
+    dates and its regulation."""
+    born = birth_date(values)
+    if not born:
+        return None
+    breaches = check_days(all_days(values), born)
+    return " ".join(say(breach) for breach in breaches) or None
+
+
+def night_work_dates(values):
+    born = birth_date(values)
+    if not born:
+        return []
+    return [day.on for day in all_days(values) if night_work(day, age_on(born, day.on))]
+
+
+class NightWorkForm(StepForm):
+    reasons = long_text(
+        _("Why must the child be there at these times, and how will they rest?"),
+        _("Tell us why the child must be there at these times, and how they will rest"),
+        help_text=_("The council can allow night work only when it is needed for the performance."),
+    )
+
+    def nights(self):
+        """The dates of night work, for the page to name."""
+        return ", ".join(say_dates((on, on)) for on in sorted(set(night_work_dates(self.values))))
 
 
 class SafeguardingForm(StepForm):
@@ -298,7 +499,7 @@ class SchoolForm(StepForm):
 @register
 class PerformanceLicence(JourneyDefinition):
     journey = FACTS.key
-    schema_version = 1
+    schema_version = 2  # 2: the days at the place of performance replaced free-text times
     steps = [
         Step(
             "exemption",
@@ -310,6 +511,8 @@ class PerformanceLicence(JourneyDefinition):
         # Part 1: the producer.
         Step("production", _("The production"), ProductionForm),
         Step("producer", _("The producer"), ProducerForm),
+        # The child's date of birth before the days: the limits go by age.
+        Step("child", _("About the child"), ChildForm),
         Step("dates", _("Dates of the performances"), DatesForm),
         Step(
             "late",
@@ -319,11 +522,26 @@ class PerformanceLicence(JourneyDefinition):
             template="forms_app/journeys/performance_late.html",
         ),
         Step("places", _("Where the child will perform"), PlacesForm),
-        Step("times", _("When the child will be needed"), TimesForm),
+        RepeatingStep(
+            "days",
+            _("Days at the place of performance"),
+            PerformanceDayForm,
+            item_name=_("day or run of days"),
+            items_name=_("days or runs of days"),
+            max_items=40,
+            item_summary=day_summary,
+            check_items=days_add_up,
+        ),
+        Step(
+            "night_work",
+            _("Night work"),
+            NightWorkForm,
+            show_if=night_work_dates,
+            template="forms_app/journeys/performance_night_work.html",
+        ),
         Step("safeguarding", _("Keeping the child safe"), SafeguardingForm),
         Step("education", _("The child's education"), EducationForm, show_if=misses_school),
         # Part 2: the parent.
-        Step("child", _("About the child"), ChildForm),
         Step("child_address", _("The child's address"), AddressForm),
         Step("parent", _("Your details (parent or carer)"), ApplicantParentForm),
         Step("health", _("Health and consent"), HealthForm),
@@ -334,3 +552,43 @@ class PerformanceLicence(JourneyDefinition):
 
     def submitter(self, values):
         return values["parent"]["name"], values["parent"]["email"]
+
+    def findings(self, values):
+        nights = sorted(set(night_work_dates(values)))
+        if not nights:
+            return []
+        return [
+            gettext("Night work asked for, which needs the council's permission: %(dates)s")
+            % {"dates": ", ".join(say_dates((on, on)) for on in nights)}
+        ]
+
+    def flagged(self, values):
+        return bool(night_work_dates(values))
+
+    def clean_step(self, step, cleaned, values):
+        """An entry's own breaches by the child's age on each of its dates, each under the
+        field that puts it right."""
+        born = birth_date(values)
+        if step.slug != "days" or not born:
+            return
+        errors = {}
+        for breach in check_days(performance_days(cleaned), born):
+            field = ENTRY_FIELDS.get(breach.code)
+            if field:
+                errors.setdefault(field, []).append(say(breach))
+        if errors:
+            raise forms.ValidationError(errors)
+
+
+# Where an entry's breach is shown: by the answer that puts it right. The rules about more
+# than one entry (a date twice, days in a row, the rest overnight) are the list's.
+ENTRY_FIELDS = {
+    "hours_at_place": "leaves",
+    "hours_performing": "performing",
+    "continuous": "longest",
+    "meal_break": "meal_break",
+    "rest_break": "rest_breaks",
+    "second_rest_break": "rest_breaks",
+    "consecutive_days": "last_date",
+    "overnight": "arrives",
+}

@@ -35,8 +35,8 @@ MESSAGES = {
         "%(school_end)s). Change the times to before or after school"
     ),
     "before_school": _(
-        "%(day)s: a child may work for at most %(before_school)s before school, starting "
-        "no earlier than %(before_school)s before school starts"
+        "%(day)s: a child may work for at most %(before_school)s in all before school. "
+        "Shorten the times before school"
     ),
     # A whole day.
     "break": _(

@@ -13,6 +13,7 @@ from tests.forms_app.licensing_fixtures import (
     chaperone_answers,
     day,
     licence_answers,
+    performance_day,
     permit_answers,
 )
 
@@ -172,6 +173,31 @@ def test_child_performance_licence(page, portal, assert_accessible):
     assert sorted(a.kind for a in attachments) == ["pdf", "png"]
     for attachment in attachments:  # leave no files behind
         attachment.file.delete(save=False)
+
+
+def test_a_licence_day_past_the_latest_time_asks_about_night_work(page, portal, assert_accessible):
+    """A day that breaks a limit is refused under its field, naming the date and the
+    regulation; a lawful evening past 11pm leads to the night work page, axe clean."""
+    start = portal + "/forms/performance-licence/"
+    begin(page, start, assert_accessible)
+    first = date.today() + timedelta(days=40)
+    evening = performance_day(first, arrives="19:30", leaves="23:30", performing="2:00")
+    answers = licence_answers(first=first, days=[evening], born=date(2018, 1, 1))
+    for path, data in answers[: [path for path, _ in answers].index("step/days/add/")]:
+        answer_step(page, start, path, data, assert_accessible)
+    fill(page, dict(evening, performing="4:00", longest="4:00"))
+    continue_from(page)
+    errors = page.locator(".govuk-error-summary").inner_text()
+    assert f"{first:%-d %B %Y}: a child aged " in errors and "(regulation 22)" in errors
+    assert_accessible(page)
+    fill(page, evening)
+    continue_from(page)
+    answer_step(page, start, "step/days/", {"add_another": "no"}, assert_accessible)
+    assert "This is night work" in page.locator("main").inner_text()
+    answer_step(
+        page, start, "step/night_work/", {"reasons": "The show ends at 11:15pm"}, assert_accessible
+    )
+    assert page.url == start + "step/safeguarding/"
 
 
 def test_chaperone_approval(page, portal, assert_accessible):

@@ -191,7 +191,22 @@ def walk(applicant, answers, until=None):
 # --- the child performance licence ---------------------------------------------------------
 
 
-def licence_answers(misses_school=True, first=None):
+def performance_day(first, last=None, arrives="17:30", leaves="21:30", **changes):
+    """One entry of the days at the place of performance (a run when `last` is given)."""
+    return {
+        **date_fields("first_date", first),
+        **(date_fields("last_date", last) if last else {}),
+        "arrives": arrives,
+        "leaves": leaves,
+        "performing": "2:30",
+        "longest": "1:30",
+        "meal_break": "",
+        "rest_breaks": "0",
+        **changes,
+    }
+
+
+def licence_answers(misses_school=True, first=None, days=None, born=date(2015, 6, 9)):
     first = first or date.today() + timedelta(days=40)
     answers = [
         (
@@ -214,11 +229,23 @@ def licence_answers(misses_school=True, first=None):
             },
         ),
         (
+            "step/child/",
+            {
+                "first_name": "Maja",
+                "last_name": "Nowak",
+                **date_fields("date_of_birth", born),
+            },
+        ),
+        (
             "step/dates/",
             {**date_fields("first", first), **date_fields("last", first + timedelta(days=20))},
         ),
         ("step/places/", {"places": "Wyvern Theatre, 3 Market Square, Wyvernton WY1 4EF"}),
-        ("step/times/", {"times": "5:30pm to 9:30pm each evening", "night_work": "no"}),
+        *(
+            ("step/days/add/", entry)
+            for entry in days or [performance_day(first, first + timedelta(days=5))]
+        ),
+        ("step/days/", {"add_another": "no"}),
         ("step/safeguarding/", {"risk_assessment": "yes", "safeguarding_policy": "yes"}),
     ]
     if misses_school:
@@ -226,14 +253,6 @@ def licence_answers(misses_school=True, first=None):
             ("step/education/", {"tutor": "yes", "tutor_name": "Ruth Evans", "tutor_hours": "3"})
         )
     answers += [
-        (
-            "step/child/",
-            {
-                "first_name": "Maja",
-                "last_name": "Nowak",
-                **date_fields("date_of_birth", date(2015, 6, 9)),
-            },
-        ),
         (
             "step/child_address/",
             {"line_1": "8 Orchard Close", "town": "Wyvernton", "postcode": "WY3 5GH"},

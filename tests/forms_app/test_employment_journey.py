@@ -154,7 +154,7 @@ def day_errors(applicant, list_slug, data, age=14):
             "term_days",
             day("thursday", "07:00", "08:30"),
             14,
-            "Thursday: a child may work for at most 1 hour before school",
+            "Thursday: a child may work for at most 1 hour in all before school",
         ),
         (
             "term_days",
@@ -208,7 +208,7 @@ def test_each_rule_for_a_day_is_its_own_error(permit_applicant, list_slug, data,
 def test_a_day_breaking_two_rules_shows_both(permit_applicant):
     page = day_errors(permit_applicant, "term_days", day("monday", "06:00", "08:30"))
     assert "Monday: children may not work before 7am" in page
-    assert "Monday: a child may work for at most 1 hour before school" in page
+    assert "Monday: a child may work for at most 1 hour in all before school" in page
 
 
 def test_a_second_period_is_judged_by_its_own_fields(permit_applicant):

@@ -43,6 +43,7 @@ from .licensing_fixtures import (
     PDF,
     chaperone_answers,
     licence_answers,
+    performance_day,
     permit_answers,
     png_bytes,
 )
@@ -306,6 +307,15 @@ def licence_short_notice(school=None):
     )
 
 
+def licence_night_work(school=None):
+    first = date.today() + timedelta(days=40)
+    evening = performance_day(first, arrives="19:30", leaves="23:30", performing="2:00")
+    return changed(
+        licence_answers(first=first, days=[evening]),
+        insert_after={"step/days/": [("step/night_work/", {"reasons": "The show ends at 11pm"})]},
+    )
+
+
 def referral_no_support(school):
     return changed(
         referral_answers(school),
@@ -353,6 +363,7 @@ JOURNEYS = {
         [
             Variant("usual", lambda school: licence_answers()),
             Variant("short notice", licence_short_notice),
+            Variant("night work", licence_night_work),
         ],
     ),
     Journey.CHAPERONE_APPROVAL: (

@@ -2,12 +2,16 @@
 producer's and the parent's parts, the school's part only when the child misses school, the
 21-day warning, and the photo and birth certificate uploads."""
 
+import random
 from datetime import date, timedelta
 from pathlib import Path
 
 from django.conf import settings
 from django.test import Client
 
+from forms_app.demo_submissions import _answers
+from forms_app.engine import journey_for, summary_of_answers
+from forms_app.journeys.registry import Journey
 from forms_app.models import Attachment, FormPage, Submission
 
 from .conftest import Applicant
@@ -17,6 +21,7 @@ from .licensing_fixtures import (
     PDF,
     date_fields,
     licence_answers,
+    performance_day,
     png_bytes,
     upload,
     walk,
@@ -185,12 +190,126 @@ def test_a_tutor_teaches_at_least_3_hours_a_day(licence_applicant):
     assert "Tell us how the child will keep up with their education" in page
 
 
-def test_night_work_needs_details(licence_applicant):
-    walk(licence_applicant, licence_answers(), until="step/times/")
-    page = page_of(
-        licence_applicant.post("step/times/", {"times": "Evenings", "night_work": "yes"})
+# --- the days at the place of performance ------------------------------------------------
+
+
+def at_days(applicant, born=date(2019, 3, 1), first=None):
+    """On the days step, for a child born on `born`; the performances run 20 days."""
+    answers = licence_answers(born=born, first=first)
+    walk(applicant, answers, until="step/days/add/")
+    return dict(answers)["step/dates/"]
+
+
+def first_of(dates):
+    return date(int(dates["first_2"]), int(dates["first_1"]), int(dates["first_0"]))
+
+
+def test_the_days_are_asked_after_the_childs_date_of_birth(licence_applicant):
+    answers = [path for path, _data in licence_answers()]
+    assert answers.index("step/child/") < answers.index("step/days/add/")
+
+
+def test_the_probes_evenings_are_refused_for_a_child_of_7(licence_applicant):
+    """6pm to 11:30pm every day with nothing else said: each rule broken is its own error."""
+    first = first_of(at_days(licence_applicant))
+    entry = performance_day(
+        first,
+        first + timedelta(days=9),
+        arrives="18:00",
+        leaves="23:30",
+        performing="5:30",
+        longest="5:30",
     )
-    assert "Tell us when the child will work at night" in page
+    page = page_of(licence_applicant.post("step/days/add/", entry))
+    run = f"{first:%-d %B %Y} to {first + timedelta(days=9):%-d %B %Y}"
+    for message in (
+        f"{run}: a child aged 7 may perform or rehearse for at most 3 hours a day (regulation 22)",
+        "a child aged 7 may perform or rehearse for at most 150 minutes without a break",
+        "must have a meal break of at least 45 minutes (regulation 23)",
+        "may perform or rehearse on at most 6 days in a row (regulation 26)",
+    ):
+        assert message in page, message
+    assert licence_applicant.get("step/days/").status_code == 302  # nothing was added
+
+
+def test_evenings_past_the_latest_time_are_night_work_and_need_reasons(licence_applicant):
+    first = first_of(at_days(licence_applicant))
+    entry = performance_day(first, arrives="19:30", leaves="23:30", performing="2:00")
+    licence_applicant.answer("step/days/add/", entry)
+    location = licence_applicant.answer("step/days/", {"add_another": "no"})
+    assert location.endswith("step/night_work/")
+    page = page_of(licence_applicant.get("step/night_work/"))
+    assert f"{first:%-d %B %Y}" in page and "This is night work" in page
+    page = page_of(licence_applicant.post("step/night_work/", {}))
+    assert "Tell us why the child must be there at these times, and how they will rest" in page
+
+
+def test_days_within_the_hours_need_no_night_work_page(licence_applicant):
+    first = first_of(at_days(licence_applicant))
+    licence_applicant.answer(
+        "step/days/add/", performance_day(first, arrives="10:00", leaves="13:00", performing="2:00")
+    )
+    location = licence_applicant.answer("step/days/", {"add_another": "no"})
+    assert location.endswith("step/safeguarding/")
+
+
+def test_a_day_outside_the_performance_dates_is_refused(licence_applicant):
+    first = first_of(at_days(licence_applicant))
+    page = page_of(
+        licence_applicant.post("step/days/add/", performance_day(first - timedelta(days=1)))
+    )
+    assert "The dates must be within the dates of the performances" in page
+
+
+def test_the_list_as_a_whole_is_checked(licence_applicant):
+    """Two entries, each lawful alone, that add up to seven days in a row and a short night."""
+    first = first_of(at_days(licence_applicant, born=date(2012, 1, 1)))
+    licence_applicant.answer(
+        "step/days/add/", performance_day(first, first + timedelta(days=3), leaves="21:00")
+    )
+    licence_applicant.answer("step/days/", {"add_another": "yes"})
+    licence_applicant.answer(
+        "step/days/add/",
+        performance_day(
+            first + timedelta(days=4), first + timedelta(days=6), arrives="07:00", leaves="10:00"
+        ),
+    )
+    page = page_of(licence_applicant.post("step/days/", {"add_another": "no"}))
+    fifth = f"{first + timedelta(days=4):%-d %B %Y}"
+    assert f"{fifth}: a child must have at least 12 hours between leaving" in page
+    assert "on at most 6 days in a row (regulation 26)" in page
+
+
+def test_the_age_on_each_date_decides_the_limits(licence_applicant):
+    """A child turning 9 during the run: 4 hours performing is refused before the birthday
+    and allowed from it."""
+    first = date.today() + timedelta(days=40)
+    born = date(first.year - 9, first.month, first.day) + timedelta(days=2)
+    first = first_of(at_days(licence_applicant, born=born, first=first))
+    entry = performance_day(
+        first,
+        first + timedelta(days=3),
+        arrives="10:00",
+        leaves="16:00",
+        performing="4:00",
+        longest="2:00",
+        meal_break="0:45",
+        rest_breaks="1",
+    )
+    page = page_of(licence_applicant.post("step/days/add/", entry))
+    assert (
+        f"{first:%-d %B %Y} to {first + timedelta(days=1):%-d %B %Y}: a child aged 8 may "
+        "perform or rehearse for at most 3 hours a day"
+    ) in page
+    assert "aged 9 may perform" not in page
+
+
+def test_a_duration_must_be_hours_and_minutes(licence_applicant):
+    first = first_of(at_days(licence_applicant))
+    page = page_of(
+        licence_applicant.post("step/days/add/", performance_day(first, performing="2:75"))
+    )
+    assert "Enter the time performing or rehearsing as hours and minutes, like 2:30" in page
 
 
 # --- uploads ---------------------------------------------------------------------------------
@@ -335,3 +454,65 @@ def test_a_replaced_file_is_deleted(licence_applicant):
     )
     assert Attachment.objects.get(question="documents.photo").original_name == "newer.png"
     assert not Path(first.file.path).exists()
+
+
+# --- what was sent, as the officer reads it ----------------------------------------------
+
+
+def flat(sections):
+    return {
+        section["title"]: [
+            (str(label), str(value)) for rows in section["items"] for label, value in rows
+        ]
+        for section in sections
+    }
+
+
+def test_a_version_1_submissions_times_still_show_as_sent():
+    answers = {"times": {"times": "5:30pm to 9:30pm", "night_work": False, "night_details": ""}}
+    shown = flat(summary_of_answers(journey_for("performance_licence"), answers))
+    assert ("Times", "5:30pm to 9:30pm") in shown["Times"]
+    assert ("Night work", "False") in shown["Times"]
+
+
+def test_the_seeded_days_read_as_hours_and_minutes():
+    answers = _answers(
+        Journey.PERFORMANCE_LICENCE, ("Maja", "Nowak"), ("Anna", "Nowak"), random.Random(1)
+    )
+    shown = dict(
+        flat(summary_of_answers(journey_for("performance_licence"), answers))[
+            "Days at the place of performance"
+        ]
+    )
+    assert shown["Date"] == "5 December 2026"
+    assert shown["Time performing or rehearsing in all that day"] == "2:30"
+
+
+def test_night_work_is_flagged_for_the_officer_with_its_dates(
+    licence_applicant, django_capture_on_commit_callbacks
+):
+    first = date.today() + timedelta(days=40)
+    evening = performance_day(first, arrives="19:30", leaves="23:30", performing="2:00")
+    answers = licence_answers(first=first, days=[evening])
+    at = [path for path, _ in answers].index("step/days/") + 1
+    answers.insert(at, ("step/night_work/", {"reasons": "The show ends at 11:15pm"}))
+    walk(licence_applicant, answers)
+    with django_capture_on_commit_callbacks(execute=True):
+        licence_applicant.post("check-your-answers/", {})
+    submission = Submission.objects.get()
+    assert submission.flagged
+    assert submission.findings == [
+        f"Night work asked for, which needs the council's permission: {first:%-d %B %Y}"
+    ]
+    assert submission.schema_version == 2
+
+
+def test_days_within_the_hours_are_not_flagged(
+    licence_applicant, django_capture_on_commit_callbacks
+):
+    walk(licence_applicant, licence_answers())
+    with django_capture_on_commit_callbacks(execute=True):
+        licence_applicant.post("check-your-answers/", {})
+    submission = Submission.objects.get()
+    assert not submission.flagged and submission.findings == []
+    assert submission.answers["days"][0]["performing"] == "2:30"

@@ -1,9 +1,12 @@
 """Every child employment limit at, below and above its bound, by age. A breach is a code
-and the facts its message names; the words are the catalogue's (employment_messages)."""
+and the facts its message names; the words are the catalogue's (employment_messages). By
+hypothesis: lawful school days always pass, too long before school or into school hours never."""
 
 from datetime import date, time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from forms_app.rules.employment import (
     DayKind,
@@ -105,10 +108,27 @@ def test_no_work_in_school_hours():
     assert "school_hours" not in rules(check_week([school_day(((15, 15), (16, 0)))], 14, True))
 
 
-@pytest.mark.parametrize("start, ok", [((7, 44), False), ((7, 45), True), ((8, 0), True)])
-def test_at_most_one_hour_before_school(start, ok):
-    breaches = check_week([school_day((start, (8, 45)))], 14, term_time=True)
+@pytest.mark.parametrize(
+    "shifts, ok",
+    [
+        ([((7, 0), (8, 0))], True),  # an hour, ending 45 minutes before the bell
+        ([((7, 45), (8, 45))], True),  # an hour, ending as school starts
+        ([((7, 0), (8, 1))], False),  # an hour and a minute
+        ([((7, 0), (8, 30))], False),  # an hour and a half
+        ([((6, 45), (7, 15)), ((7, 30), (8, 15))], False),  # two periods adding up to 1h15
+        ([((7, 0), (7, 30)), ((8, 0), (8, 30))], True),  # two half hours
+    ],
+)
+def test_at_most_one_hour_worked_before_school(shifts, ok):
+    breaches = check_week([school_day(*shifts)], 14, term_time=True)
     assert ("before_school" in rules(breaches)) is not ok
+    assert "school_hours" not in rules(breaches)
+
+
+def test_work_running_into_school_hours_is_refused_as_such():
+    breaches = check_week([school_day(((7, 30), (8, 50)))], 14, term_time=True)
+    assert "school_hours" in rules(breaches)
+    assert "before_school" not in rules(breaches)
 
 
 @pytest.mark.parametrize("hours, ok", [(11, True), (12, True), (13, False)])
@@ -197,3 +217,74 @@ def test_end_before_start_is_its_own_error():
     assert rules(check_week([day(DayKind.SATURDAY, ((10, 0), (9, 0)))], 14, False)) == [
         "shift_order"
     ]
+
+
+# --- by hypothesis: school days and their hours ---------------------------------------------
+
+
+def at(minutes):
+    return time(minutes // 60, minutes % 60)
+
+
+@st.composite
+def lawful_school_days(draw):
+    """Up to an hour before school (ending by the bell, starting at 7am or later) and up to
+    the rest of the day's two hours after school, ending by 7pm."""
+    school_start = draw(st.integers(min_value=8 * 60, max_value=9 * 60))
+    before = draw(st.integers(min_value=0, max_value=60))
+    end = draw(st.integers(min_value=7 * 60 + before, max_value=school_start))
+    after_start = draw(st.integers(min_value=15 * 60 + 15, max_value=17 * 60))
+    after = draw(st.integers(min_value=0, max_value=min(120 - before, 19 * 60 - after_start)))
+    shifts = []
+    if before:
+        shifts.append(((end - before) // 60, (end - before) % 60, end))
+    if after:
+        shifts.append((after_start // 60, after_start % 60, after_start + after))
+    day = WorkDay(
+        "Monday",
+        DayKind.SCHOOL_DAY,
+        tuple(Shift(time(h, m), at(finish)) for h, m, finish in shifts),
+        school_start=at(school_start),
+        school_end=time(15, 15),
+    )
+    return day
+
+
+@settings(max_examples=40, deadline=None)
+@given(lawful_school_days())
+def test_a_lawful_school_day_is_always_accepted(day):
+    assert check_week([day], 14, term_time=True) == []
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.integers(min_value=8 * 60, max_value=9 * 60),
+    st.integers(min_value=61, max_value=100),
+    st.integers(min_value=0, max_value=30),
+)
+def test_more_than_an_hour_before_school_is_always_refused(school_start, worked, early):
+    end = school_start - early
+    day = WorkDay(
+        "Monday",
+        DayKind.SCHOOL_DAY,
+        (Shift(at(end - worked), at(end)),),
+        school_start=at(school_start),
+        school_end=time(15, 15),
+    )
+    found = [breach for breach in check_week([day], 14, True) if breach.code == "before_school"]
+    assert found
+    assert say(found[0]).startswith("Monday: a child may work for at most 1 hour in all before")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=8 * 60, max_value=9 * 60), st.integers(min_value=1, max_value=60))
+def test_work_past_the_bell_is_always_refused_as_school_hours(school_start, past):
+    day = WorkDay(
+        "Monday",
+        DayKind.SCHOOL_DAY,
+        (Shift(at(school_start - 30), at(school_start + past)),),
+        school_start=at(school_start),
+        school_end=time(15, 15),
+    )
+    found = rules(check_week([day], 14, True))
+    assert "school_hours" in found and "before_school" not in found
