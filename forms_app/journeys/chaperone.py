@@ -15,7 +15,7 @@ from ..rules.employment import age_on
 from ..rules.performance import CHAPERONE_MINIMUM_AGE, chaperone_age_ok
 from . import registry
 from .common import AddressForm
-from .facts import JourneyFacts
+from .facts import Flag, JourneyFacts
 
 FACTS = registry.register(
     JourneyFacts(
@@ -41,6 +41,7 @@ FACTS = registry.register(
                 "Your referees, and producers or other councils who ask us whether you are approved."
             ),
         ),
+        may_flag=(Flag.SAFEGUARDING,),
     )
 )
 
@@ -164,3 +165,11 @@ class ChaperoneApproval(JourneyDefinition):
     def submitter(self, values):
         applicant = values["applicant"]
         return f"{applicant['first_name']} {applicant['last_name']}", values["contact"]["email"]
+
+    def flags(self, values):
+        # Convictions declared, on whichever step asks (a yes/no, stored as true or "yes").
+        declared = any(
+            isinstance(answers, dict) and answers.get("convictions") in (True, "yes")
+            for answers in values.values()
+        )
+        return [Flag.SAFEGUARDING] if declared else []

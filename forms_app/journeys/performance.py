@@ -15,7 +15,7 @@ from ..engine import JourneyDefinition, Step, StepForm, UploadField, register
 from ..rules.performance import PRIVATE_TUTOR_HOURS_PER_DAY, licence_exemption, short_notice
 from . import registry
 from .common import AddressForm, ApplicantParentForm, ChildForm, HealthDeclarationForm
-from .facts import JourneyFacts
+from .facts import Flag, JourneyFacts
 
 FACTS = registry.register(
     JourneyFacts(
@@ -44,6 +44,7 @@ FACTS = registry.register(
                 "performance takes place if that is not us."
             ),
         ),
+        may_flag=(Flag.SHORT_NOTICE, Flag.BREACHES),
     )
 )
 
@@ -330,3 +331,12 @@ class PerformanceLicence(JourneyDefinition):
 
     def submitter(self, values):
         return values["parent"]["name"], values["parent"]["email"]
+
+    def flags(self, values):
+        found = []
+        # Worked out when the dates were given, and kept with them (DatesForm.clean).
+        if (values.get("dates") or {}).get("short_notice") is True:
+            found.append(Flag.SHORT_NOTICE)
+        if self.findings(values):
+            found.append(Flag.BREACHES)
+        return found
