@@ -83,10 +83,6 @@ def when(moment):
     return date_format(localtime(moment), "j F Y, H:i") if moment else ""
 
 
-def flag_words(submission):
-    return "; ".join(str(label) for label in submission.flag_labels) or _("None")
-
-
 # --- what an officer may work ------------------------------------------------------------
 
 
@@ -182,18 +178,6 @@ class FlagsColumn(Column):
 
 class SubmissionIndexView(AuditedExportMixin, IndexView):
     audit_kind = "submission"
-    list_export = [
-        "reference",
-        "journey",
-        "status",
-        "flags",
-        "outcome",
-        "submitter_name",
-        "submitter_email",
-        "created_at",
-        "updated_at",
-        "assigned_to",
-    ]
     export_headings = {
         "journey": gettext_lazy("Form"),
         "flags": gettext_lazy("Flagged"),
@@ -213,6 +197,17 @@ class SubmissionIndexView(AuditedExportMixin, IndexView):
     @cached_property
     def work(self):
         return Workable(self.request.user)
+
+    @property
+    def list_export(self):
+        # A referral's outcome only for those who work referrals.
+        outcome = ["outcome"] if self.work.outcomes else []
+        return ["reference", "journey", "status", "flags", *outcome, "submitter_name"] + [
+            "submitter_email",
+            "created_at",
+            "updated_at",
+            "assigned_to",
+        ]
 
     @cached_property
     def columns(self):
@@ -252,7 +247,9 @@ class SubmissionIndexView(AuditedExportMixin, IndexView):
             "status": both(lambda code: str(label_of(Status, code))),
             "outcome": both(lambda code: str(label_of(Submission.Outcome, code))),
             "flags": both(
-                lambda codes: "; ".join(str(label_of(Flag, code)) for code in codes) or _("None")
+                lambda codes: (
+                    "; ".join(str(label_of(Flag, code)) for code in codes) or _("Not flagged")
+                )
             ),
             "created_at": both(when),
             "updated_at": both(when),
