@@ -447,14 +447,10 @@ def _confirm(request, submission, action, email, fields, change):
     )
 
 
-def _changed_meanwhile(request, current, now, what):
-    """A change already made (a second press of "Send decision", or another officer):
+def _changed_meanwhile(request, message):
+    """A change already made (a second press of "Send decision", or another officer's):
     nothing is changed or sent again."""
-    messages.warning(
-        request,
-        _("Nothing was changed: this record's %(what)s is already %(now)s.")
-        % {"what": what, "now": now or _("not recorded")},
-    )
+    messages.warning(request, message)
 
 
 def change_status(request, pk):
@@ -487,7 +483,11 @@ def change_status(request, pk):
         old = submission.status
         # A confirmation always says what it confirms the change from.
         if (current or tells) and current != old:
-            _changed_meanwhile(request, current, submission.get_status_display(), _("status"))
+            _changed_meanwhile(
+                request,
+                _("Nothing was changed: this record's status is already %(status)s.")
+                % {"status": submission.get_status_display()},
+            )
             return redirect("forms_app_submission:inspect", pk)
         submission.status = new
         submission.save(update_fields=["status", "updated_at"])
@@ -548,7 +548,11 @@ def record_outcome(request, pk):
     with transaction.atomic():
         submission = Submission.objects.select_for_update().get(pk=pk)
         if current != submission.outcome:
-            _changed_meanwhile(request, current, submission.get_outcome_display(), _("outcome"))
+            _changed_meanwhile(
+                request,
+                _("Nothing was changed: this record's outcome is already %(outcome)s.")
+                % {"outcome": submission.get_outcome_display() or _("not recorded")},
+            )
             return redirect("forms_app_submission:inspect", pk)
         submission.outcome = outcome
         submission.outcome_reason = reason
