@@ -8,7 +8,9 @@ from django.utils import timezone
 
 from shared.demo_data import load
 
-from .journeys.registry import Journey, prefix_of
+from .engine import journey_for
+from .journeys.facts import Flag
+from .journeys.registry import Journey, facts_of, prefix_of
 from .models import Draft, Submission, SubmissionEvent
 from .rules.reference import new_reference
 
@@ -50,18 +52,32 @@ def seed_submissions():
     rng = random.Random(2026)  # the same demo every time
     # The public journeys only: demo referrals come from demo schools (demo_referrals.py).
     journeys = [journey for journey in Journey if journey != Journey.ATTENDANCE_REFERRAL]
-    statuses = list(Submission.Status)
     now = timezone.now()
     for number in range(data["count"]):
         journey = journeys[number % len(journeys)]
         parent = (rng.choice(data["first_names"]), rng.choice(data["last_names"]))
         child = (rng.choice(data["first_names"]), parent[1])
-        status = statuses[number % len(statuses)]
+        # Each journey's own statuses in turn (a home education notice is never approved).
+        turn = number // len(journeys)
+        statuses = facts_of(journey).statuses
+        status = statuses[turn % len(statuses)]
+        # Every third of a journey's records raises its flag (demo/submissions.yaml).
+        flagging = data["flagged"].get(str(journey), {}) if turn % 3 == 1 else {}
+        answers = _answers(journey, child, parent, rng) | flagging.get("answers", {})
+        # Worked out from the answers, as when a form is sent (services.py); the breaches
+        # a permit's demo answers stand for are given with them, as the form's findings.
+        findings = flagging.get("findings", [])
+        flags = [str(flag) for flag in journey_for(journey).flags(answers)]
+        if findings and Flag.BREACHES not in flags:
+            flags.append(str(Flag.BREACHES))
         submission = Submission.objects.create(
             journey=journey,
             reference=new_reference(prefix_of(journey), rng.choice),
             status=status,
-            answers=_answers(journey, child, parent, rng),
+            answers=answers,
+            findings=findings,
+            flags=flags,
+            flagged=bool(flags),
             schema_version=1,
             submitter_name=f"{parent[0]} {parent[1]}",
             submitter_email=f"{parent[0].lower()}.{parent[1].lower()}{number}@demo-applicant.example",

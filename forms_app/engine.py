@@ -135,9 +135,14 @@ class JourneyDefinition:
         """What the form worked out from the answers, in plain words, for the officer."""
         return []
 
+    def flags(self, values):
+        """Why the officer should read this first: facts.Flag reasons, [] when none. Read
+        from the answers as sent (a submission's stored answers too), so defensively."""
+        return []
+
     def flagged(self, values):
         """Does the officer need to look at this first?"""
-        return False
+        return bool(self.flags(values))
 
     def clean_step(self, step, cleaned, values):
         """Rules across steps (an age on a start date, hours against a birthday): raise
@@ -262,6 +267,22 @@ def _label(key):
     return key.replace("_", " ").capitalize()
 
 
+def _in_words(value):
+    """An answer with no question to read it by, as words: never "True" or an ISO date."""
+    if isinstance(value, str):
+        try:
+            return (
+                display(None, date.fromisoformat(value))
+                if len(value) == 10
+                else value or _("Not given")
+            )
+        except ValueError:
+            return value
+    if isinstance(value, list | tuple):
+        return ", ".join(str(_in_words(item)) for item in value) or _("Not given")
+    return display(None, value)
+
+
 def summary_of_answers(definition, answers, attachments=None):
     """What was sent, as stored (Submission.answers), laid out like check your answers.
     Nothing is validated again, so an answer that was right when sent (a performance date
@@ -279,10 +300,8 @@ def summary_of_answers(definition, answers, attachments=None):
             rows = []
             for name, value in item.items():
                 form_field = fields.get(name)
-                if form_field is None:
-                    rows.append(
-                        (_label(name), value if value not in (None, "") else _("Not given"))
-                    )
+                if form_field is None:  # worked out by the form, or from an older version
+                    rows.append((_label(name), _in_words(value)))
                 else:
                     rows.append(
                         (

@@ -25,6 +25,7 @@ def _create(definition, draft, values):
     name, email = _submitter(definition, draft, values)
     with override(settings.LANGUAGE_CODE):  # what officers read is in English
         findings = [str(finding) for finding in definition.findings(values)]
+    flags = [str(flag) for flag in definition.flags(values)]
     for _attempt in range(5):
         try:
             with transaction.atomic():
@@ -37,7 +38,9 @@ def _create(definition, draft, values):
                     submitter_email=email,
                     school=definition.school(values),
                     submitted_by=draft.user,
-                    flagged=bool(definition.flagged(values)),
+                    # A journey that says it is flagged without a reason still is.
+                    flagged=bool(flags) or bool(definition.flagged(values)),
+                    flags=flags,
                     findings=findings,
                     language=draft.language,
                 )

@@ -17,7 +17,7 @@ from ..rules.performance import chaperone_findings, dbs_certificate_problem
 from ..rules.performance_messages import say
 from . import registry
 from .common import AddressForm
-from .facts import JourneyFacts
+from .facts import Flag, JourneyFacts
 
 FACTS = registry.register(
     JourneyFacts(
@@ -44,6 +44,7 @@ FACTS = registry.register(
                 "Your referees, and producers or other councils who ask us whether you are approved."
             ),
         ),
+        may_flag=(Flag.SAFEGUARDING,),
     )
 )
 
@@ -208,9 +209,6 @@ class ChaperoneApproval(JourneyDefinition):
         Step("experience", _("Experience and training"), ExperienceForm),
     ]
 
-    def flagged(self, values):
-        return bool(values.get("convictions", {}).get("convictions"))
-
     def findings(self, values):
         return [
             say(finding)
@@ -223,3 +221,7 @@ class ChaperoneApproval(JourneyDefinition):
     def submitter(self, values):
         applicant = values["applicant"]
         return f"{applicant['first_name']} {applicant['last_name']}", values["contact"]["email"]
+
+    def flags(self, values):
+        declared = values.get("convictions", {}).get("convictions")
+        return [Flag.SAFEGUARDING] if declared else []

@@ -17,7 +17,7 @@ from ..rules.home_education import consent_reasons, off_roll_problem, school_age
 from ..rules.home_education_messages import say
 from . import registry
 from .common import RELATIONSHIPS, AddressForm, ChildForm, ParentDetailsForm
-from .facts import JourneyFacts
+from .facts import HOME_EDUCATION_STATUSES, HOME_EDUCATION_TOLD, Flag, JourneyFacts
 
 FACTS = registry.register(
     JourneyFacts(
@@ -49,6 +49,10 @@ FACTS = registry.register(
         ),
         # The council keeps its register of children educated at home.
         erasure=home_education_rule,
+        # A notice, not an application: nothing to approve or refuse.
+        statuses=HOME_EDUCATION_STATUSES,
+        told=HOME_EDUCATION_TOLD,
+        may_flag=(Flag.CONSENT,),
     )
 )
 
@@ -136,16 +140,19 @@ class ConsentForm(StepForm):
             )
 
 
-def needs_consent(values):
-    answers = values.get("consent", {})
-    return bool(
-        consent_reasons(
-            answers.get("special_school"),
-            answers.get("attendance_order"),
-            answers.get("child_protection"),
-            settings.PORTAL_CHILDREN_NOT_IN_SCHOOL_REGISTER,
-        )
+def why_consent_is_needed(values):
+    """The consent reasons (Findings) the answers give; [] when no consent is needed."""
+    answers = values.get("consent") or {}
+    return consent_reasons(
+        answers.get("special_school"),
+        answers.get("attendance_order"),
+        answers.get("child_protection"),
+        settings.PORTAL_CHILDREN_NOT_IN_SCHOOL_REGISTER,
     )
+
+
+def needs_consent(values):
+    return bool(why_consent_is_needed(values))
 
 
 class ConsentRequestForm(StepForm):
@@ -307,3 +314,9 @@ class EheRegistration(JourneyDefinition):
 
     def submitter(self, values):
         return values["contact"]["name"], values["contact"]["email"]
+
+    def findings(self, values):
+        return [say(reason) for reason in why_consent_is_needed(values)]
+
+    def flags(self, values):
+        return [Flag.CONSENT] if needs_consent(values) else []

@@ -51,7 +51,7 @@ from ..rules.performance_messages import dates as say_dates
 from ..rules.performance_messages import say
 from . import registry
 from .common import AddressForm, ApplicantParentForm, ChildForm, HealthDeclarationForm
-from .facts import JourneyFacts
+from .facts import Flag, JourneyFacts
 
 FACTS = registry.register(
     JourneyFacts(
@@ -80,6 +80,7 @@ FACTS = registry.register(
                 "performance takes place if that is not us."
             ),
         ),
+        may_flag=(Flag.SHORT_NOTICE, Flag.NIGHT_WORK),
     )
 )
 
@@ -562,8 +563,15 @@ class PerformanceLicence(JourneyDefinition):
             % {"dates": ", ".join(say_dates((on, on)) for on in nights)}
         ]
 
-    def flagged(self, values):
-        return bool(night_work_dates(values))
+    def flags(self, values):
+        found = []
+        # Worked out when the dates were given, and kept with them (DatesForm.clean).
+        if (values.get("dates") or {}).get("short_notice") is True:
+            found.append(Flag.SHORT_NOTICE)
+        # Not a breach: the council may permit it (regulation 28), but an officer decides.
+        if night_work_dates(values):
+            found.append(Flag.NIGHT_WORK)
+        return found
 
     def clean_step(self, step, cleaned, values):
         """An entry's own breaches by the child's age on each of its dates, each under the

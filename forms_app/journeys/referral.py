@@ -40,7 +40,7 @@ from ..rules.attendance import (
 from ..rules.attendance_messages import say
 from . import registry
 from .common import CHILD_MAX_AGE, RELATIONSHIPS, AddressForm, ParentDetailsForm
-from .facts import JourneyFacts, Outcome
+from .facts import Flag, JourneyFacts, Outcome
 
 FACTS = registry.register(
     JourneyFacts(
@@ -80,6 +80,7 @@ FACTS = registry.register(
                 reason_required=_("Give the reason for declining the referral."),
             ),
         ),
+        may_flag=(Flag.SAFEGUARDING,),
     )
 )
 
@@ -805,8 +806,8 @@ class AttendanceReferral(JourneyDefinition):
         school_id = values.get("school", {}).get("school")
         return School.objects.filter(pk=school_id).first() if school_id else None
 
-    def flagged(self, values):
-        return bool(safeguarding_concerns(values))
+    def flags(self, values):
+        return [Flag.SAFEGUARDING] if safeguarding_concerns(values) else []
 
     def findings(self, values):
         found = pupil_findings(values) + AbsenceFigures(values).findings()

@@ -17,7 +17,7 @@ from portal.groups import SERVICE_OF_GROUP
 from shared.privacy_notice import duration
 
 from ..engine import REGISTRY as DEFINITIONS  # each journey's questions
-from .facts import Status
+from .facts import Flag, Status
 
 REGISTRY = {}
 _complete = False  # until forms_app/journeys/__init__.py has imported every journey
@@ -152,6 +152,10 @@ def problems():
         slugs.setdefault(notice.slug, key)
         if not facts.statuses or not set(facts.statuses) <= set(Status):
             say(f"{key}: its statuses are not among Status")
+        elif not set(facts.told) <= set(facts.statuses):
+            say(f"{key}: it emails about statuses it may not have")
+        if not set(facts.may_flag) <= set(Flag):
+            say(f"{key}: the flags it may raise are not among Flag")
         for outcome in facts.outcomes:
             if not (outcome.code and outcome.label):
                 say(f"{key}: an outcome with no code or label")

@@ -11,7 +11,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..journeys.facts import Status
+from ..journeys.facts import Flag, Status
 from ..journeys.registry import Journey, outcome_choices, service_of
 
 
@@ -87,7 +87,7 @@ class Draft(models.Model):
 
 class Submission(models.Model):
     Status = Status
-    DECISIONS = frozenset({Status.APPROVED, Status.REFUSED})
+    Flag = Flag
     # Every outcome a journey's facts list, as choices (Submission.Outcome.DECLINED).
     Outcome = models.TextChoices(
         "Outcome", [(code.upper(), (code, label)) for code, label in outcome_choices()]
@@ -129,8 +129,10 @@ class Submission(models.Model):
         related_name="sent_submissions",
     )
     # What the form worked out from the answers, in plain words, for the officer; a
-    # flagged submission needs their attention first (a safeguarding concern).
+    # flagged submission needs their attention first: `flags` says why (Flag codes, worked
+    # out once when it is sent, so the queue shows them without a query per row).
     flagged = models.BooleanField(_("flagged"), default=False, db_index=True)
+    flags = models.JSONField(_("flags"), default=list, blank=True)
     findings = models.JSONField(default=list, blank=True)
     # What the service did with it, when its journey records outcomes (its facts say which).
     outcome = models.CharField(
@@ -154,6 +156,15 @@ class Submission(models.Model):
     def save(self, *args, **kwargs):
         self.service = service_of(self.journey)
         super().save(*args, **kwargs)
+
+    @property
+    def flag_labels(self):
+        """Why it is flagged, in words; "Flagged" alone for one flagged before reasons
+        were kept."""
+        labels = [Flag(code).label for code in self.flags if code in Flag.values]
+        if self.flagged and not labels:
+            labels = [_("Flagged")]
+        return labels
 
 
 class Attachment(models.Model):

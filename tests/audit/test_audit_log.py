@@ -50,7 +50,7 @@ def test_the_log_holds_references_not_the_persons_name(client, home, ehe_officer
 def test_a_status_change_is_recorded_with_the_fields_changed(client, home, ehe_officer, submission):
     client.force_login(ehe_officer)
     client.post(
-        reverse("forms_app_submission:status", args=[submission.pk]), {"status": "in_review"}
+        reverse("forms_app_submission:status", args=[submission.pk]), {"status": "first_contact"}
     )
     [changed] = events(action=Action.CHANGED)
     assert changed.actor == ehe_officer and changed.record_id == str(submission.pk)

@@ -65,15 +65,16 @@ def test_a_decision_is_recorded_and_emailed(
 ):
     client.force_login(ehe_officer)
     url = reverse("forms_app_submission:status", args=[ehe_submission.pk])
+    chosen = {"status": "education_concerns", "note": "Please send the school's letter."}
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(url, {"status": "more_information", "note": "Please send the school's letter."})
+        client.post(url, {**chosen, "current": "received", "confirmed": "yes"})
     ehe_submission.refresh_from_db()
-    assert ehe_submission.status == "more_information"
+    assert ehe_submission.status == "education_concerns"
     event = SubmissionEvent.objects.get(kind="status")
     assert (event.user, event.from_status, event.to_status) == (
         ehe_officer,
         "received",
-        "more_information",
+        "education_concerns",
     )
     assert mail.outbox[0].to == ["sara@example.com"]
     assert "Please send the school's letter." in mail.outbox[0].body
@@ -147,7 +148,7 @@ def test_queue_in_a_fixed_number_of_queries_and_csv(
 
 
 def test_filter_and_search(client, home, ehe_officer, ehe_submission):
-    SubmissionFactory(submitter_name="Other Person", status="approved")
+    SubmissionFactory(submitter_name="Other Person", status="education_suitable")
     client.force_login(ehe_officer)
     url = reverse("forms_app_submission:index")
     assert "Other Person" not in client.get(url, {"status": "received"}).content.decode()

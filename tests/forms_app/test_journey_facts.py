@@ -10,7 +10,7 @@ from django.core.management.base import SystemCheckError
 
 from forms_app import engine
 from forms_app.journeys import registry
-from forms_app.journeys.facts import Outcome
+from forms_app.journeys.facts import Outcome, Status
 from forms_app.journeys.registry import Journey
 from forms_app.models import Draft, FormPage, Submission
 from portal.groups import SERVICE_OF_GROUP
@@ -80,6 +80,10 @@ BROKEN = {
     "no notice of who sees it": lambda: new(notice={"shared": ""}),
     "notice entry taken": lambda: new(notice={"slug": "ehe"}),
     "no statuses": lambda: new(statuses=()),
+    "emails about a status it may not have": lambda: new(
+        statuses=(Status.RECEIVED, Status.CLOSED), told=frozenset({Status.APPROVED})
+    ),
+    "a flag that is not a Flag": lambda: new(may_flag=("urgent",)),
     "an outcome unlike another journey's": lambda: new(
         outcomes=(Outcome("declined", "Turned down"),)
     ),

@@ -200,7 +200,8 @@ def test_officers_see_the_applicants_language_and_emails_go_out_in_it(
     assert "Applicant's language: Polish" in html
     url = reverse("forms_app_submission:status", args=[submission.pk])
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(url, {"status": "approved", "note": ""})
+        confirmed = {"confirmed": "yes", "current": "received"}
+        client.post(url, {"status": "education_suitable", "note": "", **confirmed})
     assert email_languages == [("forms_app/email/decision.txt", "pl")]
     assert mail.outbox[0].to == ["sara@example.com"]
 
@@ -230,7 +231,7 @@ def test_a_school_referral_in_polish_and_its_outcome_email(
     url = reverse("forms_app_submission:outcome", args=[submission.pk])
     outcome = submission.Outcome.values[0]
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(url, {"outcome": outcome, "reason": "Reason given."})
+        client.post(url, {"outcome": outcome, "reason": "Reason given.", "confirmed": "yes"})
     assert email_languages[-1] == ("forms_app/email/outcome.txt", "pl")
 
 

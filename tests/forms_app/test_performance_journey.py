@@ -472,7 +472,7 @@ def test_a_version_1_submissions_times_still_show_as_sent():
     answers = {"times": {"times": "5:30pm to 9:30pm", "night_work": False, "night_details": ""}}
     shown = flat(summary_of_answers(journey_for("performance_licence"), answers))
     assert ("Times", "5:30pm to 9:30pm") in shown["Times"]
-    assert ("Night work", "False") in shown["Times"]
+    assert ("Night work", "No") in shown["Times"]
 
 
 def test_the_seeded_days_read_as_hours_and_minutes():

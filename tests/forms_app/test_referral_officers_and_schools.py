@@ -91,7 +91,9 @@ def test_recording_an_outcome(
 ):
     client.force_login(attendance_officer)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(outcome_url(flagged_referral), {"outcome": "penalty_notice"})
+        response = client.post(
+            outcome_url(flagged_referral), {"outcome": "penalty_notice", "confirmed": "yes"}
+        )
     assert response.status_code == 302
     flagged_referral.refresh_from_db()
     assert flagged_referral.outcome == "penalty_notice"
@@ -107,7 +109,8 @@ def test_declining_needs_a_reason(client, home, attendance_officer, flagged_refe
     flagged_referral.refresh_from_db()
     assert flagged_referral.outcome == ""
     client.post(
-        outcome_url(flagged_referral), {"outcome": "declined", "reason": "Offer support first."}
+        outcome_url(flagged_referral),
+        {"outcome": "declined", "reason": "Offer support first.", "confirmed": "yes"},
     )
     flagged_referral.refresh_from_db()
     assert (flagged_referral.outcome, flagged_referral.outcome_reason) == (
