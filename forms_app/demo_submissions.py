@@ -18,6 +18,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.translation import override
 
+from portal.terms import council_terms, next_school_day, next_working_day
 from shared.demo_data import load
 
 from .engine import journey_for, to_json
@@ -26,6 +27,7 @@ from .models import Attachment, Draft, Submission, SubmissionEvent
 from .rules.reference import new_reference
 
 S = Submission.Status
+SATURDAY = 5
 FILES = Path(__file__).parent / "demo" / "files"
 # The demo's files, by the question they answer: (step, file, kind).
 UPLOADS = {
@@ -59,6 +61,18 @@ def _date(name, day):
     return {f"{name}_0": str(day.day), f"{name}_1": str(day.month), f"{name}_2": str(day.year)}
 
 
+def _dated(answers, anchors):
+    """A step's answers with each date written in the YAML as so many days from an anchor
+    ({from: received, days: -12}) put in its three boxes."""
+    typed = {}
+    for name, value in answers.items():
+        if isinstance(value, dict) and set(value) == {"from", "days"}:
+            typed.update(_date(name, anchors[value["from"]] + timedelta(days=value["days"])))
+        else:
+            typed[name] = value
+    return typed
+
+
 def born(age, on, rng):
     """A date of birth that makes someone `age` on `on`, having turned it a few weeks to a
     few months before, so that they are the same age for the months the demo covers."""
@@ -85,87 +99,11 @@ def _phase(age):
     return "primary" if age < 11 else "secondary"
 
 
-def _ehe(case, family, received, rng, data):
-    on = received.date()
-    raw = {
-        "child": {
-            "first_name": family.child,
-            "last_name": family.last_name,
-            **_date("date_of_birth", born(case["age"], on, rng)),
-        },
-        "address": family.address,
-        "parents": [
-            {
-                "first_name": family.parent,
-                "last_name": family.last_name,
-                "relationship": family.relationship,
-                "parental_responsibility": "yes",
-                "phone": family.phone,
-                "email": family.email,
-            }
-        ],
-        "school": {**case["school"], "school_name": _school(case["phase"], rng)},
-        "contact": {
-            "name": family.parent_name,
-            "email": family.email,
-            "phone": family.phone,
-            "contact_by": case["contact_by"],
-        },
-    }
-    if "off_roll" in case:
-        raw["school"].update(_date("off_roll_date", on - timedelta(days=case["off_roll"])))
-    return raw
-
-
-def _permit(case, family, received, rng, data):
-    on = received.date()
-    start = on + timedelta(days=case["start"])
+def _child(case, family, received, rng):
     return {
-        "child": {
-            "first_name": family.child,
-            "last_name": family.last_name,
-            **_date("date_of_birth", born(case["age"], on, rng)),
-        },
-        "child_address": family.address,
-        "school": {"school_name": _school(_phase(case["age"]), rng)},
-        "start": _date("start_date", start),
-        "parent": _applicant(family),
-    }
-
-
-def _licence(case, family, received, rng, data):
-    first = timezone.localdate() + timedelta(days=case["first"])
-    return {
-        "dates": {
-            **_date("first", first),
-            **_date("last", first + timedelta(days=case["days"])),
-        },
-        "child": {
-            "first_name": family.child,
-            "last_name": family.last_name,
-            **_date("date_of_birth", born(case["age"], received.date(), rng)),
-        },
-        "child_address": family.address,
-        "parent": _applicant(family),
-        "school": {"school_name": _school(_phase(case["age"]), rng)},
-    }
-
-
-def _chaperone(case, family, received, rng, data):
-    on = received.date()
-    return {
-        "applicant": {
-            "first_name": family.parent,
-            "last_name": family.last_name,
-            **_date("date_of_birth", born(case["age"], on, rng)),
-        },
-        "address": family.address,
-        "contact": {"email": family.email, "phone": family.phone},
-        "dbs": {
-            # 12 digits, made from the family's number so that each is different.
-            "certificate_number": f"00{rng.randint(10**9, 10**10 - 1)}",
-            **_date("issue_date", on - timedelta(days=case["dbs_age"])),
-        },
+        "first_name": family.child,
+        "last_name": family.last_name,
+        **_date("date_of_birth", born(case["age"], received.date(), rng)),
     }
 
 
@@ -178,7 +116,63 @@ def _applicant(family):
     }
 
 
-# What the loader fills in for each journey; the rest of each case's steps are in the YAML.
+def _ehe(case, family, received, rng):
+    return {
+        "child": _child(case, family, received, rng),
+        "address": family.address,
+        "parents": [
+            {
+                "first_name": family.parent,
+                "last_name": family.last_name,
+                "relationship": family.relationship,
+                "parental_responsibility": "yes",
+                "phone": family.phone,
+                "email": family.email,
+            }
+        ],
+        "school": {"school_name": _school(case["phase"], rng)},
+        "contact": {
+            "name": family.parent_name,
+            "email": family.email,
+            "phone": family.phone,
+            "contact_by": case["contact_by"],
+        },
+    }
+
+
+def _permit(case, family, received, rng):
+    return {
+        "child": _child(case, family, received, rng),
+        "child_address": family.address,
+        "school": {"school_name": _school(_phase(case["age"]), rng)},
+        "parent": _applicant(family),
+    }
+
+
+def _licence(case, family, received, rng):
+    return {
+        "child": _child(case, family, received, rng),
+        "child_address": family.address,
+        "parent": _applicant(family),
+        "school": {"school_name": _school(_phase(case["age"]), rng)},
+    }
+
+
+def _chaperone(case, family, received, rng):
+    return {
+        "applicant": {
+            "first_name": family.parent,
+            "last_name": family.last_name,
+            **_date("date_of_birth", born(case["age"], received.date(), rng)),
+        },
+        "address": family.address,
+        "contact": {"email": family.email, "phone": family.phone},
+        "dbs": {"certificate_number": f"00{rng.randint(10**9, 10**10 - 1)}"},  # 12 digits
+    }
+
+
+# What the loader fills in for each journey: the people. The rest of each case's steps
+# are in the YAML.
 MADE_HERE = {
     Journey.EHE_REGISTRATION: _ehe,
     Journey.EMPLOYMENT_PERMIT: _permit,
@@ -187,14 +181,30 @@ MADE_HERE = {
 }
 
 
-def raw_answers(journey, case, family, received, rng, data):
-    """Every step's answers as the person typed them, before any file is attached."""
-    answers = MADE_HERE[journey](case, family, received, rng, data)
+def _falling_on(day, kind):
+    """`day`, or the first day from it that is a Saturday or a school day, as a case's
+    performance needs (a weekend show, filming that takes a child out of school)."""
+    if kind == "saturday":
+        return day + timedelta(days=(SATURDAY - day.weekday()) % 7)
+    if kind == "school_day":
+        return next_school_day(day, council_terms()) or next_working_day(day)
+    return day
+
+
+def raw_answers(journey, case, family, received, rng):
+    """Every step's answers as the person typed them, before any file is attached. A date
+    in the YAML counts from the day the application was received, from today, or from the
+    first performance a licence is for (the case's `first`, so many days from today)."""
+    today = timezone.localdate()
+    anchors = {"received": received.date(), "today": today}
+    if "first" in case:
+        anchors["first"] = _falling_on(today + timedelta(days=case["first"]), case.get("first_on"))
+    answers = MADE_HERE[journey](case, family, received, rng)
     for slug, step in case.get("steps", {}).items():
         if isinstance(step, list):
-            answers[slug] = step
+            answers[slug] = [_dated(item, anchors) for item in step]
         else:
-            answers[slug] = {**step, **answers.get(slug, {})}
+            answers[slug] = {**_dated(step, anchors), **answers.get(slug, {})}
     return {
         slug: [_form_data(item) for item in step] if isinstance(step, list) else _form_data(step)
         for slug, step in answers.items()
@@ -249,7 +259,7 @@ def _at(record, moment):
 def make_submission(journey, case, family, status, rng, data, now):
     """One submission, made from its answers as sending the form makes it."""
     received = _received(status, case, now, rng)
-    raw = raw_answers(journey, case, family, received, rng, data)
+    raw = raw_answers(journey, case, family, received, rng)
     attachments = _attach(raw, case.get("files", []))
     definition = journey_for(journey)
     values = definition.values(Draft(journey=journey, answers=raw), attachments)
@@ -335,7 +345,7 @@ def seed_subject_access_person():
         make_submission(journey, case, family, status, rng, data, now)
     # A work permit she started and has not sent: the child's steps answered so far.
     case = data[Journey.EMPLOYMENT_PERMIT.value]["cases"][0]
-    started = raw_answers(Journey.EMPLOYMENT_PERMIT, case, family, now, rng, data)
+    started = raw_answers(Journey.EMPLOYMENT_PERMIT, case, family, now, rng)
     Draft.objects.create(
         journey=Journey.EMPLOYMENT_PERMIT,
         email=email,

@@ -15,6 +15,7 @@ from forms_app.models import Attachment, Draft, Submission, SubmissionEvent
 from forms_app.rules.employment import age_on
 from forms_app.uploads import judge
 from portal.factories import UserFactory
+from portal.terms import council_terms, is_school_day, working_day
 from tests.clients import PortalClient
 
 from .stored_answers import problems
@@ -122,6 +123,11 @@ def test_the_dates_of_each_seeded_submission_make_sense_together(seeded):
             assert today <= first, where  # a licence is for a performance still to come
             assert 5 <= age_on(born, first) <= 15, where
             short = (first - on).days < 21
+            if answers["exemption"]["misses_school"]:
+                assert working_day(first), where
+            else:  # a child who misses no school performs when there is none
+                days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+                assert not any(is_school_day(day, council_terms()) for day in days), where
             assert answers["dates"]["short_notice"] is short and ("late" in answers) is short
         elif submission.journey == Journey.CHAPERONE_APPROVAL:
             born = _date(answers["applicant"]["date_of_birth"])
