@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from portal.demo import demo_email
 from portal.models import School, User
-from portal.terms import council_terms, is_school_day
+from portal.terms import council_terms, is_school_day, previous_working_day
 from shared.demo_data import load
 
 from .engine import journey_for, to_json
@@ -22,6 +22,16 @@ S = Submission.Status
 
 def _school_day(day):
     return is_school_day(day, council_terms())
+
+
+def born_in_year_group(birthday, year_group, on):
+    """A date of birth on the day and month of `birthday` that puts a pupil in `year_group`
+    in the school year `on` falls in: a pupil in year N is N + 4 on 1 September (reception,
+    4), so the YAML's pupils are in their year group whichever day the demo is seeded."""
+    school_year = on.year if on.month >= 9 else on.year - 1
+    age_on_1_september = 4 if year_group == "reception" else int(year_group.split("_")[1]) + 4
+    year = school_year - age_on_1_september - (1 if birthday.month >= 9 else 0)
+    return birthday.replace(year=year)
 
 
 def _values(spec, every, school, sent, sender):
@@ -46,7 +56,7 @@ def _values(spec, every, school, sent, sender):
         "pupil": {
             "first_name": pupil["first_name"],
             "last_name": pupil["last_name"],
-            "date_of_birth": pupil["date_of_birth"],
+            "date_of_birth": born_in_year_group(pupil["date_of_birth"], pupil["year_group"], sent),
             "upn": every["upn"],
             "year_group": pupil["year_group"],
         },
@@ -115,7 +125,8 @@ def seed_referrals():
     for number, spec in enumerate(referrals):
         sender = senders[demo_email(spec["sender"])]
         status, outcome, reason = spec["status"], spec["outcome"], spec["outcome_reason"]
-        sent = today - timedelta(days=2 + 5 * number)
+        # Sent from school on a working day.
+        sent = previous_working_day(today - timedelta(days=2 + 5 * number))
         values = _values(spec, data["every_referral"], schools[spec["school"]], sent, sender)
         submission = Submission.objects.create(
             journey=Journey.ATTENDANCE_REFERRAL,
@@ -135,22 +146,39 @@ def seed_referrals():
         received = timezone.make_aware(
             timezone.datetime.combine(sent, timezone.datetime.min.time()).replace(hour=10)
         )
-        Submission.objects.filter(pk=submission.pk).update(created_at=received, updated_at=received)
-        SubmissionEvent.objects.create(
-            submission=submission, kind=SubmissionEvent.Kind.SUBMITTED, to_status=S.RECEIVED
+        # Worked on half way between then and now, the outcome an hour after.
+        worked = received + (timezone.now() - received) / 2
+        Submission.objects.filter(pk=submission.pk).update(
+            created_at=received, updated_at=worked if status != S.RECEIVED else received
         )
+        events = [
+            (SubmissionEvent(kind=SubmissionEvent.Kind.SUBMITTED, to_status=S.RECEIVED), received)
+        ]
         if status != S.RECEIVED:
-            SubmissionEvent.objects.create(
-                submission=submission,
-                kind=SubmissionEvent.Kind.STATUS,
-                from_status=S.RECEIVED,
-                to_status=status,
-                note="Demo history",
+            events.append(
+                (
+                    SubmissionEvent(
+                        kind=SubmissionEvent.Kind.STATUS,
+                        from_status=S.RECEIVED,
+                        to_status=status,
+                        note="Demo history",
+                    ),
+                    worked,
+                )
             )
         if outcome:
-            SubmissionEvent.objects.create(
-                submission=submission,
-                kind=SubmissionEvent.Kind.OUTCOME,
-                note=f"{submission.get_outcome_display()}: {reason}" if reason else "",
+            events.append(
+                (
+                    SubmissionEvent(
+                        kind=SubmissionEvent.Kind.OUTCOME,
+                        note=f"{submission.get_outcome_display()}: {reason}" if reason else "",
+                    ),
+                    worked + timedelta(hours=1),
+                )
             )
+        for event, at in events:
+            event.submission = submission
+            event.save()
+            # `at` is set by the database when the event is made: put back in time.
+            SubmissionEvent.objects.filter(pk=event.pk).update(at=at)
     return f"{len(referrals)} demo referrals"

@@ -174,3 +174,32 @@ def test_the_seeding_is_the_same_every_time_and_made_once(seeded):
     assert seed_submissions() == "demo submissions already there"
     assert "already there" in seed_subject_access_person()
     assert sorted(Submission.objects.values_list("reference", flat=True)) == before
+
+
+def test_demo_referrals_are_sent_on_working_days_for_pupils_of_their_year_groups(db):
+    from forms_app.demo_referrals import seed_referrals
+    from portal.demo import seed_accounts, seed_schools
+
+    seed_schools()
+    seed_accounts()
+    seed_referrals()
+    referrals = Submission.objects.filter(journey=Journey.ATTENDANCE_REFERRAL)
+    assert referrals.count() >= 10
+    now = timezone.now()
+    for referral in referrals:
+        sent = timezone.localdate(referral.created_at)
+        assert working_day(sent), referral.reference
+        pupil = referral.answers["pupil"]
+        school_year = sent.year if sent.month >= 9 else sent.year - 1
+        on_1_september = age_on(_date(pupil["date_of_birth"]), date(school_year, 9, 1))
+        group = pupil["year_group"]
+        assert on_1_september == (4 if group == "reception" else int(group[5:]) + 4), pupil
+        events = list(referral.events.order_by("at", "pk"))
+        assert events[0].kind == SubmissionEvent.Kind.SUBMITTED
+        assert events[0].at == referral.created_at
+        assert all(referral.created_at < event.at < now for event in events[1:])
+        kinds = [event.kind for event in events]
+        if SubmissionEvent.Kind.OUTCOME in kinds:
+            assert kinds.index(SubmissionEvent.Kind.OUTCOME) > kinds.index(
+                SubmissionEvent.Kind.STATUS
+            )
