@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from portal.demo import demo_email
 from portal.models import Membership, School, User
-from portal.terms import council_terms, is_school_day
+from portal.terms import council_terms, is_school_day, previous_working_day
 from shared.demo_data import load
 
 from .engine import journey_for, to_json
@@ -125,7 +125,8 @@ def seed_referrals():
     for number, spec in enumerate(referrals):
         sender = senders[demo_email(spec["sender"])]
         status, outcome, reason = spec["status"], spec["outcome"], spec["outcome_reason"]
-        sent = today - timedelta(days=2 + 5 * number)
+        # Sent from school on a working day.
+        sent = previous_working_day(today - timedelta(days=2 + 5 * number))
         values = _values(spec, data["every_referral"], schools[spec["school"]], sent, sender)
         submission = Submission.objects.create(
             journey=Journey.ATTENDANCE_REFERRAL,
@@ -145,22 +146,39 @@ def seed_referrals():
         received = timezone.make_aware(
             timezone.datetime.combine(sent, timezone.datetime.min.time()).replace(hour=10)
         )
-        Submission.objects.filter(pk=submission.pk).update(created_at=received, updated_at=received)
-        SubmissionEvent.objects.create(
-            submission=submission, kind=SubmissionEvent.Kind.SUBMITTED, to_status=S.RECEIVED
+        # Worked on half way between then and now, the outcome an hour after.
+        worked = received + (timezone.now() - received) / 2
+        Submission.objects.filter(pk=submission.pk).update(
+            created_at=received, updated_at=worked if status != S.RECEIVED else received
         )
+        events = [
+            (SubmissionEvent(kind=SubmissionEvent.Kind.SUBMITTED, to_status=S.RECEIVED), received)
+        ]
         if status != S.RECEIVED:
-            SubmissionEvent.objects.create(
-                submission=submission,
-                kind=SubmissionEvent.Kind.STATUS,
-                from_status=S.RECEIVED,
-                to_status=status,
-                note="Demo history",
+            events.append(
+                (
+                    SubmissionEvent(
+                        kind=SubmissionEvent.Kind.STATUS,
+                        from_status=S.RECEIVED,
+                        to_status=status,
+                        note="Demo history",
+                    ),
+                    worked,
+                )
             )
         if outcome:
-            SubmissionEvent.objects.create(
-                submission=submission,
-                kind=SubmissionEvent.Kind.OUTCOME,
-                note=f"{submission.get_outcome_display()}: {reason}" if reason else "",
+            events.append(
+                (
+                    SubmissionEvent(
+                        kind=SubmissionEvent.Kind.OUTCOME,
+                        note=f"{submission.get_outcome_display()}: {reason}" if reason else "",
+                    ),
+                    worked + timedelta(hours=1),
+                )
             )
+        for event, at in events:
+            event.submission = submission
+            event.save()
+            # `at` is set by the database when the event is made: put back in time.
+            SubmissionEvent.objects.filter(pk=event.pk).update(at=at)
     return f"{len(referrals)} demo referrals"

@@ -1,11 +1,53 @@
 """The council's term dates (settings.PORTAL_TERMS) as dates, and the questions the rules
-ask of them: is this a school day, which term is this, which weeks were school weeks."""
+ask of them: is this a school day, which term is this, which weeks were school weeks;
+and England's bank holidays, on which neither schools nor the council's offices open."""
 
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+import holidays
 from django.conf import settings
+
+# --- bank holidays -------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=32)
+def england_bank_holidays(year):
+    """England's bank holidays in `year`, substitute days included (Christmas Day on a
+    Saturday gives the Monday after off). From the `holidays` package, which follows the
+    Banking and Financial Dealings Act 1971 and each year's royal proclamations (a
+    jubilee, a state funeral), so that no list kept by hand goes out of date."""
+    return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year))
+
+
+def is_bank_holiday(day):
+    return day in england_bank_holidays(day.year)
+
+
+def working_day(day):
+    """Monday to Friday and not a bank holiday: a day the council's offices are open."""
+    return day.weekday() < 5 and not is_bank_holiday(day)
+
+
+def next_working_day(day):
+    """`day` if it is a working day, else the first working day after it."""
+    return _first(day, working_day, timedelta(days=1))
+
+
+def previous_working_day(day):
+    """`day` if it is a working day, else the last working day before it."""
+    return _first(day, working_day, timedelta(days=-1))
+
+
+def _first(day, fits, step, until=None):
+    """The first day from `day` (itself included) stepping by `step` that fits, or None
+    once past `until`. A fortnight holds a working day, so without `until` it ends."""
+    while not fits(day):
+        day += step
+        if until is not None and (day - until) * step.days > timedelta(0):
+            return None
+    return day
 
 
 @dataclass(frozen=True)
@@ -22,7 +64,9 @@ class Term:
         return self.halves[-1][1]
 
     def is_school_day(self, day):
-        return day.weekday() < 5 and any(first <= day <= last for first, last in self.halves)
+        """A weekday within one of the term's halves that is not a bank holiday (a May
+        Day inside the summer half term is not a school day)."""
+        return working_day(day) and any(first <= day <= last for first, last in self.halves)
 
 
 def parse_terms(raw):
@@ -60,6 +104,29 @@ def is_school_day(day, terms):
     return any(term.is_school_day(day) for term in terms)
 
 
+def next_school_day(day, terms):
+    """`day` if it is a school day, else the first school day after it; None when no term
+    after it is known."""
+    if not terms:
+        return None
+    last = max(term.ends for term in terms)
+    return _first(day, lambda d: is_school_day(d, terms), timedelta(days=1), until=last)
+
+
+def previous_school_day(day, terms):
+    """`day` if it is a school day, else the last school day before it; None when no term
+    before it is known."""
+    if not terms:
+        return None
+    first = min(term.starts for term in terms)
+    return _first(day, lambda d: is_school_day(d, terms), timedelta(days=-1), until=first)
+
+
+def in_term(day, terms):
+    """Does `day` fall within a term, from its first day to its last (half term included)?"""
+    return any(term.starts <= day <= term.ends for term in terms)
+
+
 def week_start(day):
     return day - timedelta(days=day.weekday())
 
@@ -69,10 +136,11 @@ def school_weeks(terms):
     weeks = set()
     for term in terms:
         for first, last in term.halves:
-            monday = week_start(first)
-            while monday <= last:
-                weeks.add(monday)
-                monday += timedelta(weeks=1)
+            day = first
+            while day <= last:
+                if term.is_school_day(day):
+                    weeks.add(week_start(day))
+                day += timedelta(days=1)
     return sorted(weeks)
 
 

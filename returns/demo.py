@@ -10,6 +10,12 @@ from django.utils import timezone
 
 from portal.demo import demo_email
 from portal.models import User
+from portal.terms import (
+    council_terms,
+    next_working_day,
+    previous_school_day,
+    previous_working_day,
+)
 from shared.demo_data import load
 
 from .models import ReturnPeriod, ReturnPupil, SchoolReturn
@@ -17,7 +23,7 @@ from .models import ReturnPeriod, ReturnPupil, SchoolReturn
 
 def _pupil(school_return, row, today, **changes):
     row = {**row, **changes}
-    starts_on = today - timedelta(days=row["started_days_ago"])
+    starts_on = _school_day(today - timedelta(days=row["started_days_ago"]))
     return ReturnPupil(
         school_return=school_return,
         pupil=row["pupil"],
@@ -26,11 +32,19 @@ def _pupil(school_return, row, today, **changes):
         hours_per_week=Decimal(row["hours_per_week"]),
         reason=row["reason"],
         parental_agreement=row["parental_agreement"],
-        review_on=starts_on + timedelta(days=row["review_after_days"]),
-        ends_on=starts_on + timedelta(days=row["ends_after_days"]),
+        review_on=_school_day(starts_on + timedelta(days=row["review_after_days"])),
+        ends_on=_school_day(starts_on + timedelta(days=row["ends_after_days"])),
         sen=row["sen"],
         social_care=row["social_care"],
     )
+
+
+def _school_day(day):
+    """A timetable starts, is reviewed and ends on a school day: a day in the holidays or at
+    a weekend moves back to the last school day before it (never later, so that a review
+    the YAML puts within 8 weeks stays within them), or to a working day outside the
+    council's known terms."""
+    return previous_school_day(day, council_terms()) or previous_working_day(day)
 
 
 def _sent(school_return, status, when, user):
@@ -44,8 +58,9 @@ def _period(spec, today):
     return ReturnPeriod.objects.create(
         name=spec["name"],
         cadence=spec["cadence"],
-        opens_on=today + timedelta(days=spec["opens_in_days"]),
-        due_on=today + timedelta(days=spec["due_in_days"]),
+        # Opening and due on working days, not at a weekend or on a bank holiday.
+        opens_on=previous_working_day(today + timedelta(days=spec["opens_in_days"])),
+        due_on=next_working_day(today + timedelta(days=spec["due_in_days"])),
     )
 
 
@@ -68,7 +83,8 @@ def seed_returns():
 
 def _fill_past(period, data, lead, today, last):
     """Past periods: most schools answered (every seventh never did), a few with a pupil."""
-    sent_on = timezone.make_aware(datetime.combine(period.due_on - timedelta(days=3), time(10)))
+    sent_day = previous_working_day(period.due_on - timedelta(days=3))
+    sent_on = timezone.make_aware(datetime.combine(sent_day, time(10)))
     returns = sorted(period.returns.select_related("school"), key=lambda r: r.school.urn)
     for index, school_return in enumerate(returns):
         urn = school_return.school.urn
@@ -91,7 +107,8 @@ def _fill_past(period, data, lead, today, last):
 
 def _fill_current(period, data, today):
     returns = {r.school.urn: r for r in period.returns.select_related("school")}
-    sent_on = timezone.now() - timedelta(days=4)
+    sent_day = previous_working_day(timezone.localdate() - timedelta(days=4))
+    sent_on = timezone.make_aware(datetime.combine(sent_day, time(10)))
     for row in data["pupils"]:
         _pupil(returns[row["school"]], row, today).save()
     for urn in {row["school"] for row in data["pupils"]}:

@@ -3,7 +3,7 @@ pages tagged with areas, assessments for most demo schools over two school years
 states, and Alderbrook Primary's action plan. Idempotent: a second run creates nothing new."""
 
 import random
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.apps import apps
 from django.db import transaction
@@ -97,13 +97,24 @@ def _answers(assessment, statements, rng, base, user, answered=None):
     )
 
 
+def in_school_year(year, moment, now):
+    """`moment`, moved into school year `year` (1 September to 31 August) when it falls
+    outside it: a month in at the earliest, so that the assessment was started in it too,
+    and never after now. A demo seeded in September has last year's "year ago" fall two
+    school years back, and this year's "weeks ago" in the summer holidays, without it."""
+    earliest = timezone.make_aware(datetime(year, 10, 1, 10))
+    latest = min(now, timezone.make_aware(datetime(year + 1, 8, 31, 16)))
+    return max(min(moment, latest), min(earliest, latest))
+
+
 def _submitted(school, framework, year, submitted_at, statements, areas, rng, base, user):
+    first_day = timezone.make_aware(datetime(year, 9, 1, 9))
     assessment = Assessment.objects.create(
         school=school,
         framework=framework,
         school_year=year,
         status=Assessment.Status.SUBMITTED,
-        started_at=submitted_at - timedelta(days=30),
+        started_at=max(submitted_at - timedelta(days=30), first_day),
         started_by=user,
         submitted_at=submitted_at,
         submitted_by=user,
@@ -135,7 +146,9 @@ def seed_assessments():
         rng = random.Random(school.urn)  # the same demo every time
         base = rng.choice((1, 2, 2, 3, 3))
         user = lead if school.urn == alderbrook else head
-        last_year = now - timedelta(days=365 + rng.randint(0, 40))
+        last_year = in_school_year(
+            this_year - 1, now - timedelta(days=365 + rng.randint(0, 40)), now
+        )
         if school.urn == alderbrook:
             _submitted(school, framework, this_year - 1, last_year, statements, areas, rng, 2, user)
             assessment = services.start_assessment(school, user, framework)
@@ -160,7 +173,7 @@ def seed_assessments():
             )
             created += 1
             base = min(4, base + rng.choice((0, 1)))  # most improved a little
-        this_time = now - timedelta(days=rng.randint(5, 60))
+        this_time = in_school_year(this_year, now - timedelta(days=rng.randint(5, 60)), now)
         _submitted(school, framework, this_year, this_time, statements, areas, rng, base, user)
         created += 1
     actions = _seed_action_plan(alderbrook, lead, data["action_plan"])

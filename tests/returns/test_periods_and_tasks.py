@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.test import override_settings
+from django.utils import timezone
 
 from portal.factories import MembershipFactory, SchoolFactory
 from portal.models import Membership
@@ -192,3 +193,27 @@ def test_each_person_is_reminded_in_the_language_they_chose(
     # The link leads to the return in Urdu.
     assert "/ur/portal/returns/" in by_address["lead@alderbrook.example"].body
     assert ReturnReminder.objects.count() == 1  # still one reminder for the school
+
+
+def test_the_demo_returns_fall_on_school_and_working_days(db):
+    from portal.demo import seed_accounts, seed_schools
+    from portal.terms import council_terms, is_school_day, working_day
+    from returns.demo import seed_returns
+
+    seed_schools()
+    seed_accounts()
+    seed_returns()
+    terms = council_terms()
+    for period in ReturnPeriod.objects.all():
+        assert working_day(period.opens_on) and working_day(period.due_on), period.name
+        for school_return in period.returns.exclude(submitted_at=None):
+            sent = timezone.localtime(school_return.submitted_at)
+            assert working_day(sent.date()) and period.opens_on <= sent.date(), period.name
+    for pupil in ReturnPupil.objects.all():
+        # A reduced timetable starts, is reviewed and ends on a school day (within the
+        # council's known terms), each after the one before.
+        for day in (pupil.starts_on, pupil.review_on, pupil.ends_on):
+            assert working_day(day), (pupil.pupil, day)
+            known = terms[0].starts <= day <= terms[-1].ends
+            assert not known or is_school_day(day, terms), (pupil.pupil, day)
+        assert pupil.starts_on <= pupil.review_on <= pupil.ends_on
