@@ -321,7 +321,7 @@ def seed_submissions():
             journey,
             cases[nth % len(cases)],
             _family(data, number, rng),
-            statuses[number % len(statuses)],
+            statuses[nth % len(statuses)],
             rng,
             data,
             now,

@@ -5,6 +5,9 @@ from django.contrib.auth import forms as auth_forms
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
+from shared.fields import email_address
+from shared.people import person_name
+
 from .emails import send_email
 from .models import Membership, School, User
 
@@ -109,9 +112,9 @@ class SetPasswordForm(GovukFormMixin, auth_forms.SetPasswordForm):
 class InviteForm(forms.Form):
     """An officer invites a school user (Wagtail admin)."""
 
-    first_name = forms.CharField(label=_("First name"), max_length=150)
-    last_name = forms.CharField(label=_("Last name"), max_length=150)
-    email = forms.EmailField(label=_("Email address"))
+    first_name = person_name(_("First name"))
+    last_name = person_name(_("Last name"))
+    email = email_address()
     school = forms.ModelChoiceField(
         label=_("School"), queryset=School.objects.active().order_by("name")
     )

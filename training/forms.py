@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.forms import GovukFormMixin
 from portal.models import School
-from shared.fields import choice, email_address, long_text, text
+from shared.fields import choice, email_address, long_text
+from shared.people import person_name
 
 from .models import Booking
 
@@ -14,7 +15,7 @@ NOT_A_SCHOOL = "none"
 
 
 class BookingForm(GovukFormMixin, forms.Form):
-    name = text(_("Full name"), _("Enter your full name"), max_length=200)
+    name = person_name(_("Full name"), _("Enter your full name"))
     email = email_address(
         help_text=_("We send your booking confirmation and joining details here.")
     )

@@ -37,7 +37,7 @@ from ..rules.employment_messages import say
 from ..rules.messages import hours
 from . import registry
 from .common import AddressForm, ApplicantParentForm, ChildForm, HealthDeclarationForm
-from .facts import Flag, JourneyFacts
+from .facts import JourneyFacts
 
 FACTS = registry.register(
     JourneyFacts(
@@ -65,7 +65,6 @@ FACTS = registry.register(
                 "affecting the child's education."
             ),
         ),
-        may_flag=(Flag.BREACHES,),
     )
 )
 
@@ -447,10 +446,6 @@ class EmploymentPermit(JourneyDefinition):
 
     def submitter(self, values):
         return values["parent"]["name"], values["parent"]["email"]
-
-    def flags(self, values):
-        # What the form found against the law or byelaws and let through for the officer.
-        return [Flag.BREACHES] if self.findings(values) else []
 
     def clean_step(self, step, cleaned, values):
         if step.slug == "start":

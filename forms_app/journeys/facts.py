@@ -84,8 +84,6 @@ class Flag(models.TextChoices):
     # Performance licence applied for under 21 days before the first performance
     # (rules/performance.py NOTICE_DAYS).
     SHORT_NOTICE = "short_notice", _("Short notice")
-    # The form found hours or work the law or byelaws do not allow.
-    BREACHES = "breaches", _("Breaches found")
     # A safeguarding answer: a school's concerns, or a chaperone's declared convictions.
     SAFEGUARDING = "safeguarding", _("Safeguarding")
     # A performance licence asking for times outside the regulations' earliest and latest,

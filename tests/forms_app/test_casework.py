@@ -208,7 +208,7 @@ EXPECTED_FILTERS = {
         "journey": ["Child employment permit", "Child performance licence", "Chaperone approval"],
         "outcome": None,
         "flagged": [
-            "For any reason", "Short notice", "Breaches found", "Safeguarding", "Night work",
+            "For any reason", "Short notice", "Safeguarding", "Night work",
             "Not flagged",
         ],
     },
@@ -269,7 +269,6 @@ def test_the_flagged_filter_by_reason(client, home, licensing_officer):
 
     assert found("short_notice") == {late.reference, both.reference}
     assert found("night_work") == {both.reference}
-    assert found("breaches") == set()
     assert found("safeguarding") == set()
     assert found("true") == {late.reference, both.reference}
     assert found("false") == {plain.reference}

@@ -2,14 +2,13 @@
 producer's and the parent's parts, the school's part only when the child misses school, the
 21-day warning, and the photo and birth certificate uploads."""
 
-import random
 from datetime import date, timedelta
 from pathlib import Path
 
 from django.conf import settings
 from django.test import Client
 
-from forms_app.demo_submissions import _answers
+from forms_app.demo_submissions import seed_submissions
 from forms_app.engine import journey_for, summary_of_answers
 from forms_app.journeys.registry import Journey
 from forms_app.models import Attachment, FormPage, Submission
@@ -475,17 +474,23 @@ def test_a_version_1_submissions_times_still_show_as_sent():
     assert ("Night work", "No") in shown["Times"]
 
 
-def test_the_seeded_days_read_as_hours_and_minutes():
-    answers = _answers(
-        Journey.PERFORMANCE_LICENCE, ("Maja", "Nowak"), ("Anna", "Nowak"), random.Random(1)
-    )
+def test_the_seeded_days_read_as_hours_and_minutes(settings, tmp_path):
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
+    seed_submissions()
+    seeded = Submission.objects.filter(journey=Journey.PERFORMANCE_LICENCE).first()
     shown = dict(
-        flat(summary_of_answers(journey_for("performance_licence"), answers))[
+        flat(summary_of_answers(journey_for("performance_licence"), seeded.answers))[
             "Days at the place of performance"
         ]
     )
-    assert shown["Date"] == "5 December 2026"
-    assert shown["Time performing or rehearsing in all that day"] == "2:30"
+    first = date.fromisoformat(seeded.answers["days"][0]["first_date"])
+    assert shown["Date"] == f"{first:%-d %B %Y}"
+    assert shown["Time performing or rehearsing in all that day"] in {
+        "4:00",
+        "2:45",
+        "3:30",
+        "3:00",
+    }
 
 
 def test_night_work_is_flagged_for_the_officer_with_its_dates(

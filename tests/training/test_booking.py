@@ -195,3 +195,17 @@ def test_every_email_about_a_place_is_in_the_language_it_was_booked_in(
         assert tasks.send_reminders() == 1
     assert mail.outbox[0].subject == reminder % {"course": session.course.title}
     assert "/pl/" in mail.outbox[0].body  # its links lead to the Polish pages
+
+
+def test_the_booking_form_asks_for_a_persons_name_as_every_form_does(db):
+    from training.forms import BookingForm
+
+    def name_errors(name):
+        form = BookingForm(data={"name": name, "email": "a@example.com", "role": "governor"})
+        form.is_valid()
+        return form.errors.get("name", [])
+
+    assert name_errors("Zoë O'Brien-Łukasz") == []
+    assert name_errors("  Ana   Popescu ") == []
+    assert any("letters" in error for error in name_errors("12345"))
+    assert any("letters" in error for error in name_errors("<script>"))
