@@ -345,12 +345,13 @@ def seed_subject_access_person():
     ):
         case = data[journey.value]["cases"][0]
         make_submission(journey, case, family, status, rng, data, now)
-    # A work permit she started and has not sent: the child's steps answered so far.
+    # A work permit she started and has not sent: every step answered but the last, the
+    # health declaration and consent, so her own details are in it.
     case = data[Journey.EMPLOYMENT_PERMIT.value]["cases"][0]
     started = raw_answers(Journey.EMPLOYMENT_PERMIT, case, family, now, rng)
     Draft.objects.create(
         journey=Journey.EMPLOYMENT_PERMIT,
         email=email,
-        answers={slug: started[slug] for slug in ("child", "child_address", "school")},
+        answers={slug: answers for slug, answers in started.items() if slug != "declaration"},
     )
     return f"{first} {last}: 2 submissions and a draft, for subject access"
