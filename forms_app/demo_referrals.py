@@ -128,6 +128,7 @@ def seed_referrals():
         # Sent from school on a working day.
         sent = previous_working_day(today - timedelta(days=2 + 5 * number))
         values = _values(spec, data["every_referral"], schools[spec["school"]], sent, sender)
+        flags = definition.flags(values)
         submission = Submission.objects.create(
             journey=Journey.ATTENDANCE_REFERRAL,
             reference=new_reference(prefix_of(Journey.ATTENDANCE_REFERRAL)),
@@ -138,7 +139,8 @@ def seed_referrals():
             submitter_email=sender.email,
             school=schools[spec["school"]],
             submitted_by=sender,
-            flagged=definition.flagged(values),
+            flags=[str(flag) for flag in flags],
+            flagged=bool(flags),
             findings=[str(finding) for finding in definition.findings(values)],
             outcome=outcome,
             outcome_reason=reason,

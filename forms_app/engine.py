@@ -140,10 +140,6 @@ class JourneyDefinition:
         from the answers as sent (a submission's stored answers too), so defensively."""
         return []
 
-    def flagged(self, values):
-        """Does the officer need to look at this first?"""
-        return bool(self.flags(values))
-
     def clean_step(self, step, cleaned, values):
         """Rules across steps (an age on a start date, hours against a birthday): raise
         forms.ValidationError, or return nothing."""

@@ -38,8 +38,7 @@ def _create(definition, draft, values):
                     submitter_email=email,
                     school=definition.school(values),
                     submitted_by=draft.user,
-                    # A journey that says it is flagged without a reason still is.
-                    flagged=bool(flags) or bool(definition.flagged(values)),
+                    flagged=bool(flags),
                     flags=flags,
                     findings=findings,
                     language=draft.language,

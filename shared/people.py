@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from .ages import age_on
 from .fields import DateField, TextField, bound, lower_lazy, percent_lazy
 
 # --- names -------------------------------------------------------------------------------
@@ -202,16 +203,6 @@ def phone_number(label=None, required_message=None, *, required=True, **kwargs):
 
 
 # --- dates of birth ----------------------------------------------------------------------
-
-
-def age_on(born, day):
-    """Whole years from `born` to `day`: one born on 29 February is a year older on
-    1 March (Family Law Reform Act 1969 s9: an age is reached at the start of the
-    anniversary of the birth)."""
-    years = day.year - born.year
-    if (day.month, day.day) < (born.month, born.day):
-        years -= 1
-    return years
 
 
 class DateOfBirthField(DateField):

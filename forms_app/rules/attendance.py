@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from shared import upn as upns
+from shared.ages import age_on
 
 from .findings import Finding
 
@@ -254,10 +255,6 @@ LAST_YEAR = 13  # years are numbered 0 (Reception) to 13
 def school_year_cutoff(today):
     """The 31 August before the school year `today` falls in."""
     return date(today.year if today.month >= 9 else today.year - 1, 8, 31)
-
-
-def age_on(born, day):
-    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
 
 def year_by_age(born, today):

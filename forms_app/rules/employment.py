@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from enum import StrEnum
 
+from shared.ages import age_on
+
 from .clock import minutes_between
 from .findings import Finding
 
@@ -77,13 +79,6 @@ class WorkDay:
     @property
     def hours(self):
         return sum(shift.hours for shift in self.shifts)
-
-
-def age_on(birth_date, on_date):
-    years = on_date.year - birth_date.year
-    if (on_date.month, on_date.day) < (birth_date.month, birth_date.day):
-        years -= 1
-    return years
 
 
 def birthday(birth_date, age):

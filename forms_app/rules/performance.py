@@ -4,7 +4,8 @@
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
-from .employment import age_on
+from shared.ages import age_on
+
 from .findings import Finding
 
 # The council may refuse an application made less than this many days before the first

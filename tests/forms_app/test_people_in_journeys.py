@@ -285,7 +285,7 @@ def test_declared_convictions_are_taken_and_flagged_for_the_officer(details):
     form = answer(CHAPERONE, "convictions", {"convictions": "yes", "details": details})
     assert form.is_valid(), form.errors
     values = {"convictions": form.cleaned_data, "dbs": {"update_service": False}}
-    assert CHAPERONE.flagged(values)
+    assert CHAPERONE.flags(values) == ["safeguarding"]
     assert CHAPERONE.findings(values) == [
         "The applicant declared convictions or cautions: read the details before approving"
     ]
@@ -293,7 +293,7 @@ def test_declared_convictions_are_taken_and_flagged_for_the_officer(details):
 
 def test_no_convictions_is_not_flagged_and_yes_needs_the_details():
     form = answer(CHAPERONE, "convictions", {"convictions": "no"})
-    assert form.is_valid() and not CHAPERONE.flagged({"convictions": form.cleaned_data})
+    assert form.is_valid() and CHAPERONE.flags({"convictions": form.cleaned_data}) == []
     assert errors(answer(CHAPERONE, "convictions", {"convictions": "yes", "details": " "})) == {
         "details": ["Tell us about your convictions or cautions"]
     }
