@@ -143,3 +143,35 @@ def test_the_tracker_pages_keep_the_filter(page, portal, assert_accessible):
     assert "Zedbury School 59" in schools and "Alderbrook Primary School" not in schools
     assert page.input_value("#id_status") == "outstanding"
     assert_accessible(page)
+
+
+def test_a_return_sent_after_the_due_date_is_marked_late(page, portal, assert_accessible):
+    period = ReturnPeriod.objects.get(name=PERIOD)
+    period.opens_on = min(period.opens_on, date.today() - timedelta(days=20))
+    period.due_on = date.today() - timedelta(days=1)
+    period.late_until = date.today() + timedelta(days=7)
+    period.save()
+    sign_in(page, portal, "attendance.lead@demo.wyvernshire.example")
+    page.locator("main section").first.get_by_role("link", name=PERIOD).click()
+    return_url = page.url
+    assert "it will be marked as late" in page.locator("main").inner_text()
+    assert_accessible(page)
+    # The carried-over pupil is back on a full timetable: a nil return, made late.
+    page.get_by_role("link", name="Remove").first.click()
+    page.get_by_role("button", name="Yes, remove the pupil").click()
+    page.wait_for_url(return_url)
+    page.get_by_role("button", name="Make a nil return").click()
+    page.get_by_role("button", name="Confirm nil return").click()
+    assert page.locator(".govuk-panel__title").inner_text() == "Nil return made"
+    page.goto(return_url)
+    assert page.locator("main .govuk-tag", has_text="Late").count() == 1
+    assert_accessible(page)
+
+    page.context.clear_cookies()
+    sign_in_to_admin(page, portal, "attendance.officer@demo.wyvernshire.example")
+    page.goto(portal + "/admin/returns/tracker/")
+    page.select_option("#id_status", "late")
+    page.get_by_role("button", name="Show").click()
+    schools = page.locator("main table").first.inner_text()
+    assert "Alderbrook Primary School" in schools and "Late" in schools
+    assert_accessible(page)
