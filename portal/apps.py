@@ -10,3 +10,10 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         checks.register(check_trusted_proxies)
+        # Here, not at the top: kept_input imports the auth views' helpers, which need
+        # the models loaded.
+        from django.contrib.auth.signals import user_logged_in
+
+        from . import kept_input
+
+        user_logged_in.connect(kept_input.on_sign_in, dispatch_uid="kept_input_on_sign_in")

@@ -7,13 +7,11 @@ from urllib.parse import quote
 
 from csp.middleware import CSPMiddleware
 from django.conf import settings
-from django.contrib import messages
-from django.contrib.auth import logout
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.translation import gettext as _
 
-from . import two_factor
+from . import idle, kept_input, two_factor
+from .idle import LAST_SEEN  # noqa: F401 (the tests set it)
 
 # The Wagtail admin sets some styles inline from its own scripts (the rich text editor,
 # the page explorer) and previews images from blobs. Its scripts stay 'self', but for the
@@ -49,37 +47,52 @@ class PermissionsPolicyMiddleware:
 
 # What a signed-in person who still owes a second factor may reach (with or without a
 # language prefix such as /cy/): everything else waits until they have given it, so
-# officer pages outside the admin (a printable permit) are covered too.
+# officer pages outside the admin (a printable permit) are covered too. The idle
+# warning's addresses (/portal/session/) are open too: it shows on the two-factor pages.
 OPEN = re.compile(
-    r"^/(?:(?:[a-z]{2}/)?(?:portal/(?:two-factor|sign-out)/|admin/logout/)"
+    r"^/(?:(?:[a-z]{2}/)?(?:portal/(?:two-factor|sign-out|session)/|admin/logout/)"
     r"|static/|healthz/|robots\.txt|favicon\.ico)"
 )
-LAST_SEEN = "portal:last_seen"
+# The idle warning's own addresses: asking how long is left is not activity; staying
+# signed in and signing out when the time is up are handled by their views (idle.py).
+SESSION = re.compile(r"^/(?:[a-z]{2}/)?portal/session/")
 
 
 class StaffIdleTimeoutMiddleware:
-    """Staff are signed out after PORTAL_STAFF_IDLE_SECONDS without a request: a staff
-    session opens children's records, and screens get left unlocked."""
+    """Staff are signed out after PORTAL_STAFF_IDLE_SECONDS without a request (idle.py),
+    warned first by the page; what they had sent is kept for them (kept_input.py)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         user = request.user
-        if user.is_authenticated and two_factor.required_for(user):
+        path = request.path_info
+        if SESSION.match(path):
+            return self.get_response(request)
+        if idle.applies_to(user):
             now = int(time.time())
-            last = request.session.get(LAST_SEEN)
-            if last is not None and now - last > settings.PORTAL_STAFF_IDLE_SECONDS:
-                logout(request)
-                messages.info(
-                    request,
-                    _("You were signed out because you had not used the portal for a while."),
-                )
-                return redirect(
-                    f"{reverse('portal:sign-in')}?next={quote(request.get_full_path())}"
-                )
-            if last is None or now - last >= 30:  # write the session at most twice a minute
-                request.session[LAST_SEEN] = now
+            if idle.expired(request, now):
+                page = idle.page_to_return_to(request)
+                kept = None
+                if kept_input.may_keep(request):
+                    kept = kept_input.collect(
+                        request, request.get_full_path(), page, check_csrf=True
+                    )
+                return idle.sign_out(request, page, kept)
+            idle.seen(request, now)
+            if user.is_verified():
+                offer = kept_input.offer(request)
+                if offer is not None:
+                    return offer
+        elif (
+            not user.is_authenticated
+            and request.method == "POST"
+            and kept_input.NEEDS_SIGN_IN.match(path)
+            and kept_input.owner(request) is not None
+        ):
+            # Signed out by the time limit from another tab: this one's form is kept too.
+            return idle.keep_for_signed_out(request)
         return self.get_response(request)
 
 

@@ -8,7 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from guidance import views as guidance_views
 
-from . import two_factor, views
+from . import idle, kept_input, two_factor, views
 
 # Partner pages: sign in and out, password reset, invitations, the dashboard.
 partner_patterns = [
@@ -28,6 +28,13 @@ partner_patterns = [
     path("two-factor/verify/", two_factor.verify, name="two-factor-verify"),
     path("two-factor/recovery-codes/", two_factor.recovery_codes, name="two-factor-recovery-codes"),
     path("two-factor/turn-off/", two_factor.turn_off, name="two-factor-off"),
+    # Time limits: the idle warning's addresses (idle.py), and what was typed before a
+    # sign-out, offered back (kept_input.py).
+    path("session/", idle.status, name="session-status"),
+    path("session/keep-alive/", idle.keep_alive, name="session-keep-alive"),
+    path("session/end/", idle.end, name="session-end"),
+    path("session/warning/", idle.warning, name="session-warning"),
+    path("unsaved-changes/", kept_input.unsaved_changes, name="unsaved-changes"),
     path("", views.dashboard_view, name="dashboard"),
 ]
 

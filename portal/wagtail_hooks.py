@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -126,3 +128,21 @@ hooks.register(PERSONAL_DATA_HOOK, personal_data.find_accounts)
 
 # After the records schools keep with us on the privacy notice (shared.privacy_notice).
 hooks.register(PRIVACY_NOTICE_HOOK, privacy_notice.entries, order=50)
+
+
+# The warning before the idle sign-out (idle.py), in the admin too: these hooks have no
+# request, so the script fetches the dialog for whoever is signed in (nothing for others).
+@hooks.register("insert_global_admin_js")
+def idle_warning_script():
+    return format_html(
+        '<script type="module" src="{}" data-idle-warning-url="{}"></script>',
+        static("portal/js/admin-idle-warning.js"),
+        reverse("portal:session-warning") + "?admin=1",
+    )
+
+
+@hooks.register("insert_global_admin_css")
+def idle_warning_styles():
+    return format_html(
+        '<link rel="stylesheet" href="{}">', static("portal/css/admin-idle-warning.css")
+    )

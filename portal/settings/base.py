@@ -239,8 +239,12 @@ AXES_VERBOSE = False
 # single-use recovery codes for a lost phone.
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "School attendance portal")
 PORTAL_RECOVERY_CODES = 10
-# Staff are signed out after this long without doing anything.
+# Staff are signed out after this long without doing anything, warned this long before
+# (a dialog with "Stay signed in"); what they had typed is kept for them this long, to be
+# sent when they sign in again (portal/idle.py, portal/kept_input.py).
 PORTAL_STAFF_IDLE_SECONDS = int(os.environ.get("PORTAL_STAFF_IDLE_SECONDS", str(30 * 60)))
+PORTAL_STAFF_IDLE_WARNING_SECONDS = int(os.environ.get("PORTAL_STAFF_IDLE_WARNING_SECONDS", "120"))
+PORTAL_KEPT_INPUT_SECONDS = int(os.environ.get("PORTAL_KEPT_INPUT_SECONDS", str(24 * 60 * 60)))
 
 # --- Internationalisation -------------------------------------------------------------
 LANGUAGE_CODE = "en"

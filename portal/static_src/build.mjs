@@ -22,6 +22,9 @@ const result = sass.compile(join(here, "portal.scss"), {
   silenceDeprecations: ["import"],
 });
 writeFileSync(join(out, "portal", "css", "portal.css"), result.css);
+// The idle warning's dialog in the Wagtail admin, which does not load portal.css.
+const adminIdleWarning = sass.compile(join(here, "admin-idle-warning.scss"), { style: "compressed" });
+writeFileSync(join(out, "portal", "css", "admin-idle-warning.css"), adminIdleWarning.css);
 
 cpSync(join(govuk, "assets"), join(out, "govuk", "assets"), { recursive: true });
 cpSync(join(govuk, "govuk-frontend.min.js"), join(out, "govuk", "govuk-frontend.min.js"));
