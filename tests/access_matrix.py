@@ -204,6 +204,10 @@ NOT_RECORDS = {
     "portal:invite-accept", "portal:password-set", "portal:two-factor",
     "portal:two-factor-set-up", "portal:two-factor-verify", "portal:two-factor-recovery-codes",
     "portal:two-factor-off",
+    # The idle warning's addresses and the offer of what this browser's own person typed
+    # before the idle sign-out (tests/portal/test_idle_timeout.py: only that person).
+    "portal:session-status", "portal:session-keep-alive", "portal:session-end",
+    "portal:session-warning", "portal:unsaved-changes",
 }  # fmt: skip
 
 
