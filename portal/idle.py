@@ -209,8 +209,10 @@ def _state(request):
 @require_GET
 def status(request):
     """How long is left, for the warning to ask before it shows and before it signs out:
-    work in another tab of the same session postpones both. Not itself activity."""
-    return JsonResponse(_state(request))
+    work in another tab of the same session postpones both. Not itself activity. With the
+    CSRF token as it is now: signing in again in another tab changes it, and the page's
+    own would then be refused."""
+    return JsonResponse({**_state(request), "csrf": get_token(request)})
 
 
 @never_cache

@@ -23,7 +23,7 @@ export function startIdleWarning(element) {
   const shown = element.querySelector("[data-idle-countdown]");
   const spoken = element.querySelector("[data-idle-announce]");
   const endForm = element.querySelector("form[data-idle-end]");
-  const csrfToken = endForm.querySelector("[name=csrfmiddlewaretoken]").value;
+  const csrfInput = endForm.querySelector("[name=csrfmiddlewaretoken]");
 
   let deadline = Date.now() + Number(settings.remainingSeconds) * SECOND;
   let timer = null;
@@ -33,11 +33,12 @@ export function startIdleWarning(element) {
   let typedInto = null; // the form last typed into: what the sign-out keeps
   let signingOut = false;
 
+  // A field's form, or the form around a rich text editor (Wagtail's are not fields).
   const remember = (event) => {
-    const form = event.target && event.target.form;
-    if (form && !element.contains(form) && (form.getAttribute("method") || "").toLowerCase() === "post") {
-      typedInto = form;
-    }
+    const target = event.target;
+    const form = target && (target.form || (target.closest && target.closest("form")));
+    const method = form ? (form.getAttribute("method") || "").toLowerCase() : "";
+    if (method === "post" && !element.contains(form)) typedInto = form;
   };
   document.addEventListener("input", remember, true);
   document.addEventListener("change", remember, true);
@@ -62,6 +63,7 @@ export function startIdleWarning(element) {
         headers: { Accept: "application/json" },
       });
       const state = await response.json();
+      if (state.csrf) csrfInput.value = state.csrf; // changed if they signed in again elsewhere
       return state.signed_in ? state.remaining : 0;
     } catch {
       return secondsLeft();
@@ -149,7 +151,7 @@ export function startIdleWarning(element) {
       const response = await fetch(settings.keepAliveUrl, {
         method: "POST",
         credentials: "same-origin",
-        headers: { Accept: "application/json", "X-CSRFToken": csrfToken },
+        headers: { Accept: "application/json", "X-CSRFToken": csrfInput.value },
       });
       const state = await response.json();
       left = state.signed_in ? state.remaining : 0;
