@@ -3,6 +3,7 @@ of a date, the first radio or checkbox), never to a wrapper that cannot take foc
 
 import re
 
+from crispy_forms_gds.layout import Layout
 from django import forms
 from django.template.loader import render_to_string
 
@@ -58,3 +59,11 @@ def test_the_links_name_inputs_the_page_has(applicant):
     assert 'href="#id_date_of_birth_0"' in page
     assert re.search(r'<input[^>]*id="id_date_of_birth_0"', page)
     assert 'href="#id_date_of_birth"' not in page
+
+
+def test_an_error_about_the_page_links_to_the_first_question_its_layout_shows():
+    # The referral's declaration shows the name and role as text, not as questions: its
+    # page-wide errors go to the checkbox it does show.
+    form = Questions(data={"name": "Sara"})
+    form.helper.layout = Layout("paid", "name")
+    assert summary_links(form)["Something about the whole page"] == "id_paid_1"
