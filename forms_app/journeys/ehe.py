@@ -73,6 +73,15 @@ class ParentForm(ParentDetailsForm):
         label=_("Relationship to the child"),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The contact step offers the first parent's details (ContactForm.earlier_answers):
+        # asked first, the person filling in the form is the one offered.
+        if not self.values.get("parents"):
+            self.fields["first_name"].help_text = _(
+                "If you are one of the child's parents or carers, start with yourself."
+            )
+
 
 ROLL = [
     ("on_roll", _("Yes, the child is on a school's roll now")),

@@ -52,3 +52,12 @@ def test_save_for_later_offers_the_email_given(applicant, ehe_answers):
     page = applicant.get("save/").content.decode()
     assert value_of(page, "id_email") == "sara@example.com"
     assert 'autocomplete="email"' in re.search(r'<input[^>]*id="id_email"[^>]*>', page).group(0)
+
+
+def test_the_first_parent_asked_for_is_the_person_filling_in(applicant, ehe_answers):
+    applicant.answer("step/child/", ehe_answers["step/child/"])
+    applicant.answer("step/address/", ehe_answers["step/address/"])
+    start_with_yourself = "start with yourself"
+    assert start_with_yourself in applicant.get("step/parents/add/").content.decode()
+    applicant.answer("step/parents/add/", ehe_answers["step/parents/add/"])
+    assert start_with_yourself not in applicant.get("step/parents/add/").content.decode()
