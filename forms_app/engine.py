@@ -131,6 +131,14 @@ class JourneyDefinition:
     def submitter(self, values):
         raise NotImplementedError
 
+    def own_email(self, values):
+        """The email address the person gave as theirs, once they have ("" before): the
+        save and come back later page offers it rather than asking for it again."""
+        try:
+            return self.submitter(values)[1] or ""
+        except (KeyError, NotImplementedError):
+            return ""
+
     def findings(self, values):
         """What the form worked out from the answers, in plain words, for the officer."""
         return []
@@ -365,6 +373,9 @@ class StepForm(forms.Form):
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
+        if not self.is_bound:  # asked for the first time: offer what was said before
+            for name, value in self.earlier_answers().items():
+                self.initial.setdefault(name, value)
         for name, form_field in self.fields.items():
             if isinstance(form_field, UploadField) and self.data.get(name) in self.attachments:
                 form_field.required = False
@@ -376,6 +387,12 @@ class StepForm(forms.Form):
                     _("You have uploaded %(name)s. Choose another file only to replace it.")
                     % {"name": stored.original_name},
                 )
+
+    def earlier_answers(self):
+        """{field: value} of answers given at an earlier step that this step asks again
+        (a parent's name and email at the contact step): shown filled in, to keep or
+        change, never to type again (WCAG 3.3.7). Read from self.values."""
+        return {}
 
     def full_clean(self):
         # Here rather than in __init__: some forms add their questions after it.

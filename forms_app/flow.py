@@ -426,9 +426,11 @@ class JourneyFlow:
         draft = self.draft()
         if draft is None:
             return redirect(self.page.url)
+        _attachments, values = self.state(draft)
+        given = draft.email or self.definition.own_email(values)
         form = SaveForm(
             self.request.POST if self.request.method == "POST" else None,
-            initial={"email": draft.email or (self.user.email if self.user else "")},
+            initial={"email": given or (self.user.email if self.user else "")},
         )
         if self.request.method == "POST" and form.is_valid():
             draft.email = form.cleaned_data["email"]

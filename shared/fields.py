@@ -26,6 +26,17 @@ def long_date(day):
     return date_format(day, "j F Y")
 
 
+def with_purpose(form_field, autocomplete):
+    """Say what the field asks for, so a browser can fill in the person's own details and
+    assistive technology can name them (WCAG 1.3.5, HTML's autocomplete tokens): "name",
+    "email", "tel", "address-line1" and so on. Only for a question about the person
+    filling in the form: the same question about anyone else (a child, an employer, a
+    referee) has no token, so their browser never offers its owner's details there."""
+    if autocomplete:
+        form_field.widget.attrs["autocomplete"] = autocomplete
+    return form_field
+
+
 def bound(day):
     """A bound (a date, an age) as given, or from the callable given for it, called when
     the answer is checked: today moves on, and a form is built once."""
@@ -35,10 +46,17 @@ def bound(day):
 class DateField(DateInputField):
     """A GOV.UK date input (day, month, year) giving a date. `past`: True, the date must be
     in the past; False, today or in the future. `not_before`, `not_after`: the first and
-    last dates allowed (a date, or a callable giving one), named in the message."""
+    last dates allowed (a date, or a callable giving one), named in the message.
+    `autocomplete`: "bday" for the person's own date of birth, which marks the day, month
+    and year inputs bday-day, bday-month and bday-year (see with_purpose)."""
 
-    def __init__(self, *, what, past=None, not_before=None, not_after=None, **kwargs):
+    def __init__(
+        self, *, what, past=None, not_before=None, not_after=None, autocomplete=None, **kwargs
+    ):
         super().__init__(**kwargs)
+        if autocomplete:
+            for part, widget in zip(("day", "month", "year"), self.widget.widgets, strict=True):
+                widget.attrs["autocomplete"] = f"{autocomplete}-{part}"
         self.what = what  # e.g. "the child's date of birth"
         self.past = past
         self.not_before = not_before
@@ -126,8 +144,8 @@ class TextField(forms.CharField):
         return attrs
 
 
-def text(label, required_message=None, required=True, max_length=200, **kwargs):
-    return TextField(
+def text(label, required_message=None, required=True, max_length=200, autocomplete=None, **kwargs):
+    field = TextField(
         label=label,
         required=required,
         max_length=max_length,
@@ -141,6 +159,7 @@ def text(label, required_message=None, required=True, max_length=200, **kwargs):
         },
         **kwargs,
     )
+    return with_purpose(field, autocomplete)
 
 
 def long_text(label, required_message=None, required=True, max_length=2000, rows=4, **kwargs):
@@ -155,17 +174,19 @@ def long_text(label, required_message=None, required=True, max_length=2000, rows
     )
 
 
-def email_address(label=None, required_message=None, required=True, **kwargs):
-    return forms.EmailField(
+def email_address(label=None, required_message=None, required=True, autocomplete=None, **kwargs):
+    """An email address; `autocomplete="email"` when it is the person's own."""
+    field = forms.EmailField(
         label=label or _("Email address"),
         required=required,
         error_messages={
             "required": required_message or _("Enter an email address"),
             "invalid": _("Enter an email address in the correct format, like name@example.com"),
         },
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+        widget=forms.EmailInput(attrs={"spellcheck": "false"}),
         **kwargs,
     )
+    return with_purpose(field, autocomplete)
 
 
 def number(label, *, what, min_value=0, max_value=None, **kwargs):

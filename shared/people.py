@@ -13,7 +13,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from .ages import age_on
-from .fields import DateField, TextField, bound, lower_lazy, percent_lazy
+from .fields import DateField, TextField, bound, lower_lazy, percent_lazy, with_purpose
 
 # --- names -------------------------------------------------------------------------------
 
@@ -45,11 +45,14 @@ class PersonNameField(TextField):
             raise ValidationError(self.error_messages["invalid"], code="invalid")
 
 
-def person_name(label, required_message=None, *, required=True, what=None, **kwargs):
+def person_name(
+    label, required_message=None, *, required=True, what=None, autocomplete=None, **kwargs
+):
     """A person's name. `what` names it in a message when the label cannot ("The tutor's
-    full name" for "If yes, the tutor's full name")."""
+    full name" for "If yes, the tutor's full name"). `autocomplete`: "name", "given-name"
+    or "family-name" when it is the name of the person filling in the form."""
     what = what or label
-    return PersonNameField(
+    field = PersonNameField(
         label=label,
         required=required,
         max_length=NAME_MAX_LENGTH,
@@ -70,6 +73,7 @@ def person_name(label, required_message=None, *, required=True, what=None, **kwa
         widget=forms.TextInput(attrs={"spellcheck": "false"}),
         **kwargs,
     )
+    return with_purpose(field, autocomplete)
 
 
 # --- postcodes ---------------------------------------------------------------------------
@@ -101,13 +105,7 @@ class PostcodeField(forms.CharField):
     """A UK postcode. No length limit to cut it short: anything that is not a postcode,
     however long, is refused with the same message."""
 
-    widget = forms.TextInput(
-        attrs={
-            "class": "govuk-input--width-10",
-            "autocomplete": "postal-code",
-            "spellcheck": "false",
-        }
-    )
+    widget = forms.TextInput(attrs={"class": "govuk-input--width-10", "spellcheck": "false"})
 
     def to_python(self, value):
         value = super().to_python(value)
@@ -119,8 +117,9 @@ class PostcodeField(forms.CharField):
         return postcode
 
 
-def postcode(label=None, required_message=None, *, required=True, **kwargs):
-    return PostcodeField(
+def postcode(label=None, required_message=None, *, required=True, autocomplete=None, **kwargs):
+    """A UK postcode; `autocomplete="postal-code"` when it is the person's own."""
+    field = PostcodeField(
         label=label or _("Postcode"),
         required=required,
         error_messages={
@@ -129,6 +128,7 @@ def postcode(label=None, required_message=None, *, required=True, **kwargs):
         },
         **kwargs,
     )
+    return with_purpose(field, autocomplete)
 
 
 # --- telephone numbers -------------------------------------------------------------------
@@ -169,9 +169,7 @@ class PhoneNumberInput(forms.TextInput):
 
 
 class PhoneNumberField(forms.CharField):
-    widget = PhoneNumberInput(
-        attrs={"class": "govuk-input--width-20", "autocomplete": "tel", "spellcheck": "false"}
-    )
+    widget = PhoneNumberInput(attrs={"class": "govuk-input--width-20", "spellcheck": "false"})
 
     def __init__(self, *, region=PHONE_REGION, **kwargs):
         super().__init__(**kwargs)
@@ -187,9 +185,10 @@ class PhoneNumberField(forms.CharField):
         return number
 
 
-def phone_number(label=None, required_message=None, *, required=True, **kwargs):
-    """A telephone number, UK or abroad (`region`: where one with no country code is)."""
-    return PhoneNumberField(
+def phone_number(label=None, required_message=None, *, required=True, autocomplete=None, **kwargs):
+    """A telephone number, UK or abroad (`region`: where one with no country code is);
+    `autocomplete="tel"` when it is the person's own."""
+    field = PhoneNumberField(
         label=label or _("Phone number"),
         required=required,
         error_messages={
@@ -200,6 +199,7 @@ def phone_number(label=None, required_message=None, *, required=True, **kwargs):
         },
         **kwargs,
     )
+    return with_purpose(field, autocomplete)
 
 
 # --- dates of birth ----------------------------------------------------------------------
@@ -238,5 +238,6 @@ class DateOfBirthField(DateField):
 def date_of_birth(what, *, min_age=None, max_age=None, on=None, **kwargs):
     """A date of birth for the ages a service allows: `min_age` and `max_age` are whole
     years (or callables giving them, for an age set in the settings), with `too_young`
-    and `too_old` messages naming %(age)s."""
+    and `too_old` messages naming %(age)s. `autocomplete="bday"` only for the person's own
+    date of birth, never a child's."""
     return DateOfBirthField(what=what, min_age=min_age, max_age=max_age, on=on, **kwargs)

@@ -15,9 +15,10 @@ NOT_A_SCHOOL = "none"
 
 
 class BookingForm(GovukFormMixin, forms.Form):
-    name = person_name(_("Full name"), _("Enter your full name"))
+    name = person_name(_("Full name"), _("Enter your full name"), autocomplete="name")
     email = email_address(
-        help_text=_("We send your booking confirmation and joining details here.")
+        help_text=_("We send your booking confirmation and joining details here."),
+        autocomplete="email",
     )
     role = choice(Booking.Role.choices, _("Select your role"), label=_("Your role"))
     school = forms.ChoiceField(
@@ -26,6 +27,8 @@ class BookingForm(GovukFormMixin, forms.Form):
             "The school you work at or govern. Choose “Not a school” if you work elsewhere."
         ),
         error_messages={"required": _("Select your school, or “Not a school”")},
+        # Their own organisation: a browser can choose it from what it knows (WCAG 1.3.5).
+        widget=forms.Select(attrs={"autocomplete": "organization"}),
     )
     needs = long_text(
         _("Access or dietary needs (optional)"),

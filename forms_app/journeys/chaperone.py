@@ -16,7 +16,7 @@ from ..engine import JourneyDefinition, RepeatingStep, Step, StepForm, register
 from ..rules.performance import chaperone_findings, dbs_certificate_problem
 from ..rules.performance_messages import say
 from . import registry
-from .common import AddressForm
+from .common import YourAddressForm
 from .facts import Flag, JourneyFacts
 
 FACTS = registry.register(
@@ -50,10 +50,11 @@ FACTS = registry.register(
 
 
 class ApplicantForm(StepForm):
-    first_name = person_name(_("First name"), _("Enter your first name"))
-    last_name = person_name(_("Last name"), _("Enter your last name"))
+    first_name = person_name(_("First name"), _("Enter your first name"), autocomplete="given-name")
+    last_name = person_name(_("Last name"), _("Enter your last name"), autocomplete="family-name")
     date_of_birth = date_of_birth(
         _("your date of birth"),
+        autocomplete="bday",
         # The council's own minimum (local practice: 18, or 21 in some councils).
         min_age=lambda: settings.PORTAL_CHAPERONE_MINIMUM_AGE,
         too_young=_("You must be %(age)s or older to be a chaperone"),
@@ -62,8 +63,8 @@ class ApplicantForm(StepForm):
 
 
 class ContactForm(StepForm):
-    email = email_address(required_message=_("Enter your email address"))
-    phone = phone_number(required_message=_("Enter your phone number"))
+    email = email_address(required_message=_("Enter your email address"), autocomplete="email")
+    phone = phone_number(required_message=_("Enter your phone number"), autocomplete="tel")
 
 
 class DbsForm(StepForm):
@@ -192,7 +193,7 @@ class ChaperoneApproval(JourneyDefinition):
     schema_version = 2  # 2: the DBS update service, and the declaration of convictions
     steps = [
         Step("applicant", _("About you"), ApplicantForm),
-        Step("address", _("Your address"), AddressForm),
+        Step("address", _("Your address"), YourAddressForm),
         Step("contact", _("How to contact you"), ContactForm),
         Step("dbs", _("Your enhanced DBS certificate"), DbsForm),
         Step("convictions", _("Convictions and cautions"), ConvictionsForm),

@@ -32,29 +32,46 @@ class ChildForm(StepForm):
 
 
 class AddressForm(StepForm):
+    """An address of someone other than the person filling in the form (the child's, a
+    business's): no autocomplete tokens, so a browser does not offer its owner's address."""
+
     line_1 = text(_("Address line 1"), _("Enter the first line of the address"))
     line_2 = text(_("Address line 2 (optional)"), required=False)
     town = text(_("Town or city"), _("Enter the town or city"))
     postcode = postcode()
 
 
+class YourAddressForm(AddressForm):
+    """The address of the person filling in the form, each line marked for the browser to
+    fill in (WCAG 1.3.5)."""
+
+    line_1 = text(
+        _("Address line 1"), _("Enter the first line of the address"), autocomplete="address-line1"
+    )
+    line_2 = text(_("Address line 2 (optional)"), required=False, autocomplete="address-line2")
+    town = text(_("Town or city"), _("Enter the town or city"), autocomplete="address-level2")
+    postcode = postcode(autocomplete="postal-code")
+
+
 class ApplicantParentForm(StepForm):
     """The parent or carer who applies for their child (a work permit, a performance
     licence)."""
 
-    name = person_name(_("Your full name"), _("Enter your full name"))
+    name = person_name(_("Your full name"), _("Enter your full name"), autocomplete="name")
     relationship = choice(
         RELATIONSHIPS,
         _("Select your relationship to the child"),
         label=_("Your relationship to the child"),
     )
-    email = email_address(required_message=_("Enter your email address"))
-    phone = phone_number(required_message=_("Enter your phone number"))
+    email = email_address(required_message=_("Enter your email address"), autocomplete="email")
+    phone = phone_number(required_message=_("Enter your phone number"), autocomplete="tel")
 
 
 class ParentDetailsForm(StepForm):
     """One parent or carer of a child: a home educator's family, a referred pupil's.
-    Subclasses add `relationship`, worded for their journey ("the child", "the pupil")."""
+    Subclasses add `relationship`, worded for their journey ("the child", "the pupil").
+    Asked about each of them in turn, so no autocomplete tokens: the person filling in the
+    form is not each parent."""
 
     field_order = [
         "first_name", "last_name", "relationship", "parental_responsibility", "phone", "email",

@@ -73,6 +73,15 @@ class ParentForm(ParentDetailsForm):
         label=_("Relationship to the child"),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The contact step offers the first parent's details (ContactForm.earlier_answers):
+        # asked first, the person filling in the form is the one offered.
+        if not self.values.get("parents"):
+            self.fields["first_name"].help_text = _(
+                "If you are one of the child's parents or carers, start with yourself."
+            )
+
 
 ROLL = [
     ("on_roll", _("Yes, the child is on a school's roll now")),
@@ -238,12 +247,13 @@ CONTACT_BY = [("email", _("Email")), ("phone", _("Phone")), ("letter", _("Letter
 
 
 class ContactForm(StepForm):
-    name = person_name(_("Your full name"), _("Enter your full name"))
-    email = email_address(required_message=_("Enter your email address"))
+    name = person_name(_("Your full name"), _("Enter your full name"), autocomplete="name")
+    email = email_address(required_message=_("Enter your email address"), autocomplete="email")
     phone = phone_number(
         _("Phone number (optional)"),
         required=False,
         help_text=_("We need it if you would like us to contact you by phone."),
+        autocomplete="tel",
     )
     contact_by = choice(
         CONTACT_BY,
@@ -251,6 +261,22 @@ class ContactForm(StepForm):
         label=_("How would you like us to contact you?"),
         help_text=_("If you choose letter, we will write to you at the child's address."),
     )
+
+    def earlier_answers(self):
+        """The first parent or carer given, who is most often the person filling in the
+        form: their name, email and phone are filled in here, and the name's hint says
+        where from, so someone else can change them."""
+        parents = self.values.get("parents") or []
+        if not parents:
+            return {}
+        parent = parents[0]
+        self.fields["name"].help_text = _(
+            "We have filled in the details of the first parent or carer you told us about. "
+            "Change them if they are not yours."
+        )
+        offered = {"name": f"{parent['first_name']} {parent['last_name']}"}
+        offered.update({key: parent[key] for key in ("email", "phone") if parent.get(key)})
+        return offered
 
     def clean(self):
         cleaned = super().clean()

@@ -154,7 +154,13 @@ def test_a_long_answer_is_refused_never_cut_short_to_a_postcode(outward, inward,
 
 def test_the_postcode_field_lets_the_browser_cut_nothing():
     assert "maxlength" not in POSTCODE.widget.render("postcode", "")
-    assert 'autocomplete="postal-code"' in POSTCODE.widget.render("postcode", "")
+
+
+def test_a_postcode_says_it_is_one_only_when_it_is_the_persons_own():
+    # Someone else's (a business's) is not filled in with the browser's owner's.
+    assert "autocomplete" not in POSTCODE.widget.render("postcode", "")
+    own = postcode(autocomplete="postal-code")
+    assert 'autocomplete="postal-code"' in own.widget.render("postcode", "")
 
 
 # --- telephone numbers -------------------------------------------------------------------
@@ -204,7 +210,9 @@ def test_phone_numbers_that_are_not_ones():
 
 def test_the_phone_field_is_a_telephone_input():
     html = PHONE.widget.render("phone", "")
-    assert 'type="tel"' in html and 'autocomplete="tel"' in html and "maxlength" not in html
+    assert 'type="tel"' in html and "autocomplete" not in html and "maxlength" not in html
+    own = phone_number(autocomplete="tel").widget.render("phone", "")
+    assert 'autocomplete="tel"' in own
 
 
 # --- dates of birth and date bounds ------------------------------------------------------
