@@ -1,0 +1,275 @@
+"""Reflow (WCAG 2.2, 1.4.10): every page the demo's links reach, 320 CSS px wide, with no
+sideways scroll of the page.
+
+Three crawls, each from its start page, following the links of every page it loads:
+
+- an anonymous visitor from the home page, in English, and then in Urdu (right to left,
+  where an overflow grows to the left) from /ur/;
+- a school user (the demo's attendance lead) from the dashboard;
+- in the Wagtail admin, the superuser, who reaches every screen any officer does (the
+  attendance, home education, licensing, training and information governance officers'),
+  so one crawl covers them all. Only the admin screens of this project's own apps are
+  followed: a URL whose view is defined in one of them (the returns tracker, the council
+  view, training registers, subject access...) or that belongs to a viewset or snippet of
+  one of their models (schools, submissions, return periods, alert banners...). Wagtail's
+  own screens (pages, images, users, reports, settings) are Wagtail's to make responsive,
+  and are not followed.
+
+The crawl is bounded by visiting one page of each kind: a Django view once per URL
+pattern (so /portal/returns/3/ stands for every return), a Wagtail page once per page
+type and set of blocks in its body (so one course stands for the courses built alike),
+each with the names of its query parameters (a filtered list is another page). Links that
+sign out, download (a `download` attribute, CSV, calendar, PDF, ZIP, exports) or switch
+language (the other languages are the same templates) are not followed.
+
+On each page: the page is no wider than the window, or the failure names the page and its
+widest element past the window's edge; and every table scroll region is labelled, can take
+focus and shows it. All failures are gathered into one message.
+"""
+
+import re
+from collections import deque
+from urllib.parse import parse_qsl, urlsplit
+
+import pytest
+
+from tests.browser.conftest import sign_in_to_admin
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+NARROW = {"width": 320, "height": 800}
+DEMO_PASSWORD = "attendance-demo-2026"
+SCHOOL_USER = "attendance.lead@demo.wyvernshire.example"
+SUPERUSER = "admin@demo.wyvernshire.example"
+PROJECT_APPS = {
+    "audit",
+    "forms_app",
+    "guidance",
+    "home",
+    "portal",
+    "privacy",
+    "returns",
+    "self_assessment",
+    "shared",
+    "training",
+}
+# More pages than any crawl of the demo needs: reaching it means the pages are not being
+# told apart by kind, and the crawl would not end in a few minutes.
+MOST_PAGES = 150
+
+# What may scroll sideways inside a page: the table scroll regions (each checked to be
+# labelled and focusable), and Wagtail's breadcrumbs in its admin header, which scroll
+# sideways by Wagtail's design (its own widget, in the header bar, not the screen's
+# content).
+ALLOWED_TO_SCROLL = ".app-table-scroll, .w-breadcrumbs"
+
+NOT_FOLLOWED = re.compile(
+    r"/sign-out/|/logout/|/language/|\.(csv|ics|pdf|zip)(\?|$)|/export|/download|/documents/"
+    r"|[?&](export|format)="
+)
+
+# What scrolls or is cut off sideways: the page itself, or an element inside it that
+# clips or scrolls its content sideways (the Wagtail admin's main column clips it, so
+# what is cut off there cannot be reached at all), other than the elements allowed to
+# (below) and form fields, which scroll their own text. Each is named with its widest
+# visible element past its edge (either edge: a right-to-left page overflows to the
+# left), by a CSS path from the nearest ancestor with an id.
+SIDEWAYS = """allowed => {
+  const name = element => {
+    const parts = [];
+    for (let e = element; e && e !== document.documentElement && parts.length < 4;
+         e = e.parentElement) {
+      if (e.id) { parts.unshift(e.tagName.toLowerCase() + "#" + e.id); break; }
+      const classes = [...e.classList].slice(0, 2).map(c => "." + c).join("");
+      parts.unshift(e.tagName.toLowerCase() + classes);
+    }
+    return parts.join(" > ");
+  };
+  const clips = element => getComputedStyle(element).overflowX !== "visible";
+  const exempt = element => element.matches("input, select, textarea") || element.closest(allowed);
+  // The widest visible element past the container's edges, leaving out what a scroller
+  // inside the container holds (that scroller's own overflow).
+  const widestPast = (container, left, right) => {
+    let widest = null;
+    for (const element of container.querySelectorAll("*")) {
+      const rect = element.getBoundingClientRect();
+      if (rect.width <= 1 || (rect.right <= right + 1 && rect.left >= left - 1)) continue;
+      if (exempt(element) || !element.checkVisibility({visibilityProperty: true})) continue;
+      let inner = element.parentElement;
+      while (inner !== container && !clips(inner)) inner = inner.parentElement;
+      if (inner !== container) continue;
+      if (!widest || rect.width > widest.width) widest = {width: rect.width, element};
+    }
+    return widest && name(widest.element) + " (" + Math.round(widest.width) + "px)";
+  };
+  const found = [];
+  const page = document.documentElement;
+  if (page.scrollWidth > window.innerWidth) {
+    const widest = widestPast(document.body, 0, window.innerWidth) || "?";
+    found.push("the page is " + page.scrollWidth + "px wide; widest: " + widest);
+  }
+  for (const element of document.body.querySelectorAll("*")) {
+    if (element.clientWidth <= 1 || element.scrollWidth <= element.clientWidth + 1) continue;
+    if (!clips(element) || exempt(element)) continue;
+    const left = element.getBoundingClientRect().left + element.clientLeft;
+    const widest = widestPast(element, left, left + element.clientWidth);
+    if (widest) found.push(name(element) + " cuts off or scrolls: " + widest);
+  }
+  return found;
+}"""
+
+# Each table scroll region: what is wrong with it, if anything.
+SCROLL_REGIONS = """() => [...document.querySelectorAll(".app-table-scroll")].map(region => {
+  const label = document.getElementById(region.getAttribute("aria-labelledby") || "");
+  const wrong = [];
+  if (region.getAttribute("role") !== "region") wrong.push("no role=region");
+  if (!label || !label.textContent.trim()) wrong.push("no label");
+  if (region.tabIndex !== 0) wrong.push("not focusable");
+  region.focus();
+  if (document.activeElement !== region) wrong.push("does not take focus");
+  else if (getComputedStyle(region).outlineStyle === "none") wrong.push("no focus outline");
+  region.blur();
+  return wrong.length ? (label ? label.textContent.trim() : "?") + ": " + wrong.join(", ") : "";
+}).filter(Boolean)"""
+
+LINKS = """() => [...document.querySelectorAll("a[href]")]
+  .filter(a => !a.hasAttribute("download"))
+  .map(a => a.href)"""
+
+
+def language_and_path(path):
+    from django.conf import settings
+
+    first = path.split("/")[1]
+    if first in dict(settings.LANGUAGES) and first != settings.LANGUAGE_CODE:
+        return first, path[len(first) + 1 :]
+    return settings.LANGUAGE_CODE, path
+
+
+def kind(url):
+    """What a URL stands for: its Django URL pattern, or for a Wagtail page its type and
+    the blocks in its body; with its language and the names of its query parameters."""
+    from django.test import RequestFactory
+    from django.urls import Resolver404, resolve
+    from django.utils import translation
+    from wagtail.fields import StreamField
+    from wagtail.models import Page
+
+    parts = urlsplit(url)
+    language, path = language_and_path(parts.path)
+    query = tuple(sorted({name for name, _value in parse_qsl(parts.query)}))
+    with translation.override(language):
+        try:
+            match = resolve(parts.path)
+        except Resolver404:
+            return (language, parts.path, query)
+        if match.url_name != "wagtail_serve":
+            return (language, match.route, query)
+        request = RequestFactory(SERVER_NAME=parts.hostname, SERVER_PORT=parts.port).get(path)
+        page = Page.find_for_request(request, path)
+    if page is None:
+        return (language, parts.path, query)
+    page = page.specific
+    blocks = frozenset(
+        block.block_type
+        for field in page._meta.get_fields()
+        if isinstance(field, StreamField)
+        for block in getattr(page, field.name)
+    )
+    # A field with choices picks what the page does (a form page's journey); a routable
+    # page's own route is a page of its own (a journey's step).
+    chosen = tuple(
+        str(getattr(page, field.attname))
+        for field in page._meta.concrete_fields
+        if field.choices and field.model is type(page)
+    )
+    route = getattr(request, "routable_resolver_match", None)
+    return (language, type(page).__name__, blocks, chosen, route and route.route, query)
+
+
+def is_project_admin_screen(url):
+    """An admin URL of this project's own apps: its view is defined in one of them, or
+    it is a viewset's screen for one of their models (Wagtail's own user screens, which
+    show our User model only because it is the user model, are Wagtail's)."""
+    from django.urls import Resolver404, resolve
+
+    try:
+        match = resolve(urlsplit(url).path)
+    except Resolver404:
+        return False
+    module = match.func.__module__
+    if module.startswith("wagtail.users"):
+        return False
+    if module.split(".")[0] in PROJECT_APPS:
+        return True
+    model = getattr(match.func, "view_initkwargs", {}).get("model")
+    return model is not None and model._meta.app_label in PROJECT_APPS
+
+
+def crawl(page, origin, start, follow=lambda url: True):
+    """Visit every kind of page reachable from start; return the pages visited and what
+    was wrong on them."""
+    page.set_viewport_size(NARROW)
+    queue, kinds, visited, failures = deque([start]), {kind(start)}, [], []
+    while queue:
+        assert len(visited) < MOST_PAGES, f"the crawl from {start} did not end: {visited}"
+        url = queue.popleft()
+        response = page.goto(url)
+        if response is None or "text/html" not in response.headers.get("content-type", ""):
+            continue
+        if url != start and not (page.url.startswith(origin) and follow(page.url)):
+            continue  # redirected out of this crawl's pages
+        visited.append(url)
+        failures += [f"{url}: {found}" for found in page.evaluate(SIDEWAYS, ALLOWED_TO_SCROLL)]
+        failures += [
+            f"{url}: table scroll region {wrong}" for wrong in page.evaluate(SCROLL_REGIONS)
+        ]
+        for link in page.evaluate(LINKS):
+            link = link.split("#")[0]
+            if not link.startswith(origin + "/") or NOT_FOLLOWED.search(link) or not follow(link):
+                continue
+            if (link_kind := kind(link)) not in kinds:
+                kinds.add(link_kind)
+                queue.append(link)
+    return visited, failures
+
+
+def sign_in(page, portal, email):
+    page.goto(portal + "/portal/sign-in/")
+    page.fill("#id_username", email)
+    page.fill("#id_password", DEMO_PASSWORD)
+    page.click("#id_submit")
+    page.wait_for_url(portal + "/portal/")
+
+
+def report(visited, failures):
+    return f"{len(failures)} failures on {len(visited)} pages:\n" + "\n".join(failures)
+
+
+def test_the_public_pages_reflow(page, portal):
+    visited, failures = crawl(page, portal, portal + "/")
+    in_urdu, urdu_failures = crawl(page, portal, portal + "/ur/")
+    print(f"public: {len(visited)} pages in English, {len(in_urdu)} in Urdu")
+    assert len(visited) > 30 and len(in_urdu) > 20  # the crawl found the demo's pages
+    assert failures + urdu_failures == [], report(visited + in_urdu, failures + urdu_failures)
+
+
+def test_a_school_users_pages_reflow(page, portal):
+    sign_in(page, portal, SCHOOL_USER)
+    visited, failures = crawl(
+        page, portal, portal + "/portal/", follow=lambda url: "/admin/" not in url
+    )
+    print(f"school user: {len(visited)} pages")
+    assert len(visited) > 20
+    assert failures == [], report(visited, failures)
+
+
+def test_the_officers_admin_screens_reflow(page, portal):
+    sign_in_to_admin(page, portal, SUPERUSER)
+    visited, failures = crawl(page, portal, portal + "/admin/", follow=is_project_admin_screen)
+    print(f"officers' admin screens: {len(visited)} pages")
+    assert len(visited) > 20
+    assert failures == [], report(visited, failures)
