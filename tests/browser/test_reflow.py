@@ -133,7 +133,7 @@ SIDEWAYS = """allowed => {
   return found;
 }"""
 
-# Each table scroll region: what is wrong with it, if anything.
+# Each table scroll region: what is wrong with it, if anything ("" if nothing).
 SCROLL_REGIONS = """() => [...document.querySelectorAll(".app-table-scroll")].map(region => {
   const labelledBy = document.getElementById(region.getAttribute("aria-labelledby") || "");
   const label = (labelledBy ? labelledBy.textContent : region.getAttribute("aria-label") || "").trim();
@@ -146,7 +146,7 @@ SCROLL_REGIONS = """() => [...document.querySelectorAll(".app-table-scroll")].ma
   else if (getComputedStyle(region).outlineStyle === "none") wrong.push("no focus outline");
   region.blur();
   return wrong.length ? (label || "?") + ": " + wrong.join(", ") : "";
-}).filter(Boolean)"""
+})"""
 
 LINKS = """() => [...document.querySelectorAll("a[href]")]
   .filter(a => !a.hasAttribute("download"))
@@ -223,10 +223,11 @@ def is_project_admin_screen(url):
 
 
 def crawl(page, origin, start, follow=lambda url: True):
-    """Visit every kind of page reachable from start; return the pages visited and what
-    was wrong on them."""
+    """Visit every kind of page reachable from start; return the pages visited, what was
+    wrong on them, and how many table scroll regions were checked."""
     page.set_viewport_size(NARROW)
     queue, kinds, visited, failures = deque([start]), {kind(start)}, [], []
+    regions_checked = 0
     while queue:
         assert len(visited) < MOST_PAGES, f"the crawl from {start} did not end: {visited}"
         url = queue.popleft()
@@ -237,9 +238,9 @@ def crawl(page, origin, start, follow=lambda url: True):
             continue  # redirected out of this crawl's pages
         visited.append(url)
         failures += [f"{url}: {found}" for found in page.evaluate(SIDEWAYS, NOT_CHECKED)]
-        failures += [
-            f"{url}: table scroll region {wrong}" for wrong in page.evaluate(SCROLL_REGIONS)
-        ]
+        regions = page.evaluate(SCROLL_REGIONS)
+        regions_checked += len(regions)
+        failures += [f"{url}: table scroll region {wrong}" for wrong in regions if wrong]
         for link in page.evaluate(LINKS):
             link = link.split("#")[0]
             if not link.startswith(origin + "/") or NOT_FOLLOWED.search(link) or not follow(link):
@@ -247,7 +248,7 @@ def crawl(page, origin, start, follow=lambda url: True):
             if (link_kind := kind(link)) not in kinds:
                 kinds.add(link_kind)
                 queue.append(link)
-    return visited, failures
+    return visited, failures, regions_checked
 
 
 def sign_in(page, portal, email):
@@ -263,20 +264,21 @@ def report(visited, failures):
 
 
 def test_the_public_pages_reflow(page, portal):
-    visited, failures = crawl(page, portal, portal + "/")
-    in_urdu, urdu_failures = crawl(page, portal, portal + "/ur/")
+    visited, failures, regions = crawl(page, portal, portal + "/")
+    in_urdu, urdu_failures, urdu_regions = crawl(page, portal, portal + "/ur/")
     print(f"public: {len(visited)} pages in English, {len(in_urdu)} in Urdu")
-    assert len(visited) > 30 and len(in_urdu) > 20  # the crawl found the demo's pages
+    assert len(visited) > 30 and len(in_urdu) > 30  # the crawl found the demo's pages
+    assert regions > 0 and urdu_regions > 0  # and tables in scroll regions
     assert failures + urdu_failures == [], report(visited + in_urdu, failures + urdu_failures)
 
 
 def test_a_school_users_pages_reflow(page, portal):
     sign_in(page, portal, SCHOOL_USER)
-    visited, failures = crawl(
+    visited, failures, regions = crawl(
         page, portal, portal + "/portal/", follow=lambda url: "/admin/" not in url
     )
     print(f"school user: {len(visited)} pages")
-    assert len(visited) > 20
+    assert len(visited) > 40 and regions > 0
     assert failures == [], report(visited, failures)
 
 
@@ -287,8 +289,38 @@ def test_the_officers_admin_screens_reflow(browser, portal):
     context = browser.new_context()
     page = context.new_page()
     sign_in_to_admin(page, portal, SUPERUSER)
-    visited, failures = crawl(page, portal, portal + "/admin/", follow=is_project_admin_screen)
+    visited, failures, regions = crawl(
+        page, portal, portal + "/admin/", follow=is_project_admin_screen
+    )
     context.close()
     print(f"officers' admin screens: {len(visited)} pages")
-    assert len(visited) > 40
+    assert len(visited) > 40 and regions > 0
     assert failures == [], report(visited, failures)
+
+
+# Every link in a stacked table's rows, and whether it is inside the window.
+ACTIONS_ON_SCREEN = """() => [...document.querySelectorAll(".app-table-stack a")].map(link => {
+  const rect = link.getBoundingClientRect();
+  return [link.textContent.trim(), rect.left >= 0 && rect.right <= window.innerWidth];
+})"""
+
+
+def test_the_actions_of_a_tables_rows_are_on_screen_at_320px(page, portal, assert_accessible):
+    """A return's pupils, the action plan, the assessments and a course's dates, whose rows
+    end in actions (change, remove, book, report), are stacked at 320px: every action is
+    inside the window; and each page passes axe at that width."""
+    sign_in(page, portal, SCHOOL_USER)
+    page.set_viewport_size(NARROW)
+    page.locator("main a[href*='/portal/returns/']").first.click()
+    pages = {"a return": page.url}
+    page.goto(portal + "/portal/self-assessment/")
+    pages["the assessments"] = page.url
+    page.get_by_role("link", name="Action plan").first.click()
+    pages["the action plan"] = page.url
+    pages["a course"] = portal + "/training/using-attendance-data/"
+    for name, url in pages.items():
+        page.goto(url)
+        actions = page.evaluate(ACTIONS_ON_SCREEN)
+        assert actions, f"{name} ({url}) has no actions in its table"
+        assert all(on_screen for _text, on_screen in actions), (name, actions)
+        assert_accessible(page)
