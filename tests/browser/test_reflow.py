@@ -17,14 +17,20 @@ Three crawls, each from its start page, following the links of every page it loa
 
 The crawl is bounded by visiting one page of each kind: a Django view once per URL
 pattern (so /portal/returns/3/ stands for every return), a Wagtail page once per page
-type and set of blocks in its body (so one course stands for the courses built alike),
-each with the names of its query parameters (a filtered list is another page). Links that
-sign out, download (a `download` attribute, CSV, calendar, PDF, ZIP, exports) or switch
-language (the other languages are the same templates) are not followed.
+type, set of blocks in its body, choice fields (a form page's journey) and route (a
+journey's step), so one course stands for the courses built alike; each with the names of
+its query parameters (a filtered list is another page). Links that sign out, download (a
+`download` attribute, CSV, calendar, PDF, ZIP, exports) or switch language (the other
+languages are the same templates) are not followed. A crawl that does not end within
+MOST_PAGES fails.
 
-On each page: the page is no wider than the window, or the failure names the page and its
-widest element past the window's edge; and every table scroll region is labelled, can take
-focus and shows it. All failures are gathered into one message.
+On each page: the page is no wider than the window; nothing inside it scrolls or cuts off
+its content sideways (the Wagtail admin's main column cuts off what is wider than it,
+which no one can then reach), except the table scroll regions and the few Wagtail widgets
+named in WAGTAILS_OWN, each with its reason; and every table scroll region is labelled,
+can take focus and shows it. A failure names the page and the widest element past the
+edge. All failures are gathered into one message. A last test checks that the tables
+whose rows end in actions keep every action inside the window at 320px, with axe.
 """
 
 import re
