@@ -11,7 +11,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from shared.admin_parts import DateRangeInputs
+from shared.admin_parts import DateRangeInputs, NarrowScreenListing
 from shared.privacy_notice import HOOK_NAME as PRIVACY_NOTICE_HOOK
 
 from . import privacy_notice
@@ -50,7 +50,7 @@ class AuditEventIndexView(AuditedExportMixin, IndexView):
     audit_kind = "audit events"
 
 
-class AuditEventViewSet(ModelViewSet):
+class AuditEventViewSet(NarrowScreenListing, ModelViewSet):
     model = AuditEvent
     icon = "history"
     menu_label = _("Audit log")

@@ -32,7 +32,7 @@ from portal import access
 from portal.emails import send_email
 from portal.groups import SERVICE_OF_GROUP
 from portal.models import User
-from shared.admin_parts import DateRangeInputs
+from shared.admin_parts import DateRangeInputs, NarrowScreenListing
 
 from .engine import journey_for, summary_of_answers
 from .journeys.facts import Flag, Status
@@ -614,7 +614,7 @@ def download(request, pk, attachment_pk):
     return response
 
 
-class SubmissionViewSet(ModelViewSet):
+class SubmissionViewSet(NarrowScreenListing, ModelViewSet):
     model = Submission
     icon = "form"
     menu_label = gettext_lazy("Submissions")

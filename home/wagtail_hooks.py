@@ -5,12 +5,14 @@ from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from shared.admin_parts import NarrowScreenListing
+
 from . import translation_moderation
 from .demo import seed_home_tiles_and_translations, seed_site
 from .models import AlertBanner
 
 
-class AlertBannerViewSet(SnippetViewSet):
+class AlertBannerViewSet(NarrowScreenListing, SnippetViewSet):
     model = AlertBanner
     icon = "warning"
     menu_label = _("Alert banners")

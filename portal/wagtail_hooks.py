@@ -9,6 +9,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from shared.admin_parts import NarrowScreenListing
 from shared.personal_data import HOOK_NAME as PERSONAL_DATA_HOOK
 from shared.privacy_notice import HOOK_NAME as PRIVACY_NOTICE_HOOK
 
@@ -18,7 +19,7 @@ from .demo import seed_accounts, seed_schools
 from .models import Membership, School
 
 
-class SchoolViewSet(SnippetViewSet):
+class SchoolViewSet(NarrowScreenListing, SnippetViewSet):
     model = School
     icon = "home"
     menu_label = _("Schools")
@@ -36,7 +37,7 @@ class SchoolViewSet(SnippetViewSet):
     ]
 
 
-class MembershipViewSet(SnippetViewSet):
+class MembershipViewSet(NarrowScreenListing, SnippetViewSet):
     model = Membership
     icon = "user"
     menu_label = _("School users")

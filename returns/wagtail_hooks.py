@@ -19,6 +19,7 @@ from audit.log import Action, record
 from portal import access
 from portal.dashboard import HOOK_NAME as DASHBOARD_PANEL_HOOK
 from portal.dashboard import DashboardPanel
+from shared.admin_parts import NarrowScreenListing
 from shared.privacy_notice import HOOK_NAME as PRIVACY_NOTICE_HOOK
 from shared.retention import HOOK_NAME as RETENTION_HOOK
 
@@ -44,7 +45,7 @@ register_permission_policy(ReturnPeriod, AttendanceServicePolicy(ReturnPeriod))
 register_permission_policy(SchoolReturn, AttendanceServicePolicy(SchoolReturn))
 
 
-class ReturnPeriodViewSet(ModelViewSet):
+class ReturnPeriodViewSet(NarrowScreenListing, ModelViewSet):
     model = ReturnPeriod
     icon = "date"
     menu_label = _("Return periods")
@@ -81,7 +82,7 @@ PUPIL_PANELS = [
 ]
 
 
-class SchoolReturnViewSet(ModelViewSet):
+class SchoolReturnViewSet(NarrowScreenListing, ModelViewSet):
     """Officers change a school's return, also after the due date; found from the tracker."""
 
     model = SchoolReturn

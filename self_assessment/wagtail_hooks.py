@@ -20,6 +20,7 @@ from portal import access
 from portal.dashboard import HOOK_NAME as DASHBOARD_HOOK
 from portal.dashboard import DashboardPanel
 from portal.models import School
+from shared.admin_parts import NarrowScreenListing
 from shared.privacy_notice import HOOK_NAME as PRIVACY_NOTICE_HOOK
 from shared.retention import HOOK_NAME as RETENTION_HOOK
 
@@ -110,7 +111,7 @@ def copy_version(request, pk):
     return redirect("self_assessment_framework:edit", draft.pk)
 
 
-class FrameworkViewSet(ModelViewSet):
+class FrameworkViewSet(NarrowScreenListing, ModelViewSet):
     model = FrameworkVersion
     icon = "list-ol"
     menu_label = gettext_lazy("Self-assessment framework")

@@ -19,6 +19,7 @@ from portal import access
 from portal.dashboard import HOOK_NAME as DASHBOARD_PANEL_HOOK
 from portal.dashboard import DashboardPanel
 from portal.models import Membership
+from shared.admin_parts import NarrowScreenListing
 from shared.help_links import HOOK_NAME as HELP_HOOK
 from shared.help_links import HelpLink
 from shared.personal_data import HOOK_NAME as PERSONAL_DATA_HOOK
@@ -48,7 +49,7 @@ def training_admin_urls():
     ]
 
 
-class AudienceViewSet(SnippetViewSet):
+class AudienceViewSet(NarrowScreenListing, SnippetViewSet):
     """Who courses are for, as snippets: editors translate their names (courses keep
     pointing at the English ones)."""
 

@@ -14,6 +14,7 @@ from home.localize import active_locale
 from portal.access import schools_visible_to
 from portal.dashboard import HOOK_NAME as DASHBOARD_PANEL_HOOK
 from portal.dashboard import DashboardPanel
+from shared.admin_parts import NarrowScreenListing
 
 from .. import admin_views
 from ..demo_caso import seed_caso
@@ -43,7 +44,7 @@ class AgencyContactIndexView(IndexView):
         return buttons
 
 
-class AgencyContactViewSet(SnippetViewSet):
+class AgencyContactViewSet(NarrowScreenListing, SnippetViewSet):
     model = AgencyContact
     index_view_class = AgencyContactIndexView
     icon = "group"

@@ -5,11 +5,13 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from shared.admin_parts import NarrowScreenListing
+
 from ..demo_pages import seed_guidance
 from ..models import Audience
 
 
-class AudienceViewSet(SnippetViewSet):
+class AudienceViewSet(NarrowScreenListing, SnippetViewSet):
     model = Audience
     icon = "group"
 
