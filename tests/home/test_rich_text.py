@@ -59,7 +59,10 @@ def test_the_richtext_filter_and_a_rich_text_value_render_in_the_one_wrapper():
     html = Template("{% load wagtailcore_tags %}{{ text|richtext }}|{{ value }}").render(
         Context({"text": "<p>One</p>", "value": RichText("<p>Two</p>")})
     )
-    assert html == '<div class="app-rich-text"><p>One</p></div>|<div class="app-rich-text"><p>Two</p></div>'
+    assert (
+        html
+        == '<div class="app-rich-text"><p>One</p></div>|<div class="app-rich-text"><p>Two</p></div>'
+    )
     assert str(blocks.RichTextBlock().render(RichText("<p>Three</p>"))) == (
         '<div class="app-rich-text"><p>Three</p></div>'
     )
