@@ -6,7 +6,6 @@ in the browser's default font."""
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from playwright.sync_api import Error as PlaywrightError
 from wagtail.rich_text import RichText
 
 from home.models import AlertBanner, StandardPage
@@ -124,6 +123,8 @@ def test_each_alert_banner_is_one_colour_throughout(page, portal, assert_accessi
 def test_no_public_page_is_left_in_the_browsers_default_font(page, portal):
     """Follows the public site's links from the home page (in English, then Urdu's home
     page and a guidance page in Urdu), and looks at every element that draws text."""
+    from playwright.sync_api import Error as PlaywrightError  # as conftest: browser tests only
+
     to_visit = ["/", "/ur/", "/ur" + GUIDANCE, "/portal/sign-in/"]
     seen, found = set(), []
     while to_visit and len(seen) < 120:
