@@ -120,14 +120,13 @@ def test_each_alert_banner_is_one_colour_throughout(page, portal, assert_accessi
     assert_accessible(page)
 
 
-def test_no_public_page_is_left_in_the_browsers_default_font(page, portal):
-    """Follows the public site's links from the home page (in English, then Urdu's home
-    page and a guidance page in Urdu), and looks at every element that draws text."""
+def crawl(page, portal, start, keep, limit=120):
+    """The pages reached from `start` by following links whose path `keep` accepts, and
+    each element on them that draws text in a font that is not ours."""
     from playwright.sync_api import Error as PlaywrightError  # as conftest: browser tests only
 
-    to_visit = ["/", "/ur/", "/ur" + GUIDANCE, "/portal/sign-in/"]
-    seen, found = set(), []
-    while to_visit and len(seen) < 120:
+    to_visit, seen, found = list(start), set(), []
+    while to_visit and len(seen) < limit:
         path = to_visit.pop(0)
         if path in seen:
             continue
@@ -142,13 +141,40 @@ def test_no_public_page_is_left_in_the_browsers_default_font(page, portal):
         found += [f"{path}: {text}" for text in page.evaluate(DEFAULT_FONTS)]
         for href in page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)"):
             link = urlsplit(urljoin(portal + path, href))
-            if link.netloc != urlsplit(portal).netloc or link.path in seen:
-                continue
-            # Public pages only, in English: not the admin, downloads, or leaving the site.
-            if link.path.startswith(("/admin", "/documents", "/language/", "/cy/", "/pl/")):
-                continue
-            if link.path.startswith(("/ro/", "/ur/", "/portal/")) or link.query:
-                continue
-            to_visit.append(link.path)
+            if link.netloc == urlsplit(portal).netloc and not link.query and keep(link.path):
+                to_visit.append(link.path)
+    return seen, found
+
+
+def test_no_public_page_is_left_in_the_browsers_default_font(page, portal):
+    """Follows the public site's links from the home page (in English, then Urdu's home
+    page and a guidance page in Urdu), and looks at every element that draws text."""
+    not_public = ("/admin", "/documents", "/language/", "/portal/", "/cy/", "/pl/", "/ro/", "/ur/")
+    seen, found = crawl(
+        page,
+        portal,
+        ["/", "/ur/", "/ur" + GUIDANCE, "/portal/sign-in/"],
+        keep=lambda path: not path.startswith(not_public),
+    )
     assert len(seen) >= 30, sorted(seen)
+    assert found == [], "\n".join(found)
+
+
+def test_no_school_page_is_left_in_the_browsers_default_font(page, portal):
+    """The same, for a school's attendance lead signed in: the dashboard and every page
+    of the portal it leads to."""
+    page.goto(portal + "/portal/sign-in/")
+    page.fill("#id_username", "attendance.lead@demo.wyvernshire.example")
+    page.fill("#id_password", "attendance-demo-2026")
+    page.click("#id_submit")
+    page.wait_for_url(portal + "/portal/")
+    signing_out = ("/portal/sign-out/", "/portal/two-factor/turn-off/")
+    seen, found = crawl(
+        page,
+        portal,
+        ["/portal/"],
+        keep=lambda path: path.startswith("/portal/") and path not in signing_out,
+        limit=60,
+    )
+    assert len(seen) >= 10, sorted(seen)
     assert found == [], "\n".join(found)
