@@ -4,6 +4,7 @@ from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import LoginForm
 
 from shared.fields import email_address
 from shared.people import person_name
@@ -31,6 +32,33 @@ class GovukFormMixin:
 EMAIL_MAX = 254  # the longest address email allows (RFC 5321)
 
 
+def ask_for_email_address(field):
+    """Every sign-in asks for the account's email address (which is its username): so
+    labelled, an email keyboard on phones, and `autocomplete="username"`, which is what
+    password managers look for beside a password."""
+    field.label = _("Email address")
+    field.widget.input_type = "email"
+    field.widget.attrs.update({"autocomplete": "username", "spellcheck": "false"})
+
+
+class AdminSignInForm(LoginForm):
+    """The Wagtail admin's sign-in (WAGTAILADMIN_USER_LOGIN_FORM), asking for an email
+    address as the portal's own sign-in does, not a "username"."""
+
+    error_messages = {
+        **LoginForm.error_messages,
+        "invalid_login": _("Enter a correct email address and password"),
+    }
+
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        ask_for_email_address(self.fields["username"])
+        self.fields["username"].widget.attrs["placeholder"] = _("Enter your email address")
+
+    def get_invalid_login_error(self):
+        return forms.ValidationError(self.error_messages["invalid_login"], code="invalid_login")
+
+
 class SignInForm(GovukFormMixin, auth_forms.AuthenticationForm):
     submit_label = _("Sign in")
     # One message for a wrong email, a wrong password or an unknown account, so the page
@@ -42,10 +70,7 @@ class SignInForm(GovukFormMixin, auth_forms.AuthenticationForm):
 
     def __init__(self, request=None, *args, **kwargs):
         super().__init__(request, *args, **kwargs)
-        self.fields["username"].label = _("Email address")
-        self.fields["username"].widget.attrs.update(
-            {"autocomplete": "email", "spellcheck": "false"}
-        )
+        ask_for_email_address(self.fields["username"])
         self.fields["username"].error_messages["required"] = _("Enter your email address")
         self.fields["password"].error_messages["required"] = _("Enter your password")
 

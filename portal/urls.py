@@ -42,6 +42,7 @@ urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
     path("language/<str:code>/", views.choose_language, name="choose-language"),
     path("robots.txt", guidance_views.robots_txt, name="robots"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
@@ -26,6 +27,12 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def favicon(request):
+    """/favicon.ico, which browsers and feed readers ask for without reading the page's
+    <link rel="icon">: GOV.UK Frontend's icon, from the static files (which cache it)."""
+    return HttpResponseRedirect(static("govuk/assets/images/favicon.ico"))
 
 
 @never_cache

@@ -373,6 +373,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Wagtail --------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "School attendance portal"
+# Staff sign in to the admin with their email address, as everyone does (portal/forms.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "portal.forms.AdminSignInForm"
 WAGTAILADMIN_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]

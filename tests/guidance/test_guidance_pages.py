@@ -288,7 +288,10 @@ def test_every_block_renders_in_gov_uk_markup(client, page_with_every_block):
     html = client.get("/guidance/reduced-timetables/").content.decode()
     main = html.split("<main")[1].split("</main>")[0]
     assert '<div class="app-rich-text"><h2>Before you start</h2>' in main
-    assert '<div class="govuk-inset-text"><p>Use code C2.</p></div>' in main
+    assert (
+        '<div class="govuk-inset-text"><div class="app-rich-text"><p>Use code C2.</p></div></div>'
+        in main
+    )
     assert "govuk-warning-text__text" in main and "Never use it to manage behaviour." in main
     assert '<details class="govuk-details">' in main and "If you have no pupils" in main
 

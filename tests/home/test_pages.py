@@ -91,7 +91,7 @@ def test_saving_a_banner_empties_the_page_cache(client, home):
     response = client.get("/")
     assert response["X-Page-Cache"] == "miss"
     assert "Phones down" in response.content.decode()
-    assert "app-alert--urgent" in response.content.decode()
+    assert "app-notification-banner--urgent" in response.content.decode()
 
 
 def test_cached_copy_expires_when_the_next_banner_starts(client, home):
