@@ -10,7 +10,10 @@ class SharedConfig(AppConfig):
         # Imported here: Wagtail's admin views are loaded once the apps are.
         from wagtail.admin.views.mixins import Echo, SpreadsheetExportMixin
 
+        from .admin_start import start_choosers_from_data
         from .spreadsheets import dict_writer
+
+        start_choosers_from_data()
 
         def stream_csv(self, queryset):
             # Wagtail's own, with our writer for its csv.DictWriter: Wagtail writes a cell

@@ -32,3 +32,18 @@ def test_a_course_gets_another_session_in_the_page_editor(page, portal):
     # The new form's date and time picker started too (its calendar opens). No axe here:
     # the editor and its picker are Wagtail's, not the portal's pages.
     page.locator(".xdsoft_datetimepicker:visible").wait_for()
+
+
+def test_a_school_users_school_is_chosen_in_the_chooser(page, portal):
+    from portal.models import Membership
+
+    membership = Membership.objects.select_related("school").first()
+    sign_in_to_admin(page, portal, SUPERUSER)
+    page.goto(f"{portal}/admin/snippets/portal/membership/edit/{membership.pk}/")
+    assert membership.school.name in page.locator("#id_school-chooser").inner_text()
+    # The chooser's own "choose another school" button (in its actions menu), clicked.
+    page.evaluate(
+        "document.querySelector('#id_school-chooser [data-chooser-action-choose]').click()"
+    )
+    # The chooser started: its button opens the modal listing the schools.
+    page.locator(".modal-content").get_by_text(membership.school.name).first.wait_for()

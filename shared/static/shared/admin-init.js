@@ -1,13 +1,15 @@
-// Wagtail's admin starts inline panels and date and time pickers with inline scripts,
-// which the portal's Content-Security-Policy refuses. The templates in
-// shared/templates/wagtailadmin/ leave each call's arguments as JSON instead; this makes
-// the calls, for what the page holds and for what an inline panel adds later.
+// Wagtail's admin starts inline panels, choosers and date and time pickers with inline
+// scripts, which the portal's Content-Security-Policy refuses. shared/admin_start.py and
+// the templates in shared/templates/wagtailadmin/ leave each call's arguments as JSON
+// instead; this makes the calls, for what the page holds and what an inline panel adds.
 const STARTERS = {
   InlinePanel: (args) => new window.InlinePanel(args),
   MultipleChooserPanel: (args) => new window.MultipleChooserPanel(args),
   initDateChooser: (args) => window.initDateChooser(args.id, args.config),
   initTimeChooser: (args) => window.initTimeChooser(args.id, args.config),
   initDateTimeChooser: (args) => window.initDateTimeChooser(args.id, args.config),
+  // A page, snippet, document or image chooser: the constructor is one of Wagtail's globals.
+  Chooser: (args) => new window[args.constructor](args.id, args.options),
 };
 const SELECTOR = 'script[type="application/json"][data-admin-init]';
 

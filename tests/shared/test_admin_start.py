@@ -6,7 +6,7 @@ import json
 from django.template.loader import render_to_string
 from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput, AdminTimeInput
 
-from shared.templatetags.admin_init import script_json
+from shared.admin_start import script_json
 
 
 def test_nothing_in_the_arguments_ends_the_element():
@@ -36,3 +36,13 @@ def test_an_inline_panel_is_started_from_data():
     )
     assert 'data-admin-init="InlinePanel">{"formsetPrefix": "id_sessions"}</script>' in html
     assert "<script>" not in html
+
+
+def test_a_chooser_is_started_from_data():
+    from wagtail.admin.widgets import AdminPageChooser
+
+    html = AdminPageChooser().render("privacy_page", None, attrs={"id": "id_privacy_page"})
+    assert "<script>" not in html
+    data = json.loads(html.split('data-admin-init="Chooser">')[1].split("</script>")[0])
+    assert data["constructor"] == "PageChooser" and data["id"] == "id_privacy_page"
+    assert "modalUrl" in data["options"]
