@@ -166,13 +166,18 @@ def test_absence_chart_is_an_accessible_svg_with_the_figures(client, strategy):
     assert "Secondary: 10.0% locally, 8.5% nationally." in desc
     # Two bars a phase, each with a text label, national ones patterned (not colour alone).
     bars = re.findall(
-        r'<rect x="150" y="[\d.]+" width="(\d+\.\d+)" height="24" fill="([^"]+)"', svg
+        r'<rect class="app-chart__bar" x="2" y="[\d.]+" width="([\d.]+)" height="24" fill="([^"]+)"',
+        svg,
     )
     assert len(bars) == 8
     assert [fill.startswith("url(#") for _width, fill in bars] == [False, True] * 4
     assert "Local 7.2%" in svg and "National 12.9%" in svg
-    # Bars to scale: the axis runs to 14%, over 350 units.
-    assert [float(width) for width, _fill in bars[:2]] == [180.0, 170.0]
+    # Bars to scale: the axis runs to 15%, its last tick at the end of the bars' room.
+    last_tick = float(re.findall(r'<text x="([\d.]+)" y="[\d.]+" text-anchor="middle"', svg)[-1])
+    assert [float(width) for width, _fill in bars[:2]] == [
+        pytest.approx((last_tick - 2) * 7.2 / 15, abs=0.1),
+        pytest.approx((last_tick - 2) * 6.8 / 15, abs=0.1),
+    ]
     assert ">14%</text>" in svg
 
 
