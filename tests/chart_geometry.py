@@ -15,7 +15,9 @@ def assert_fits(chart):
     for (left, top, right, bottom), text in zip(boxes, chart["texts"], strict=True):
         assert 0 <= left and right <= chart["width"], text["text"]
         assert 0 <= top and bottom <= chart["height"], text["text"]
-    for (a, text_a), (b, text_b) in itertools.combinations(zip(boxes, chart["texts"]), 2):
+    for (a, text_a), (b, text_b) in itertools.combinations(
+        zip(boxes, chart["texts"], strict=True), 2
+    ):
         assert not overlap(a, b), (text_a["text"], text_b["text"])
     for bar in chart["bars"]:
         bar_box = (bar["x"], bar["y"], bar["x"] + bar["width"], bar["y"] + bar["height"])
