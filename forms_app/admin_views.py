@@ -79,7 +79,7 @@ def label_of(choices, code):
 
 def when(moment):
     """A date and time as the council's officers read it (local time, no seconds)."""
-    return times.day_and_clock(moment) if moment else ""
+    return times.day_then_clock(moment)
 
 
 # --- what an officer may work ------------------------------------------------------------

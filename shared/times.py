@@ -119,6 +119,13 @@ def day_and_clock(value):
     }
 
 
+def day_then_clock(value):
+    """A moment in a list or a spreadsheet's column, date first: "3 December 2026, 5:30pm"."""
+    if value is None:
+        return ""
+    return gettext("%(date)s, %(times)s") % {"date": day(value), "times": clock(value)}
+
+
 def session_times(start, end):
     """A session on one day: "Thursday 3 December 2026, 9am to midday"."""
     return gettext("%(date)s, %(times)s") % {

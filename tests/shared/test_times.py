@@ -142,3 +142,12 @@ def test_the_template_filters_and_tags():
         assert template.render(Context({"start": start, "end": end})).startswith(
             "9yb|9yb i ganol dydd|Dydd Iau 3 Rhagfyr 2026, 9yb i ganol dydd|"
         )
+
+
+def test_a_moment_in_a_list_gives_the_date_first():
+    moment = timezone.make_aware(datetime.datetime(2026, 12, 3, 17, 30))
+    with translation.override("en"):
+        assert times.day_then_clock(moment) == "3 December 2026, 5:30pm"
+    with translation.override("pl"):
+        assert times.day_then_clock(moment) == "3 grudnia 2026, 17:30"
+    assert times.day_then_clock(None) == ""
