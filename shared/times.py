@@ -19,8 +19,11 @@ Each language's form, chosen here and translated in the catalogues:
   بجے", "شام 5 بجے", "رات 11:59 بجے"; midday is "دوپہر 12 بجے", midnight "رات 12 بجے"; a range
   is "صبح 9 بجے سے دوپہر 12 بجے تک". Digits are Western, as on the rest of the portal.
 
-The words (am and pm for each part of the day, midday, midnight, "to") are msgids in the
-"clock" context; which clock a language uses is in TWENTY_FOUR_HOUR below. Month and day names come from Django's locales."""
+The words (am and pm for each part of the day, midday, midnight, "to") are msgids, most in
+the "clock" context; which clock a language uses is in TWENTY_FOUR_HOUR below. Month and
+day names come from Django's locales. The training and returns spreadsheets keep ISO
+dates and times (2026-12-03 17:30) so that they sort; the casework export, in words,
+uses day_then_clock."""
 
 import datetime
 
@@ -82,6 +85,8 @@ def clock_range(start, end):
     """From one time to another: "9am to midday", "9:00–12:00", "9yb i ganol dydd"."""
     start_clock = clock(start)
     end_moment = _local(end)
+    if end_moment is None:
+        return start_clock
     # A range ending at midday or midnight has its own msgid: Welsh mutates the word after
     # "i" (to), "i ganol dydd".
     if not _twenty_four_hour() and (end_moment.hour, end_moment.minute) == (12, 0):
