@@ -15,9 +15,7 @@ from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import path, reverse
-from django.utils.formats import date_format
 from django.utils.functional import cached_property
-from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, override
 from wagtail.admin.filters import WagtailFilterSet
@@ -32,6 +30,7 @@ from portal import access
 from portal.emails import send_email
 from portal.groups import SERVICE_OF_GROUP
 from portal.models import User
+from shared import times
 from shared.admin_parts import DateRangeInputs, NarrowScreenListing
 
 from .engine import journey_for, summary_of_answers
@@ -80,7 +79,7 @@ def label_of(choices, code):
 
 def when(moment):
     """A date and time as the council's officers read it (local time, no seconds)."""
-    return date_format(localtime(moment), "j F Y, H:i") if moment else ""
+    return times.day_then_clock(moment)
 
 
 # --- what an officer may work ------------------------------------------------------------

@@ -27,6 +27,8 @@ from django.utils.datastructures import MultiValueDict
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from shared import times
+
 from .uploads import ALLOWED
 
 REGISTRY = {}
@@ -334,9 +336,9 @@ def display(form_field, value, attachments=None):
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
     if isinstance(value, date):
-        return value.strftime("%-d %B %Y")
+        return times.day(value)
     if isinstance(value, time):
-        return value.strftime("%H:%M")
+        return times.clock(value)
     return str(choices.get(value, value))
 
 

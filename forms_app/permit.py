@@ -45,9 +45,7 @@ def _days(answers):
             {
                 "day": DAY_NAMES.get(day.get("day"), day.get("day")),
                 "periods": [
-                    (f"{time.fromisoformat(a):%H:%M}", f"{time.fromisoformat(b):%H:%M}")
-                    for a, b in periods
-                    if a and b
+                    (time.fromisoformat(a), time.fromisoformat(b)) for a, b in periods if a and b
                 ],
             }
         )

@@ -6,10 +6,11 @@ from datetime import date, time
 from crispy_forms_gds.fields import DateInputField
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.formats import date_format
 from django.utils.functional import lazy
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+
+from shared import times
 
 
 def _percent(message, params):
@@ -23,7 +24,7 @@ lower_lazy = lazy(lambda text: str(text).lower(), str)
 
 def long_date(day):
     """1 September 2025, with the month in the reader's language."""
-    return date_format(day, "j F Y")
+    return times.day(day)
 
 
 def with_purpose(form_field, autocomplete):

@@ -2,10 +2,10 @@
 
 from pathlib import Path
 
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from fpdf import FPDF
+
+from shared import times
 
 # A Unicode font where the machine has one, so every attendee's name prints as typed;
 # otherwise PDF's built-in Helvetica (Latin-1 only).
@@ -45,7 +45,7 @@ def certificate_pdf(booking, council):
     line(
         _("on %(date)s (%(duration)s)")
         % {
-            "date": date_format(timezone.localtime(session.starts_at), "j F Y"),
+            "date": times.day(session.starts_at),
             "duration": course.duration,
         },
         14,

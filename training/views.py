@@ -11,7 +11,6 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
@@ -20,6 +19,7 @@ from home.localize import in_active_language
 from home.models import CouncilSettings
 from portal import access
 from portal.models import Membership
+from shared import times
 
 from . import rules
 from . import services as bookings
@@ -278,7 +278,7 @@ def _move_choices(booking):
     choices = []
     for session in sessions:
         if session.places_left and not session.why_not_bookable():
-            session.label = date_format(timezone.localtime(session.starts_at), "l j F Y, g:ia")
+            session.label = times.day_and_clock(session.starts_at)
             choices.append(session)
     return choices
 

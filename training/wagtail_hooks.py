@@ -7,7 +7,6 @@ from datetime import timedelta
 from django.db.models import Min, Q
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -19,6 +18,7 @@ from portal import access
 from portal.dashboard import HOOK_NAME as DASHBOARD_PANEL_HOOK
 from portal.dashboard import DashboardPanel
 from portal.models import Membership
+from shared import times
 from shared.admin_parts import NarrowScreenListing
 from shared.help_links import HOOK_NAME as HELP_HOOK
 from shared.help_links import HelpLink
@@ -152,8 +152,7 @@ def courses_for_areas(request, area_ids):
                 kind="training",
                 title=shown[course_id].title,
                 url=shown[course_id].get_url(request),
-                detail=_("Next session: %(date)s")
-                % {"date": date_format(timezone.localtime(course.next_start), "j F Y")},
+                detail=_("Next session: %(date)s") % {"date": times.day(course.next_start)},
             )
         )
     return links

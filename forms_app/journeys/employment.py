@@ -18,6 +18,7 @@ from django.conf import settings
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from shared import times
 from shared.fields import DateField, TimeField, YesNoField, choice, email_address, long_text, text
 from shared.people import person_name, phone_number
 from shared.privacy_notice import NoticeEntry
@@ -284,11 +285,7 @@ def work_day(cleaned, term_time, school_times):
 
 
 def day_summary(cleaned):
-    periods = ", ".join(
-        gettext("%(start)s to %(end)s")
-        % {"start": f"{shift.start:%H:%M}", "end": f"{shift.end:%H:%M}"}
-        for shift in shifts(cleaned)
-    )
+    periods = ", ".join(times.clock_range(shift.start, shift.end) for shift in shifts(cleaned))
     return f"{DAY_NAMES[cleaned['day']]}: {periods}"
 
 

@@ -23,6 +23,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from shared import times
 from shared.fields import (
     DateField,
     TimeField,
@@ -339,10 +340,9 @@ def birth_date(values):
 def day_summary(cleaned):
     first = cleaned["first_date"]
     last = cleaned.get("last_date") or first
-    return gettext("%(dates)s: %(arrives)s to %(leaves)s") % {
+    return gettext("%(dates)s: %(times)s") % {
         "dates": say_dates((first, last)),
-        "arrives": f"{cleaned['arrives']:%H:%M}",
-        "leaves": f"{cleaned['leaves']:%H:%M}",
+        "times": times.clock_range(cleaned["arrives"], cleaned["leaves"]),
     }
 
 

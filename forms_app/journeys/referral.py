@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from portal import access
 from portal.models import Membership, School
 from portal.terms import council_terms, is_school_day, published_span, school_days, school_weeks
+from shared import times
 from shared.fields import DateField, YesNoField, choice, long_text, number, percent_lazy, text
 from shared.people import date_of_birth, person_name
 from shared.privacy_notice import NoticeEntry
@@ -391,8 +392,8 @@ class AbsenceDatesForm(StepForm):
             self.add_error("last_day", _("The last day must be the same as or after the first day"))
         elif period_from and period_to and (first < period_from or last > period_to):
             message = gettext("The dates must be within the period, %(from)s to %(to)s") % {
-                "from": period_from.strftime("%-d %B %Y"),
-                "to": period_to.strftime("%-d %B %Y"),
+                "from": times.day(period_from),
+                "to": times.day(period_to),
             }
             self.add_error("first_day" if first < period_from else "last_day", message)
         elif not school_days_between(first, last, _school_day):
@@ -432,9 +433,9 @@ def dates_add_up(values):
 
 def run_summary(run):
     first, last = run["first_day"], run["last_day"]
-    days = first.strftime("%-d %B %Y")
+    days = times.day(first)
     if last != first:
-        days += " " + gettext("to") + " " + last.strftime("%-d %B %Y")
+        days += " " + gettext("to") + " " + times.day(last)
     return f"{days}: {dict(PARTS)[run['part']]}, {gettext('code')} {run['code']}"
 
 

@@ -1,9 +1,10 @@
 """What each attendance finding (rules/attendance.py) says: to the school making a
 referral, and in the findings the officer reads."""
 
-from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from shared import times
 
 from .attendance import LAST_YEAR
 from .messages import Catalogue
@@ -75,7 +76,7 @@ MESSAGES = {
 
 
 def _day(day):
-    return date_format(day, "j F Y")
+    return times.day(day)
 
 
 def year_name(year):
@@ -90,7 +91,7 @@ def year_name(year):
 CATALOGUE = Catalogue(
     MESSAGES,
     readings={
-        "start": lambda day: day.strftime("%-d %B %Y"),
+        "start": times.day,
         "first": _day,
         "last": _day,
         "from": _day,

@@ -1,8 +1,9 @@
 """What each child employment finding (rules/employment.py) says to the parent and the
 employer: the rule it breaks and what to do about it."""
 
-from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext_lazy as _
+
+from shared import times
 
 from .messages import Catalogue, hours, time_of_day
 
@@ -67,7 +68,7 @@ MESSAGES = {
 CATALOGUE = Catalogue(
     MESSAGES,
     readings={
-        "birthday": lambda day: date_format(day, "j F Y"),
+        "birthday": times.day,
         "who": lambda who: str(WHO[who]),
         **dict.fromkeys(("earliest", "latest", "school_start", "school_end"), time_of_day),
         **dict.fromkeys(

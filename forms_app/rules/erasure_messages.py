@@ -2,6 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from shared import times
+
 from .messages import Catalogue
 
 MESSAGES = {
@@ -19,7 +21,7 @@ MESSAGES = {
 
 
 def day(when):
-    return when.strftime("%-d %B %Y")
+    return times.day(when)
 
 
 CATALOGUE = Catalogue(MESSAGES, readings={"date": day})

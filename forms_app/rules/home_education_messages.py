@@ -1,8 +1,9 @@
 """Home education (rules/home_education.py): the child's age, the day they came off roll,
 and why the council must agree before a child is taken off roll."""
 
-from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext_lazy as _
+
+from shared import times
 
 from .messages import Catalogue
 
@@ -36,8 +37,6 @@ MESSAGES |= {
 
 CATALOGUE = Catalogue(
     MESSAGES,
-    readings=dict.fromkeys(
-        ("starts", "ended", "fourth_birthday"), lambda day: date_format(day, "j F Y")
-    ),
+    readings=dict.fromkeys(("starts", "ended", "fourth_birthday"), times.day),
 )
 say = CATALOGUE.say

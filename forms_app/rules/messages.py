@@ -4,9 +4,9 @@ to read the values the messages name (a time as 7am, hours as "2 hours").
 
 The catalogues import Django's gettext, so that the rules themselves stay plain Python."""
 
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import ngettext
 
-from .clock import clock
+from shared import times
 
 
 class Catalogue:
@@ -31,8 +31,9 @@ class Catalogue:
 
 
 def time_of_day(moment):
-    """7am, 4:30pm, with "am" and "pm" in the reader's language."""
-    return clock(moment, gettext("%(time)sam"), gettext("%(time)spm"))
+    """7am, 4:30pm, midday: as every time on the portal is written, in the reader's
+    language (shared/times.py)."""
+    return times.clock(moment)
 
 
 def hours(value):

@@ -3,9 +3,10 @@ hours at the place of performance says (rules/performance.py), naming the regula
 Children (Performances and Activities) (England) Regulations 2014 it breaks, and what a
 chaperone's application needs."""
 
-from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+
+from shared import times
 
 from .messages import Catalogue, hours
 
@@ -84,10 +85,10 @@ def dates(first_and_last):
     """One date, or a run of dates, as a person reads them."""
     first, last = first_and_last
     if first == last:
-        return date_format(first, "j F Y")
+        return times.day(first)
     return gettext("%(first)s to %(last)s") % {
-        "first": date_format(first, "j F Y"),
-        "last": date_format(last, "j F Y"),
+        "first": times.day(first),
+        "last": times.day(last),
     }
 
 

@@ -2,7 +2,7 @@
 answers pass its journey's own questions, a permit prints in full, a child is of an age
 the journey is for, and nothing is decided before it was received."""
 
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -16,6 +16,7 @@ from forms_app.rules.employment import age_on
 from forms_app.uploads import judge
 from portal.factories import UserFactory
 from portal.terms import council_terms, is_school_day, working_day
+from shared import times
 from tests.clients import PortalClient
 
 from .stored_answers import problems
@@ -165,7 +166,11 @@ def test_every_seeded_permit_prints_in_full(seeded, client):
         expected.append(place["postcode"])
         for slug in ("term_days", "holiday_days"):
             for day in answers.get(slug, []):
-                expected.append(f"{day['start'][:5]} to {day['end'][:5]}")
+                expected.append(
+                    times.clock_range(
+                        time.fromisoformat(day["start"]), time.fromisoformat(day["end"])
+                    )
+                )
         approved = permit.events.get(to_status=S.APPROVED).at
         expected.append(f"{timezone.localdate(approved):%-d %B %Y}")
         for text in expected:

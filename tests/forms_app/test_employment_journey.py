@@ -26,7 +26,7 @@ def test_a_parent_and_employer_apply_for_a_permit(
     walk(permit_applicant, permit_answers())
     check = permit_applicant.get("check-your-answers/").content.decode()
     assert "Shah&#x27;s News" in check and "Delivering newspapers or leaflets" in check
-    assert "07:45" in check and "Saturday" in check
+    assert "7:45am" in check and "Saturday" in check
     assert "The address where the child will work" not in check  # same as the business
 
     with django_capture_on_commit_callbacks(execute=True):

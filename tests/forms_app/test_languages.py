@@ -8,7 +8,8 @@ from urllib.parse import quote
 import pytest
 from django.core import mail
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.dates import MONTHS_ALT
 
 from forms_app.factories import SubmissionFactory
 from forms_app.models import Draft, Submission
@@ -184,8 +185,9 @@ def test_save_and_return_in_polish(
     assert f"/pl{start}continue/" in link
     draft = Draft.objects.get()
     with translation.override("pl"):
-        month = translation.gettext(draft.expires_at.strftime("%B"))
-    assert month in body  # the date in Polish: the email was written in Polish
+        # The date in Polish, the month in the genitive: the email was written in Polish.
+        month = str(MONTHS_ALT[timezone.localtime(draft.expires_at).month])
+    assert f" {timezone.localtime(draft.expires_at).day} {month} " in body
     other_device = type(client)(HTTP_HOST="localhost")
     assert other_device.get(link)["Location"] == f"/pl{start}step/address/"
 

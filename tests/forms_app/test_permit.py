@@ -58,8 +58,8 @@ def test_a_licensing_officer_opens_the_permit_of_an_approved_application(applica
         "Shah's News",
         "1 High Street, Wyvernton, WY1 1AB",
         "Delivering newspapers or leaflets",
-        "07:45 to 08:30",
-        "09:00 to 12:00",
+        "7:45am to 8:30am",
+        "9am to midday",
         f"{today:%-d %B %Y}",
         f"{valid_until(today):%-d %B %Y}",
     ):

@@ -166,14 +166,19 @@ def test_absence_chart_is_an_accessible_svg_with_the_figures(client, strategy):
     assert "Secondary: 10.0% locally, 8.5% nationally." in desc
     # Two bars a phase, each with a text label, national ones patterned (not colour alone).
     bars = re.findall(
-        r'<rect x="150" y="[\d.]+" width="(\d+\.\d+)" height="24" fill="([^"]+)"', svg
+        r'<rect class="app-chart__bar" x="2" y="[\d.]+" width="([\d.]+)" height="24" fill="([^"]+)"',
+        svg,
     )
     assert len(bars) == 8
     assert [fill.startswith("url(#") for _width, fill in bars] == [False, True] * 4
     assert "Local 7.2%" in svg and "National 12.9%" in svg
-    # Bars to scale: the axis runs to 14%, over 350 units.
-    assert [float(width) for width, _fill in bars[:2]] == [180.0, 170.0]
-    assert ">14%</text>" in svg
+    # Bars to scale: the axis runs to 15%, its last tick at the end of the bars' room.
+    last_tick = float(re.findall(r'<text x="([\d.]+)" y="[\d.]+" text-anchor="middle"', svg)[-1])
+    assert [float(width) for width, _fill in bars[:2]] == [
+        pytest.approx((last_tick - 2) * 7.2 / 15, abs=0.1),
+        pytest.approx((last_tick - 2) * 6.8 / 15, abs=0.1),
+    ]
+    assert ">15%</text>" in svg
 
 
 def test_absence_table_repeats_the_figures_with_year_and_source(client, strategy):
@@ -196,16 +201,21 @@ def test_strategy_page_has_no_inline_styles_or_scripts(client, strategy):
     assert "style=" not in main and "<script" not in main
 
 
+def tick_labels(chart):
+    return [t["text"] for t in chart["texts"] if t["text"].endswith("%") and " " not in t["text"]]
+
+
 def test_chart_geometry_scales_to_a_round_axis():
     chart = absence_chart([("All", Decimal("7.2"), Decimal("6.8")), ("Special", 12.1, 12.9)])
-    assert [tick["value"] for tick in chart["ticks"]] == [0, 2, 4, 6, 8, 10, 12, 14]
-    local, national = chart["groups"][1]["bars"]
-    assert (local["width"], national["width"]) == (302.5, 322.5)
-    assert local["text_x"] == 150 + 302.5 + 6
+    assert tick_labels(chart) == ["0%", "5%", "10%", "15%"]
+    local, national = chart["bars"][2:4]
+    assert local["width"] / national["width"] == pytest.approx(12.1 / 12.9, abs=0.002)
+    label = next(t for t in chart["texts"] if t["text"] == "Local 12.1%")
+    assert label["x"] == local["x"] + local["width"] + 6
     assert national["y"] > local["y"]
     # Bigger numbers get a coarser step; an empty chart still has an axis.
-    assert [t["value"] for t in absence_chart([("x", 60, 40)])["ticks"]][-1] == 60
-    assert absence_chart([])["ticks"][0]["value"] == 0
+    assert tick_labels(absence_chart([("x", 60, 40)]))[-1] == "60%"
+    assert tick_labels(absence_chart([]))[0] == "0%"
 
 
 def test_strategy_page_query_budget(client, strategy, django_assert_max_num_queries):

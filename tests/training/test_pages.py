@@ -1,6 +1,6 @@
 """The booker's pages through the HTTP client, including refusals."""
 
-from datetime import timedelta
+from datetime import time, timedelta
 
 from django.urls import reverse
 from django.utils import timezone
@@ -74,6 +74,19 @@ def test_the_course_page_shows_places_and_hides_joining_details(client, session)
     assert "3 places left" in body
     assert book_url(session) in body
     assert "secret-room" not in body
+
+
+def test_the_course_page_gives_times_in_govuk_style_and_in_welsh(client, session):
+    # A morning session from 9am to midday, in the council's time zone.
+    day = timezone.localtime(session.starts_at).date() + timedelta(days=1)
+    starts = timezone.make_aware(timezone.datetime.combine(day, time(9, 0)))
+    session.starts_at, session.ends_at = starts, starts + timedelta(hours=3)
+    session.save()
+    body = client.get(session.course.url).content.decode()
+    assert "9am to midday" in body
+    assert "a.m." not in body and "p.m." not in body
+    welsh = client.get("/cy" + session.course.url).content.decode()
+    assert "9yb i ganol dydd" in welsh
 
 
 def test_booking_errors_keep_what_was_typed(client, session):

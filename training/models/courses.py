@@ -17,6 +17,7 @@ from wagtail.search import index
 from wagtail_localize.fields import BaseTranslatableField, SynchronizedField, TranslatableField
 
 from home.localize import in_default_language, in_default_language_only, show_in_active_language
+from shared import times
 
 from .. import rules
 
@@ -199,7 +200,7 @@ class Session(Orderable):
 
     def __str__(self):
         local = timezone.localtime(self.starts_at)
-        return f"{self.course.title}, {local:%d %b %Y %H:%M}"
+        return f"{self.course.title}, {times.day(local)}, {times.clock(local)}"
 
     def clean(self):
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
