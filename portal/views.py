@@ -31,8 +31,8 @@ def healthz(request):
 
 def favicon(request):
     """/favicon.ico, which browsers and feed readers ask for without reading the page's
-    <link rel="icon">: GOV.UK Frontend's icon, from the static files (which cache it)."""
-    return HttpResponseRedirect(static("govuk/assets/images/favicon.ico"))
+    <link rel="icon">: the portal's icon, from the static files (which cache it)."""
+    return HttpResponseRedirect(static("portal/icons/favicon.ico"))
 
 
 @never_cache
