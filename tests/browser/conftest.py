@@ -114,6 +114,18 @@ def assert_accessible():
     return check
 
 
+DEMO_PASSWORD = "attendance-demo-2026"
+
+
+def sign_in_to_portal(page, portal, email):
+    """Sign in to the portal as a demo school user (no second factor): the dashboard."""
+    page.goto(portal + "/portal/sign-in/")
+    page.fill("#id_username", email)
+    page.fill("#id_password", DEMO_PASSWORD)
+    page.click("#id_submit")
+    page.wait_for_url(portal + "/portal/")
+
+
 def sign_in_to_admin(page, portal, email):
     """Sign in to the Wagtail admin as a demo member of staff: password, then a recovery
     code (made for the purpose) as the second factor."""
@@ -123,7 +135,7 @@ def sign_in_to_admin(page, portal, email):
     code = recovery_code(User.objects.get(email=email))  # before signing in: asked at once
     page.goto(portal + "/admin/login/")
     page.fill("#id_username", email)
-    page.fill("#id_password", "attendance-demo-2026")
+    page.fill("#id_password", DEMO_PASSWORD)
     page.click("button[type=submit]")
     page.fill("#id_code", code)
     with page.expect_navigation():

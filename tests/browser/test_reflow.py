@@ -39,7 +39,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
-from tests.browser.conftest import sign_in_to_admin
+from tests.browser.conftest import sign_in_to_admin, sign_in_to_portal
 
 pytestmark = [
     pytest.mark.browser,
@@ -47,7 +47,6 @@ pytestmark = [
 ]
 
 NARROW = {"width": 320, "height": 800}
-DEMO_PASSWORD = "attendance-demo-2026"
 SCHOOL_USER = "attendance.lead@demo.wyvernshire.example"
 SUPERUSER = "admin@demo.wyvernshire.example"
 PROJECT_APPS = {
@@ -257,14 +256,6 @@ def crawl(page, origin, start, follow=lambda url: True):
     return visited, failures, regions_checked
 
 
-def sign_in(page, portal, email):
-    page.goto(portal + "/portal/sign-in/")
-    page.fill("#id_username", email)
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.click("#id_submit")
-    page.wait_for_url(portal + "/portal/")
-
-
 def report(visited, failures):
     return f"{len(failures)} failures on {len(visited)} pages:\n" + "\n".join(failures)
 
@@ -279,7 +270,7 @@ def test_the_public_pages_reflow(page, portal):
 
 
 def test_a_school_users_pages_reflow(page, portal):
-    sign_in(page, portal, SCHOOL_USER)
+    sign_in_to_portal(page, portal, SCHOOL_USER)
     visited, failures, regions = crawl(
         page, portal, portal + "/portal/", follow=lambda url: "/admin/" not in url
     )
@@ -311,7 +302,7 @@ def test_the_actions_of_a_tables_rows_are_on_screen_at_320px(page, portal, asser
     """A return's pupils, the action plan, the assessments and a course's dates, whose rows
     end in actions (change, remove, book, report), are stacked at 320px: every action is
     inside the window; and each page passes axe at that width."""
-    sign_in(page, portal, SCHOOL_USER)
+    sign_in_to_portal(page, portal, SCHOOL_USER)
     page.set_viewport_size(NARROW)
     page.locator("main a[href*='/portal/returns/']").first.click()
     pages = {"a return": page.url}

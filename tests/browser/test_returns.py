@@ -8,23 +8,14 @@ import pytest
 
 from portal.models import School
 from returns.models import ReturnPeriod
-from tests.browser.conftest import sign_in_to_admin
+from tests.browser.conftest import sign_in_to_admin, sign_in_to_portal
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-PASSWORD = "attendance-demo-2026"
 PERIOD = "Autumn term 2026, second half"
-
-
-def sign_in(page, portal, email):
-    page.goto(portal + "/portal/sign-in/")
-    page.fill("#id_username", email)
-    page.fill("#id_password", PASSWORD)
-    page.click("#id_submit")
-    page.wait_for_url(portal + "/portal/")
 
 
 def fill_date(page, name, day):
@@ -48,7 +39,7 @@ def fill_the_rest_of_the_pupil(page):
 
 
 def test_a_school_makes_its_return(page, portal, assert_accessible):
-    sign_in(page, portal, "attendance.lead@demo.wyvernshire.example")
+    sign_in_to_portal(page, portal, "attendance.lead@demo.wyvernshire.example")
     panel = page.locator("main section").first
     assert "Reduced-timetable returns" in panel.inner_text()
     assert_accessible(page)
@@ -99,7 +90,7 @@ def test_a_school_makes_its_return(page, portal, assert_accessible):
 
 
 def test_a_governor_sees_counts_not_pupils(page, portal, assert_accessible):
-    sign_in(page, portal, "governor@demo.wyvernshire.example")
+    sign_in_to_portal(page, portal, "governor@demo.wyvernshire.example")
     page.locator("main section").first.get_by_role("link", name=PERIOD).click()
     main = page.locator("main").inner_text()
     assert "Pupils on this return: 1." in main
@@ -151,7 +142,7 @@ def test_a_return_sent_after_the_due_date_is_marked_late(page, portal, assert_ac
     period.due_on = date.today() - timedelta(days=1)
     period.late_until = date.today() + timedelta(days=7)
     period.save()
-    sign_in(page, portal, "attendance.lead@demo.wyvernshire.example")
+    sign_in_to_portal(page, portal, "attendance.lead@demo.wyvernshire.example")
     page.locator("main section").first.get_by_role("link", name=PERIOD).click()
     return_url = page.url
     assert "it will be marked as late" in page.locator("main").inner_text()

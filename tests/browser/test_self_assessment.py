@@ -4,28 +4,19 @@ the dashboard, and the council view in the Wagtail admin."""
 
 import pytest
 
-from tests.browser.conftest import sign_in_to_admin
+from tests.browser.conftest import sign_in_to_admin, sign_in_to_portal
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-DEMO_PASSWORD = "attendance-demo-2026"
 SCHOOL_USER = "attendance.lead@demo.wyvernshire.example"
 OFFICER = "attendance.officer@demo.wyvernshire.example"
 
 
-def sign_in(page, portal, email):
-    page.goto(portal + "/portal/sign-in/")
-    page.fill("#id_username", email)
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.click("#id_submit")
-    page.wait_for_url(portal + "/portal/")
-
-
 def test_a_school_works_on_its_assessment(page, portal, assert_accessible):
-    sign_in(page, portal, SCHOOL_USER)
+    sign_in_to_portal(page, portal, SCHOOL_USER)
     assert "Self-assessment" in page.locator("main").inner_text()
     assert_accessible(page)  # the dashboard with the panel
 
