@@ -175,8 +175,10 @@ def countdown_texts():
 
 def warning_context(request, admin=False):
     """What templates/portal/includes/idle_warning.html needs; empty for anyone the idle
-    sign-out does not apply to."""
-    if not applies_to(request.user):
+    sign-out does not apply to, and on a page refused before anyone is known (a 400 or
+    404 for an unusable address, which middleware answers before authentication)."""
+    user = getattr(request, "user", None)
+    if user is None or not applies_to(user):
         return {}
     left = max(0, seconds_left(request))
     warning = settings.PORTAL_STAFF_IDLE_WARNING_SECONDS

@@ -2,7 +2,7 @@
 recognise: no training on a weekend or a bank holiday, every permit printing in full,
 every application complete by its own form's questions."""
 
-from datetime import date
+from datetime import date, time
 
 import pytest
 from django.core.management import call_command
@@ -12,6 +12,7 @@ from forms_app.journeys.registry import Journey
 from forms_app.models import Submission
 from portal.factories import UserFactory
 from portal.terms import is_bank_holiday, working_day
+from shared.times import clock
 from tests.clients import PortalClient
 from tests.forms_app.stored_answers import problems
 from training.models import Session
@@ -49,12 +50,13 @@ def test_the_seeded_demo_is_complete_and_on_working_days(settings, tmp_path):
         page = response.content.decode().replace("&#x27;", "'")
         answers = permit.answers
         born = date.fromisoformat(answers["child"]["date_of_birth"])
+        first_day = answers["term_days" if "term_days" in answers else "holiday_days"][0]
         for text in (
             f"{born:%-d %B %Y}",  # the date of birth
             answers["child_address"]["line_1"],  # the address
             answers["employer"]["name"],  # the employer
             answers["employer"]["business_name"],
             "Days and hours in",  # the hours
-            f"{answers['term_days' if 'term_days' in answers else 'holiday_days'][0]['start'][:5]} to",
+            clock(time.fromisoformat(first_day["start"])) + " to",  # its first day's hours
         ):
             assert text in page, (permit.reference, text)

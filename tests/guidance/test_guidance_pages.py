@@ -307,10 +307,12 @@ def test_every_block_renders_in_gov_uk_markup(client, page_with_every_block):
     assert 'Step </span>2<span class="govuk-visually-hidden">:</span></span> Review it' in steps
 
     table = main.split('<table class="govuk-table">')[1].split("</table>")[0]
-    assert (
-        '<caption class="govuk-table__caption govuk-table__caption--m">What the return asks</caption>'
-        in table
+    # The caption, with the id that labels the table's scroll region.
+    caption = re.search(
+        r'<caption id="([^"]+)" class="govuk-table__caption govuk-table__caption--m">What the return asks</caption>',
+        table,
     )
+    assert caption and f'aria-labelledby="{caption.group(1)}"' in main
     assert '<th scope="col" class="govuk-table__header">What to give</th>' in table
     assert '<th scope="row" class="govuk-table__header">Start date</th>' in table
     assert '<td class="govuk-table__cell">When it began</td>' in table
