@@ -7,7 +7,8 @@ import pytest
 from django.utils import translation
 
 from returns.models import SchoolReturn
-from tests.browser.test_returns import PASSWORD, PERIOD, fill_the_rest_of_the_pupil
+from tests.browser.conftest import DEMO_PASSWORD
+from tests.browser.test_returns import PERIOD, fill_the_rest_of_the_pupil
 
 pytestmark = [
     pytest.mark.browser,
@@ -29,7 +30,7 @@ def test_a_school_sends_its_return_in_urdu(page, portal, assert_accessible):
     page.goto(portal + "/ur/portal/sign-in/")
     in_urdu()
     page.fill("#id_username", "attendance.lead@demo.wyvernshire.example")
-    page.fill("#id_password", PASSWORD)
+    page.fill("#id_password", DEMO_PASSWORD)
     with page.expect_navigation():
         page.click("#id_submit")
     page.goto(portal + "/ur/portal/")
