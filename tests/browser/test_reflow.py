@@ -83,8 +83,10 @@ WAGTAILS_OWN = {
 
 NOT_CHECKED = ", ".join([*ALLOWED_TO_SCROLL, *WAGTAILS_OWN])
 
+# /portal/session/ is the idle warning's: its "Sign out" link (which the dialog's script
+# turns into a POST) is in the page, and in the admin only once that script has added it.
 NOT_FOLLOWED = re.compile(
-    r"/sign-out/|/logout/|/language/|\.(csv|ics|pdf|zip)(\?|$)|/export|/download|/documents/"
+    r"/sign-out/|/logout/|/portal/session/|/language/|\.(csv|ics|pdf|zip)(\?|$)|/export|/download|/documents/"
     r"|[?&](export|format)="
 )
 
