@@ -2,13 +2,14 @@
 
 import pytest
 
+from tests.browser.conftest import sign_in_to_portal
+
 # Each test starts from the migrated database (groups, locales, the root page) and seeds it.
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-DEMO_PASSWORD = "attendance-demo-2026"
 SCHOOL_USER = "attendance.lead@demo.wyvernshire.example"
 
 
@@ -49,11 +50,7 @@ def test_sign_in_and_its_error_state(page, portal, assert_accessible):
 
 
 def test_dashboard_after_signing_in(page, portal, assert_accessible):
-    page.goto(portal + "/portal/sign-in/")
-    page.fill("#id_username", SCHOOL_USER)
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.click("#id_submit")
-    page.wait_for_url(portal + "/portal/")
+    sign_in_to_portal(page, portal, SCHOOL_USER)
     assert "Alderbrook Primary School" in page.locator("main").inner_text()
     assert_accessible(page)
 

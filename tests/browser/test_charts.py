@@ -4,6 +4,8 @@ a bar, text drawn no smaller than 12 px, the drawing within the page; axe on eac
 
 import pytest
 
+from tests.browser.conftest import sign_in_to_portal
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -61,11 +63,7 @@ def assert_chart_fits(page):
 
 
 def report_address(page, portal):
-    page.goto(portal + "/portal/sign-in/")
-    page.fill("#id_username", SCHOOL_USER)
-    page.fill("#id_password", "attendance-demo-2026")
-    page.click("#id_submit")
-    page.wait_for_url(portal + "/portal/")
+    sign_in_to_portal(page, portal, SCHOOL_USER)
     page.goto(portal + "/portal/self-assessment/")
     page.click("text=Continue the")
     page.click("text=See the report so far")

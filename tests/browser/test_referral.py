@@ -6,7 +6,7 @@ the queue."""
 import pytest
 
 from forms_app.models import Submission
-from tests.browser.conftest import officer_finds
+from tests.browser.conftest import officer_finds, sign_in_to_portal
 from tests.forms_app.licensing_fixtures import PDF
 from tests.forms_app.referral_fixtures import born_in_year
 
@@ -185,11 +185,7 @@ def test_a_referral_from_sign_in_to_the_officers_queue(page, portal, assert_acce
 
 
 def test_a_governor_is_told_who_can_refer(page, portal, assert_accessible):
-    page.goto(portal + "/portal/sign-in/")
-    page.fill("#id_username", "governor@demo.wyvernshire.example")
-    page.fill("#id_password", "attendance-demo-2026")
-    page.click("#id_submit")
-    page.wait_for_url(portal + "/portal/")
+    sign_in_to_portal(page, portal, "governor@demo.wyvernshire.example")
     response = page.goto(portal + START + "step/school/")
     assert response.status == 403
     assert "Only school staff can use this form" in page.locator("h1").inner_text()

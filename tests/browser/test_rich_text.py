@@ -9,6 +9,7 @@ import pytest
 from wagtail.rich_text import RichText
 
 from home.models import AlertBanner, StandardPage
+from tests.browser.conftest import sign_in_to_portal
 
 pytestmark = [
     pytest.mark.browser,
@@ -163,11 +164,7 @@ def test_no_public_page_is_left_in_the_browsers_default_font(page, portal):
 def test_no_school_page_is_left_in_the_browsers_default_font(page, portal):
     """The same, for a school's attendance lead signed in: the dashboard and every page
     of the portal it leads to."""
-    page.goto(portal + "/portal/sign-in/")
-    page.fill("#id_username", "attendance.lead@demo.wyvernshire.example")
-    page.fill("#id_password", "attendance-demo-2026")
-    page.click("#id_submit")
-    page.wait_for_url(portal + "/portal/")
+    sign_in_to_portal(page, portal, "attendance.lead@demo.wyvernshire.example")
     signing_out = ("/portal/sign-out/", "/portal/two-factor/turn-off/")
     seen, found = crawl(
         page,
