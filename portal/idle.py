@@ -11,7 +11,7 @@ signed in is, and signing out when the time is up keeps what was typed on the pa
 import json
 import math
 import time
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib import messages
@@ -21,13 +21,13 @@ from django.middleware.csrf import get_token
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import Resolver404, resolve, reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from . import kept_input, two_factor
+from .addresses import same_site_path
 
 LAST_SEEN = "portal:last_seen"
 SEEN_EVERY = 30  # write the session at most twice a minute
@@ -54,18 +54,6 @@ def seen(request, now, always=False):
     last = request.session.get(LAST_SEEN)
     if always or last is None or now - last >= SEEN_EVERY:
         request.session[LAST_SEEN] = now
-
-
-def same_site_path(request, url):
-    """The path (and query) of an address on this site, else None."""
-    if not url or not url_has_allowed_host_and_scheme(
-        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return None
-    parts = urlsplit(url)
-    if not parts.path.startswith("/"):
-        return None
-    return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
 def sign_in_url(page):

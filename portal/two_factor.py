@@ -14,7 +14,6 @@ from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.html import format_html
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -25,6 +24,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from .addresses import same_site_path
 from .forms import GovukFormMixin
 
 RECOVERY_SESSION_KEY = "portal:recovery_codes"
@@ -42,11 +42,7 @@ def has_device(user):
 
 def _next_url(request, default="portal:dashboard"):
     target = request.POST.get("next") or request.GET.get("next")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return redirect(default).url
+    return same_site_path(request, target) or redirect(default).url
 
 
 class CodeForm(GovukFormMixin, forms.Form):

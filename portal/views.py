@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from home.localize import in_language, is_language, remember_language
 
 from . import dashboard
+from .addresses import same_site_path
 from .forms import PasswordResetForm, SetPasswordForm, SignInForm
 from .tokens import invite_tokens
 
@@ -40,11 +41,7 @@ def choose_language(request, code):
     """The language switcher's links: keep the choice (the language cookie, and a signed-in
     user's preference), then go on to the page in that language (`next`, an address on
     this site only). A code that is not one of the portal's languages changes nothing."""
-    target = request.GET.get("next", "")
-    if not url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ) or not target.startswith("/"):
-        target = "/"
+    target = same_site_path(request, request.GET.get("next")) or "/"
     if not is_language(code):
         return HttpResponseRedirect(target)
     user = request.user
