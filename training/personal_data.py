@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from shared import times
 from shared.personal_data import MAX_PER_KIND, Held, erased_email
 
 from .models import Booking, Feedback
@@ -44,7 +45,7 @@ def find_bookings(query):
                 service="training",
                 kind="booking",
                 reference=booking.reference,
-                description=f"{session.course.title}, {session.starts_at:%-d %B %Y}: "
+                description=f"{session.course.title}, {times.day(session.starts_at)}: "
                 f"{booking.get_status_display().lower()}",
                 when=booking.created_at,
                 record=booking,
