@@ -18,6 +18,7 @@ from django.utils.translation import (
 )
 from django.utils.translation import gettext as _
 
+from home import page_cache
 from portal import access
 from portal.emails import send_email
 from shared.client_address import client_address
@@ -178,7 +179,7 @@ class JourneyFlow:
                 return redirect(self.next_url(step, values))
         else:
             form = self._revisit(step, draft, values, attachments)
-        return self.render(
+        response = self.render(
             step.template,
             {
                 "step": step,
@@ -188,6 +189,11 @@ class JourneyFlow:
                 "attachments": attachments,
             },
         )
+        if draft is None and self.request.method in ("GET", "HEAD") and not self.school_only:
+            # A step before any answer (the first, for a new visitor) is the same for every
+            # visitor with no session: stored once, with each visitor's own CSRF token.
+            page_cache.share_form_with_new_visitors(self.request, response)
+        return response
 
     def _revisit(self, step, draft, values, attachments):
         raw = draft.answers.get(step.slug) if draft else None

@@ -10,7 +10,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
 
-from . import privacy_notice
+from . import page_versions, privacy_notice
 from .blocks import BODY_BLOCKS, TileBlock
 from .localize import in_active_language
 
@@ -19,9 +19,17 @@ class CachedPageMixin:
     """Marks a page's response as one anonymous visitors may be served from the page
     cache (home/page_cache.py). Pages that show per-visitor content leave this out."""
 
+    def page_cache_names(self):
+        """What this page shows that changes without anything being published, each
+        named as page_versions.move is told when it changes (none for most pages)."""
+        return ()
+
     def serve(self, request, *args, **kwargs):
+        # Read before the page is worked out (page_versions.current says why).
+        versions = page_versions.current(self.page_cache_names())
         response = super().serve(request, *args, **kwargs)
         response.portal_cacheable = True
+        response.portal_versions = versions
         return response
 
 

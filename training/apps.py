@@ -10,6 +10,7 @@ class TrainingConfig(AppConfig):
         # Imported here: models and other apps can be imported only once apps are ready.
         from audit.log import follow
 
+        from . import cached_pages
         from .models import Booking, Feedback
 
         follow(
@@ -26,3 +27,4 @@ class TrainingConfig(AppConfig):
             parent=lambda feedback: feedback.booking,
             part="feedback",
         )
+        cached_pages.connect_signals()

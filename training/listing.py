@@ -7,6 +7,7 @@ from django.db.models import Exists, OuterRef
 from django.db.models.query import prefetch_related_objects
 from django.utils import timezone
 
+from home import page_cache
 from home.localize import (
     default_language_rows_named,
     in_active_language,
@@ -76,6 +77,9 @@ def session_list(index, request):
     )
     page_obj = Paginator(sessions, PER_PAGE).get_page(request.GET.get("page"))
     items = list(page_obj)
+    # A session listed closes for booking, or starts and leaves the list, with no change
+    # to any record: no stored copy of this page outlives that.
+    page_cache.changes_at(request, *(moment for s in items for moment in s.changes_at))
     courses = {session.course_id: session.course for session in items}
     prefetch_related_objects(list(courses.values()), "audiences")
     # Each course's audiences are among those just fetched, with their names.

@@ -16,7 +16,9 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import BaseTranslatableField, SynchronizedField, TranslatableField
 
+from home import page_cache
 from home.localize import in_default_language, in_default_language_only, show_in_active_language
+from home.models import CachedPageMixin
 from shared import times
 
 from .. import rules
@@ -47,8 +49,15 @@ class Audience(TranslatableMixin, models.Model):
         return self.name
 
 
-class CoursePage(Page):
-    """One course, with its sessions. Not page-cached: it shows the places left now."""
+def page_cache_name(course):
+    """What a course's pages (in every language) are stored under in the page cache: a
+    change to its sessions or bookings moves it (training/signals.py)."""
+    return f"training-course:{course.translation_key}"
+
+
+class CoursePage(CachedPageMixin, Page):
+    """One course, with its sessions. Page-cached for anonymous visitors; the places left
+    stay true because every change to its sessions or bookings empties its copies."""
 
     class Format(models.TextChoices):
         IN_PERSON = "in_person", _("In person")
@@ -145,12 +154,20 @@ class CoursePage(Page):
     def is_online(self):
         return self.format == self.Format.ONLINE
 
+    def page_cache_names(self):
+        return (page_cache_name(self),)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["upcoming_sessions"] = list(
             Session.objects.with_places_taken()
             .filter(course=self.booking_course(), starts_at__gt=timezone.now())
             .order_by("starts_at")
+        )
+        # A session's booking closes, or it starts and leaves the list, with no change
+        # to any record: no stored copy outlives that.
+        page_cache.changes_at(
+            request, *(moment for s in context["upcoming_sessions"] for moment in s.changes_at)
         )
         context["audience_list"] = show_in_active_language(self.audiences.all())
         return context
@@ -212,6 +229,11 @@ class Session(Orderable):
 
     def why_not_bookable(self, now=None):
         return rules.why_not_bookable(now or timezone.now(), self.starts_at, self.booking_closes_at)
+
+    @property
+    def changes_at(self):
+        """When what a page shows of this session changes by itself."""
+        return (self.closes_at, self.starts_at)
 
     @property
     def has_ended(self):

@@ -9,6 +9,10 @@ from home.models import CachedPageMixin
 
 from ..listing import session_list
 
+# What the index pages are stored under in the page cache: any change to a session or
+# booking moves it, as each session shows whether it has places (training/signals.py).
+SESSIONS_PAGE_CACHE_NAME = "training-sessions"
+
 
 class TrainingIndexPage(CachedPageMixin, Page):
     """Every upcoming session of every course, filtered by audience, month and format.
@@ -22,6 +26,9 @@ class TrainingIndexPage(CachedPageMixin, Page):
 
     class Meta:
         verbose_name = _("training index page")
+
+    def page_cache_names(self):
+        return (SESSIONS_PAGE_CACHE_NAME,)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
