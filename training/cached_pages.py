@@ -9,7 +9,7 @@ from django.db.models.signals import post_delete, post_save
 
 from home import page_versions
 
-from .models import Booking, Session
+from .models import Booking, CoursePage, Session
 from .models.courses import page_cache_name
 from .models.index import SESSIONS_PAGE_CACHE_NAME
 
@@ -19,7 +19,12 @@ PLACE_FIELDS = {"status", "session"}
 
 
 def _session_changed(session):
-    page_versions.move(page_cache_name(session.course), SESSIONS_PAGE_CACHE_NAME)
+    try:
+        course = session.course
+    except CoursePage.DoesNotExist:  # deleted with its course: the deletion empties all
+        page_versions.move(SESSIONS_PAGE_CACHE_NAME)
+        return
+    page_versions.move(page_cache_name(course), SESSIONS_PAGE_CACHE_NAME)
 
 
 def booking_saved(sender, instance, update_fields=None, **kwargs):
