@@ -9,6 +9,9 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from forms_app.engine import journey_for
+from forms_app.factories import FormPageFactory
+from forms_app.journeys.registry import Journey
 from forms_app.models import Draft
 from home.page_cache import FORM_TOKEN_PLACEHOLDER
 
@@ -106,3 +109,14 @@ def test_publishing_the_form_page_empties_its_stored_steps(ehe_page, visitor):
     ehe_page.title = "Register home education"
     ehe_page.save_revision().publish()
     assert visitor().get(url)["X-Page-Cache"] == "miss"
+
+
+@pytest.mark.parametrize("journey", [j for j in Journey if not journey_for(j).for_school_users])
+def test_every_public_journeys_first_step_is_stored(home, visitor, journey):
+    page = FormPageFactory(parent=home, journey=journey, slug=journey.replace("_", "-"))
+    start = visitor().get(page.url).content.decode()
+    first_step = re.search(r'href="([^"]+)" role="button"[^>]*govuk-button--start', start)[1]
+    assert visitor().get(first_step).status_code == 200
+    stored = visitor().get(first_step)
+    assert stored.status_code == 200 and stored["X-Page-Cache"] == "hit"
+    assert FORM_TOKEN_PLACEHOLDER not in stored.content.decode()
