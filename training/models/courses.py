@@ -51,7 +51,7 @@ class Audience(TranslatableMixin, models.Model):
 
 def page_cache_name(course):
     """What a course's pages (in every language) are stored under in the page cache: a
-    change to its sessions or bookings moves it (training/signals.py)."""
+    change to its sessions or bookings moves it (training/cached_pages.py)."""
     return f"training-course:{course.translation_key}"
 
 

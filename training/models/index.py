@@ -10,7 +10,7 @@ from home.models import CachedPageMixin
 from ..listing import session_list
 
 # What the index pages are stored under in the page cache: any change to a session or
-# booking moves it, as each session shows whether it has places (training/signals.py).
+# booking moves it, as each session shows whether it has places (training/cached_pages.py).
 SESSIONS_PAGE_CACHE_NAME = "training-sessions"
 
 
