@@ -560,3 +560,9 @@ def test_demo_directory_is_seeded_once(client, db):
     assert page.get_parent().depth == 2 and page.locale.language_code == "en"
     client.defaults["HTTP_HOST"] = "localhost"
     assert 'href="/community-support/"' in client.get("/").content.decode()
+    # One demo school has a type of support long enough for a second page.
+    page = get_page(client, ALDERBROOK)
+    voluntary = f'href="{ALDERBROOK}type/voluntary/">See all 22 contacts for Voluntary'
+    assert voluntary in page
+    second = get_page(client, ALDERBROOK + "type/voluntary/", {"page": 2})
+    assert "(page 2 of 2)" in second and second.count('class="govuk-summary-card"') == 2
