@@ -99,7 +99,8 @@ class AgencyContactQuerySet(models.QuerySet):
 
     def first_in_each_category(self, schools, limit):
         """{school pk: {type: its first `limit` contacts on the school's list}}, in
-        LIST_ORDER, from five queries however many contacts and schools there are.
+        LIST_ORDER, from four queries (and any prefetching this queryset asks for) however many
+        contacts and schools there are.
 
         A school's list is the countywide contacts, those named for it and those of its
         locality. A contact among the first few of the list is among the first few of the

@@ -264,3 +264,13 @@ def test_the_panel_is_the_same_size_and_cost_with_200_or_2000_contacts(
     assert len(large) - len(small) < 400
     assert large.count("more<span") == 2 * 12
     assert "More service" not in large  # "Bulk" comes first in each type
+
+
+def test_a_types_list_is_kept_in_the_page_cache_until_a_contact_changes(client, many_police):
+    purge()
+    client.get(POLICE + "?page=2")
+    assert client.get(POLICE + "?page=2")["X-Page-Cache"] == "hit"
+    make_contact("police", ["Northgate"], service_name="Bulk service 00020a", helps_with="x")
+    response = client.get(POLICE + "?page=2")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Bulk service 00020a" in card_titles(response.content.decode())
