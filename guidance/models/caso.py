@@ -1,12 +1,15 @@
 """The Community Around the School Offer: the agencies that support each school's pupils
 and families, and the page where anyone finds a school's list."""
 
+from collections import defaultdict
 from urllib.parse import urlencode
 
+from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, Value, When, Window
+from django.db.models.functions import RowNumber
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -22,21 +25,45 @@ from home.models import CachedPageMixin
 from home.page_cache import purge
 from portal.models import School
 from shared import spreadsheets
+from shared.listing import chosen_values, pagination
+
+# A contact's place in its type's list: by service, then team; the key makes it total, so
+# that pages of a list neither repeat nor skip a contact.
+LIST_ORDER = ("service_name", "team", "pk")
+
+
+def _serves(school):
+    """A condition true of the contacts on one school's list."""
+    named = AgencyContact.schools.through.objects.filter(
+        agencycontact_id=OuterRef("pk"), school_id=school.pk
+    )
+    local = AgencyLocality.objects.filter(contact_id=OuterRef("pk"), name=school.locality)
+    return Q(countywide=True) | Exists(named) | Exists(local)
+
+
+def _first_places(rows, partition, order, limit):
+    """Rows numbered within each `partition`, in `order`; only the first `limit`."""
+    place = Window(RowNumber(), partition_by=partition, order_by=order)
+    return rows.annotate(place=place).filter(place__lte=limit)
 
 
 class AgencyContactQuerySet(models.QuerySet):
-    def serving(self, schools):
-        """Contacts for these schools: countywide ones, those working in a school's
-        locality and those named for a school. Each comes with its localities and, as
-        `named_schools`, which of these schools it is named for: a fixed number of
-        queries however many contacts there are."""
+    def reaching(self, schools):
+        """Contacts on any of these schools' lists: countywide ones, those working in a
+        school's locality and those named for a school."""
         school_ids = [school.pk for school in schools]
         localities = {school.locality for school in schools}
         named = AgencyContact.schools.through.objects.filter(
             agencycontact_id=OuterRef("pk"), school_id__in=school_ids
         )
         local = AgencyLocality.objects.filter(contact_id=OuterRef("pk"), name__in=localities)
-        return self.filter(Q(countywide=True) | Exists(named) | Exists(local)).prefetch_related(
+        return self.filter(Q(countywide=True) | Exists(named) | Exists(local))
+
+    def serving(self, schools):
+        """`reaching`, each contact with its localities and, as `named_schools`, which of
+        these schools it is named for: a fixed number of queries however many there are."""
+        school_ids = [school.pk for school in schools]
+        return self.reaching(schools).prefetch_related(
             "localities",
             Prefetch(
                 "schools",
@@ -44,6 +71,76 @@ class AgencyContactQuerySet(models.QuerySet):
                 to_attr="named_schools",
             ),
         )
+
+    def in_list_order(self):
+        """Types in the order they are declared, each type's contacts in LIST_ORDER."""
+        declared = Case(
+            *(
+                When(category=value, then=Value(place))
+                for place, value in enumerate(AgencyContact.Category.values)
+            ),
+            output_field=models.IntegerField(),
+        )
+        return self.order_by(declared, *LIST_ORDER)
+
+    def category_counts(self, schools):
+        """{school pk: {type: how many contacts of it are on the school's list}}, counted
+        in the database: one query, a row per type, whatever the number of contacts."""
+        columns = {f"school_{school.pk}": Count("pk", filter=_serves(school)) for school in schools}
+        rows = list(self.reaching(schools).order_by().values("category").annotate(**columns))
+        return {
+            school.pk: {
+                row["category"]: row[f"school_{school.pk}"]
+                for row in rows
+                if row[f"school_{school.pk}"]
+            }
+            for school in schools
+        }
+
+    def first_in_each_category(self, schools, limit):
+        """{school pk: {type: its first `limit` contacts on the school's list}}, in
+        LIST_ORDER, from four queries (and any prefetching this queryset asks for) however many
+        contacts and schools there are.
+
+        A school's list is the countywide contacts, those named for it and those of its
+        locality. A contact among the first few of the list is among the first few of the
+        part it comes from, so the first few of each part (numbered in the database) are
+        the only candidates; one more query puts the candidates in order. This queryset
+        may choose the fields and related rows fetched, not narrow the contacts."""
+        through = AgencyContact.schools.through
+        countywide = set(
+            _first_places(
+                AgencyContact.objects.filter(countywide=True), ["category"], LIST_ORDER, limit
+            ).values_list("pk", flat=True)
+        )
+        named = _first_places(
+            through.objects.filter(school_id__in=[school.pk for school in schools]),
+            ["school_id", "agencycontact__category"],
+            ["agencycontact__service_name", "agencycontact__team", "agencycontact_id"],
+            limit,
+        ).values_list("school_id", "agencycontact_id")
+        local = _first_places(
+            AgencyLocality.objects.filter(name__in={school.locality for school in schools}),
+            ["name", "contact__category"],
+            ["contact__service_name", "contact__team", "contact_id"],
+            limit,
+        ).values_list("name", "contact_id")
+        candidates = {school.pk: set(countywide) for school in schools}
+        for school_id, contact_id in named:
+            candidates[school_id].add(contact_id)
+        in_locality = defaultdict(set)
+        for name, contact_id in local:
+            in_locality[name].add(contact_id)
+        for school in schools:
+            candidates[school.pk] |= in_locality[school.locality]
+        ordered = list(self.filter(pk__in=set().union(*candidates.values())).order_by(*LIST_ORDER))
+        firsts = {}
+        for school in schools:
+            groups = firsts[school.pk] = defaultdict(list)
+            for contact in ordered:
+                if contact.pk in candidates[school.pk] and len(groups[contact.category]) < limit:
+                    groups[contact.category].append(contact)
+        return firsts
 
 
 class AgencyContact(index.Indexed, ClusterableModel):
@@ -183,8 +280,10 @@ def find_schools(text, locality="", limit=None):
 class CasoDirectoryPage(CachedPageMixin, RoutablePageMixin, Page):
     """Find a school, see the agencies around it.
 
-    Routes: the finder (this page), a school's list at school/<urn>/, and the same list
-    printable (print/), as a spreadsheet (contacts.csv) and as data (contacts.json).
+    Routes: the finder (this page), a school's list at school/<urn>/ (each type of
+    support's first few contacts), each type's whole list a page at a time
+    (type/<category>/), and the whole list printable (print/), as a spreadsheet
+    (contacts.csv) and as data a page at a time (contacts.json).
     Every route costs a fixed number of queries, however many contacts there are."""
 
     introduction = RichTextField(features=["bold", "link"], blank=True)
@@ -195,6 +294,11 @@ class CasoDirectoryPage(CachedPageMixin, RoutablePageMixin, Page):
 
     # A search matching more schools than this asks the visitor to narrow it.
     MATCH_LIMIT = 50
+    # A school's page shows this many contacts of each type; the rest are a link away.
+    FIRST_FEW = 3
+    # Contacts on each page of a type's list, and of the list as data.
+    PER_PAGE = 20
+    JSON_PER_PAGE = 100
 
     class Meta:
         verbose_name = _("CASO directory page")
@@ -228,12 +332,86 @@ class CasoDirectoryPage(CachedPageMixin, RoutablePageMixin, Page):
 
     @path("school/<str:urn>/", name="school")
     def school(self, request, urn):
-        context = {**self.school_context(request, urn), "breadcrumbs": self.breadcrumbs(request)}
+        """Each type of support with its count and its first few contacts; a type with
+        more links to its own list. The page's size does not grow with the contacts."""
+        school, chosen = self.school_and_choice(request, urn)
+        counts = AgencyContact.objects.category_counts([school])[school.pk]
+        firsts = AgencyContact.objects.serving([school]).first_in_each_category(
+            [school], self.FIRST_FEW
+        )[school.pk]
+        url = self.school_url(request, school)
+        groups = []
+        for value, label in AgencyContact.Category.choices:
+            if counts.get(value) and (not chosen or value in chosen):
+                contacts = self.described(firsts[value], school)
+                more = counts[value] > len(contacts)
+                groups.append(
+                    {
+                        "value": value,
+                        "label": label,
+                        "count": counts[value],
+                        "contacts": contacts,
+                        "url": self.category_url(url, value) if more else None,
+                    }
+                )
+        context = {
+            **self.links(request, school, chosen),
+            "groups": groups,
+            "total": sum(counts.values()),
+            "shown": sum(group["count"] for group in groups),
+            "category_options": [
+                {
+                    "value": value,
+                    "label": label,
+                    "count": counts[value],
+                    "checked": value in chosen,
+                }
+                for value, label in AgencyContact.Category.choices
+                if value in counts
+            ],
+            "breadcrumbs": self.breadcrumbs(request),
+        }
         return self.render(request, template="guidance/caso/school.html", context_overrides=context)
+
+    @path("school/<str:urn>/type/<str:category>/", name="school_category")
+    def school_category(self, request, urn, category):
+        """One type of support's contacts for a school, a page at a time. A page number
+        that is not one shows the first page; one past the end, the last."""
+        school = self.find_school(urn)
+        if category not in AgencyContact.Category.values:
+            raise Http404
+        contacts = (
+            AgencyContact.objects.serving([school]).filter(category=category).order_by(*LIST_ORDER)
+        )
+        page_obj = Paginator(contacts, self.PER_PAGE).get_page(request.GET.get("page"))
+        url = self.school_url(request, school)
+        context = {
+            "school": school,
+            "category_label": AgencyContact.Category(category).label,
+            "contacts": self.described(page_obj, school),
+            "page_obj": page_obj,
+            "pagination": pagination(page_obj, {}),
+            "school_url": url,
+            "print_url": self.suffixed(url, "print/", urlencode({"category": category})),
+            "breadcrumbs": [
+                *self.breadcrumbs(request),
+                {"text": school.name, "href": url},
+            ],
+        }
+        return self.render(
+            request, template="guidance/caso/school_category.html", context_overrides=context
+        )
 
     @path("school/<str:urn>/print/", name="school_print")
     def school_print(self, request, urn):
-        context = {**self.school_context(request, urn), "breadcrumbs": self.breadcrumbs(request)}
+        """Deliberately every contact of the types chosen, to print or save: its size grows
+        with them, its queries do not."""
+        school, chosen = self.school_and_choice(request, urn)
+        context = {
+            **self.links(request, school, chosen),
+            "groups": group_by_category(self.full_list(school, chosen)),
+            "breadcrumbs": self.breadcrumbs(request),
+        }
         return self.render(
             request, template="guidance/caso/school_print.html", context_overrides=context
         )
@@ -242,10 +420,27 @@ class CasoDirectoryPage(CachedPageMixin, RoutablePageMixin, Page):
     # see every path with a slash added.
     @path("school/<str:urn>/contacts.json/", name="school_json")
     def school_json(self, request, urn):
-        context = self.school_context(request, urn)
-        school = context["school"]
+        """The list as data, JSON_PER_PAGE contacts at a time (`page`, with `next` and
+        `previous` addresses), and how many there are of each type."""
+        school, chosen = self.school_and_choice(request, urn)
+        counts = AgencyContact.objects.category_counts([school])[school.pk]
+        contacts = AgencyContact.objects.serving([school]).in_list_order()
+        if chosen:
+            contacts = contacts.filter(category__in=chosen)
+        page_obj = Paginator(contacts, self.JSON_PER_PAGE).get_page(request.GET.get("page"))
+        links = pagination(page_obj, {"category": chosen})
         data = {
             "school": {"urn": school.urn, "name": school.name, "locality": school.locality},
+            "categories": [
+                {"category": value, "category_name": str(label), "count": counts[value]}
+                for value, label in AgencyContact.Category.choices
+                if value in counts and (not chosen or value in chosen)
+            ],
+            "count": page_obj.paginator.count,
+            "page": page_obj.number,
+            "pages": page_obj.paginator.num_pages,
+            "previous": links["previous"] and request.build_absolute_uri(links["previous"]),
+            "next": links["next"] and request.build_absolute_uri(links["next"]),
             "contacts": [
                 {
                     "category": contact.category,
@@ -263,15 +458,16 @@ class CasoDirectoryPage(CachedPageMixin, RoutablePageMixin, Page):
                     "localities": [locality.name for locality in contact.localities.all()],
                     "named_for_school": contact.named_for_school,
                 }
-                for contact in context["contacts"]
+                for contact in self.described(page_obj, school)
             ],
         }
         return JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
 
     @path("school/<str:urn>/contacts.csv/", name="school_csv")
     def school_csv(self, request, urn):
-        context = self.school_context(request, urn)
-        response = spreadsheets.csv_response(f"community-support-{context['school'].urn}.csv")
+        """Every contact of the types chosen: a spreadsheet is where the whole list goes."""
+        school, chosen = self.school_and_choice(request, urn)
+        response = spreadsheets.csv_response(f"community-support-{school.urn}.csv")
         writer = spreadsheets.writer(response)
         writer.writerow(
             [
@@ -288,7 +484,7 @@ class CasoDirectoryPage(CachedPageMixin, RoutablePageMixin, Page):
                 gettext("Serves"),
             ]
         )
-        for contact in context["contacts"]:
+        for contact in self.full_list(school, chosen):
             row = [
                 contact.get_category_display(),
                 contact.service_name,
@@ -308,36 +504,48 @@ class CasoDirectoryPage(CachedPageMixin, RoutablePageMixin, Page):
     def school_url(self, request, school):
         return self.get_url(request) + self.reverse_subpage("school", kwargs={"urn": school.urn})
 
-    def school_context(self, request, urn):
-        """A school's contacts, grouped by category and narrowed to the categories asked
-        for (unknown ones are ignored). Closed and unknown schools are not found."""
-        school = get_object_or_404(School.objects.active(), urn="".join(urn.split()))
-        contacts = list(AgencyContact.objects.serving([school]))
-        for contact in contacts:
-            contact.named_for_school = bool(contact.named_schools)
-            contact.serves = self.serves(contact, school)
-        present = {contact.category for contact in contacts}
-        asked = dict.fromkeys(request.GET.getlist("category"))
-        chosen = [value for value in asked if value in AgencyContact.Category.values]
-        shown = [contact for contact in contacts if not chosen or contact.category in chosen]
+    def category_url(self, school_url, category):
+        """A type's own list, from the school's address (`school_url`)."""
+        return f"{school_url}type/{category}/"
+
+    @staticmethod
+    def find_school(urn):
+        """An open school by URN (spaces ignored); closed and unknown schools are not found."""
+        return get_object_or_404(School.objects.active(), urn="".join(urn.split()))
+
+    def school_and_choice(self, request, urn):
+        """The school, and the types of support asked for (unknown ones are ignored)."""
+        chosen = chosen_values(request.GET.getlist("category"), AgencyContact.Category.values)
+        return self.find_school(urn), chosen
+
+    def links(self, request, school, chosen):
+        """The school and the addresses of its list: the page, printable and downloads,
+        each narrowed to the types chosen."""
         query = urlencode([("category", value) for value in chosen])
         url = self.school_url(request, school)
         return {
             "school": school,
-            "contacts": shown,
-            "groups": group_by_category(shown),
-            "total": len(contacts),
             "chosen": chosen,
-            "category_options": [
-                {"value": value, "label": label, "checked": value in chosen}
-                for value, label in AgencyContact.Category.choices
-                if value in present
-            ],
             "school_url": url,
             "print_url": self.suffixed(url, "print/", query),
             "csv_url": self.suffixed(url, "contacts.csv", query),
             "json_url": self.suffixed(url, "contacts.json", query),
         }
+
+    def full_list(self, school, chosen):
+        """Every contact on the school's list of the types chosen, in list order."""
+        contacts = AgencyContact.objects.serving([school]).in_list_order()
+        if chosen:
+            contacts = contacts.filter(category__in=chosen)
+        return self.described(contacts, school)
+
+    def described(self, contacts, school):
+        """Contacts (fetched with `serving`) with why each is on the school's list."""
+        contacts = list(contacts)
+        for contact in contacts:
+            contact.named_for_school = bool(contact.named_schools)
+            contact.serves = self.serves(contact, school)
+        return contacts
 
     def breadcrumbs(self, request):
         """A school's list sits below this page, so the trail ends with it."""

@@ -19,7 +19,6 @@ from shared.admin_parts import NarrowScreenListing
 from .. import admin_views
 from ..demo_caso import seed_caso
 from ..models import AgencyContact, CasoDirectoryPage
-from ..models.caso import group_by_category
 
 
 def _serves(contact):
@@ -86,23 +85,38 @@ def directory_page():
     return pages.filter(locale=active_locale()).first() or pages.first()
 
 
+# Contacts named on the panel for each type of support; the rest are on the school's list.
+PANEL_FIRST_FEW = 3
+
+
 @hooks.register(DASHBOARD_PANEL_HOOK)
 def caso_panel(request):
-    """Each of the user's own schools' contacts in brief, with a link to the full list:
-    a fixed number of queries however many contacts and schools there are."""
+    """Each of the user's own schools' types of support, each with its count and first
+    few contacts, linked to the full list: counted and chosen in the database, a fixed
+    number of queries however many contacts and schools there are."""
     schools = list(schools_visible_to(request.user).order_by("name"))
     if not schools:
         return None
-    contacts = list(AgencyContact.objects.serving(schools))
+    counts = AgencyContact.objects.category_counts(schools)
+    firsts = AgencyContact.objects.only(
+        "category", "service_name", "team", "phone"
+    ).first_in_each_category(schools, PANEL_FIRST_FEW)
     directory = directory_page()
-    entries = [
-        {
-            "school": school,
-            "groups": group_by_category(c for c in contacts if c.serves_school(school)),
-            "url": directory.school_url(request, school) if directory else None,
-        }
-        for school in schools
-    ]
+    entries = []
+    for school in schools:
+        url = directory.school_url(request, school) if directory else None
+        groups = [
+            {
+                "label": label,
+                "count": counts[school.pk][value],
+                "contacts": firsts[school.pk][value],
+                "more": counts[school.pk][value] - len(firsts[school.pk][value]),
+                "url": directory.category_url(url, value) if url else None,
+            }
+            for value, label in AgencyContact.Category.choices
+            if value in counts[school.pk]
+        ]
+        entries.append({"school": school, "groups": groups, "url": url})
     return DashboardPanel(
         title=_("Community support around your school"),
         template_name="guidance/caso/panel.html",

@@ -3,10 +3,17 @@
 import pytest
 
 from guidance.factories import AgencyContactFactory
-from guidance.models import AgencyLocality, CasoDirectoryPage
+from guidance.models import AgencyContact, AgencyLocality, CasoDirectoryPage
 from portal.factories import SchoolFactory, UserFactory
 
-__all__ = ["caso_page", "directory", "editor", "make_contact", "riverside_school"]
+__all__ = [
+    "add_contacts_in_bulk",
+    "caso_page",
+    "directory",
+    "editor",
+    "make_contact",
+    "riverside_school",
+]
 
 
 def make_contact(category="health", localities=(), schools=(), **fields):
@@ -15,6 +22,33 @@ def make_contact(category="health", localities=(), schools=(), **fields):
     contact.save()
     contact.schools.set(schools)
     return contact
+
+
+def add_contacts_in_bulk(count, categories=None, locality="Northgate", prefix="Bulk service"):
+    """`count` contacts of a county's size at once (bulk_create: no signals, so the
+    caller empties the page cache), in `locality`, the `categories` taken in turn (every
+    type by default), each with every detail filled in as a real entry has."""
+    categories = categories or AgencyContact.Category.values
+    contacts = AgencyContact.objects.bulk_create(
+        AgencyContact(
+            category=categories[n % len(categories)],
+            service_name=f"{prefix} {n:05d}",
+            team=f"Team {n % 7}",
+            helps_with="Help for families when something gets in the way of school: "
+            "worries about health, money, housing or safety, and someone to talk to.",
+            phone="01632 960 500",
+            email=f"service{n}@agency.example",
+            website=f"https://agency.example/services/{n}",
+            opening_hours="Monday to Friday, 9am to 5pm",
+            how_to_refer="Ring or email the team; families may refer themselves.",
+            languages="Polish, Urdu",
+        )
+        for n in range(count)
+    )
+    AgencyLocality.objects.bulk_create(
+        AgencyLocality(contact=contact, name=locality) for contact in contacts
+    )
+    return contacts
 
 
 @pytest.fixture
