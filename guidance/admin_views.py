@@ -9,13 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from shared.spreadsheets import csv_response
+from shared.spreadsheets import csv_download
 
 from .caso_csv import (
     COLUMNS,
     ImportRefused,
     check_rows,
-    export_contacts,
+    contact_rows,
     read_upload,
     save_contacts,
 )
@@ -35,9 +35,8 @@ class ImportForm(forms.Form):
 
 @permission_required("guidance.view_agencycontact", raise_exception=True)
 def export_view(request):
-    response = csv_response(f"caso-contacts-{timezone.localdate():%Y-%m-%d}.csv")
-    export_contacts(response)
-    return response
+    filename = f"caso-contacts-{timezone.localdate():%Y-%m-%d}.csv"
+    return csv_download(filename, COLUMNS, contact_rows())
 
 
 @permission_required(IMPORT_PERMISSIONS, raise_exception=True)

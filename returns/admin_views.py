@@ -14,7 +14,7 @@ from wagtail.admin.paginator import WagtailPaginator
 from audit.log import Action, record
 from portal import access
 from portal.models import School
-from shared.spreadsheets import csv_response
+from shared.spreadsheets import csv_download
 
 from . import tracker
 from .models import ReturnPeriod, SchoolReturn
@@ -142,9 +142,11 @@ def schools_csv(request, period_pk):
     period = get_object_or_404(ReturnPeriod, pk=period_pk)
     _form, _periods, _period, filters = _chosen(request)
     _exported(request, period, "schools")
-    response = csv_response(f"returns-{period.opens_on:%Y-%m-%d}-schools.csv")
-    tracker.write_schools_csv(response, period, tracker.school_returns(period, filters))
-    return response
+    return csv_download(
+        f"returns-{period.opens_on:%Y-%m-%d}-schools.csv",
+        tracker.schools_heading(),
+        tracker.schools_rows(tracker.school_returns(period, filters)),
+    )
 
 
 def pupils_csv(request, period_pk):
@@ -152,9 +154,11 @@ def pupils_csv(request, period_pk):
         raise PermissionDenied
     period = get_object_or_404(ReturnPeriod, pk=period_pk)
     _exported(request, period, "pupils")
-    response = csv_response(f"returns-{period.opens_on:%Y-%m-%d}-pupils.csv")
-    tracker.write_pupils_csv(response, tracker.period_pupils(period))
-    return response
+    return csv_download(
+        f"returns-{period.opens_on:%Y-%m-%d}-pupils.csv",
+        tracker.pupils_heading(),
+        tracker.pupils_rows(tracker.period_pupils(period)),
+    )
 
 
 def overdue_csv(request, period_pk):
@@ -165,6 +169,8 @@ def overdue_csv(request, period_pk):
     period = get_object_or_404(ReturnPeriod, pk=period_pk)
     _form, _periods, _period, filters = _chosen(request)
     _exported(request, period, "overdue reviews")
-    response = csv_response(f"returns-{period.opens_on:%Y-%m-%d}-overdue-reviews.csv")
-    tracker.write_pupils_csv(response, tracker.overdue_reviews(period, filters))
-    return response
+    return csv_download(
+        f"returns-{period.opens_on:%Y-%m-%d}-overdue-reviews.csv",
+        tracker.pupils_heading(),
+        tracker.pupils_rows(tracker.overdue_reviews(period, filters)),
+    )

@@ -12,7 +12,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.models import School
-from shared import spreadsheets
 
 from . import rules
 from .models import ReturnPupil, SchoolReturn
@@ -140,16 +139,18 @@ def localities():
     return list(School.objects.order_by("locality").values_list("locality", flat=True).distinct())
 
 
-def write_schools_csv(out, period, rows):
-    writer = spreadsheets.writer(out)
-    writer.writerow(
+def schools_heading():
+    return (
         [_("URN"), _("School"), _("Phase"), _("Locality"), _("Status"), _("Sent"),
          _("Sent late"), _("Last changed after sending"), _("Pupils"), _("Pupils flagged"),
          _("Reviews overdue")]
     )  # fmt: skip
+
+
+def schools_rows(rows):
     for row in rows:
         school = row.school
-        writer.writerow(
+        yield (
             [school.urn, school.name, school.get_phase_display(), school.locality,
              row.get_status_display(),
              _datetime(row.submitted_at), _yes_no(row.is_late), _datetime(row.amended_at),
@@ -158,17 +159,19 @@ def write_schools_csv(out, period, rows):
         )  # fmt: skip
 
 
-def write_pupils_csv(out, pupils):
-    writer = spreadsheets.writer(out)
-    writer.writerow(
+def pupils_heading():
+    return (
         [_("URN"), _("School"), _("UPN or initials"), _("Year group"), _("Start date"),
          _("Hours offered per week"), _("Reason"), _("Parent or carer agreed"),
          _("Review date"), _("Planned end date"), _("EHCP or SEN"),
          _("Social worker or looked after"), _("Flags"), _("Carried over")]
     )  # fmt: skip
+
+
+def pupils_rows(pupils):
     for pupil in pupils.iterator(chunk_size=2000):
         school = pupil.school_return.school
-        writer.writerow(
+        yield (
             [school.urn, school.name, pupil.pupil,
              pupil.get_year_group_display(), pupil.starts_on.isoformat(), pupil.hours_per_week,
              pupil.get_reason_display(), _yes_no(pupil.parental_agreement),

@@ -10,7 +10,8 @@ import csv
 import datetime
 from decimal import Decimal
 
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
+from django.utils import translation
 
 # A leading apostrophe makes such a cell plain text (OWASP's advice on CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -72,9 +73,39 @@ def dict_writer(out, fieldnames):
     return rows
 
 
+BYTE_ORDER_MARK = "\ufeff"  # so spreadsheet programs read the file as UTF-8
+
+
 def csv_response(filename):
-    """An empty CSV download named `filename`, for `writer` to write to."""
+    """An empty CSV download named `filename`, for `writer` to write to: for a file that
+    stays small. A list that grows with the county is sent with `csv_download`."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")  # a byte order mark, so spreadsheet programs read it as UTF-8
+    response.write(BYTE_ORDER_MARK)
+    return response
+
+
+class _Line:
+    """A file whose write gives back what it is given: csv.writer then returns each line."""
+
+    def write(self, text):
+        return text
+
+
+def csv_download(filename, heading, rows):
+    """A CSV download of `heading` then `rows` (an iterable, best a generator or a
+    queryset's .iterator()), written line by line as it is sent: memory and the first
+    byte's wait stay the same however long the list. The rows are worked out after the
+    view has returned, in the language of the request."""
+    language = translation.get_language()
+
+    def lines():
+        out = writer(_Line())
+        with translation.override(language):
+            yield BYTE_ORDER_MARK + out.writerow(heading)
+            for row in rows:
+                yield out.writerow(row)
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -467,25 +467,21 @@ class CasoDirectoryPage(CachedPageMixin, RoutablePageMixin, Page):
     def school_csv(self, request, urn):
         """Every contact of the types chosen: a spreadsheet is where the whole list goes."""
         school, chosen = self.school_and_choice(request, urn)
-        response = spreadsheets.csv_response(f"community-support-{school.urn}.csv")
-        writer = spreadsheets.writer(response)
-        writer.writerow(
+        heading = [
+            gettext("Type of support"),
+            gettext("Service"),
+            gettext("Team"),
+            gettext("What they help with"),
+            gettext("Telephone"),
+            gettext("Email"),
+            gettext("Website"),
+            gettext("Opening hours"),
+            gettext("How to refer"),
+            gettext("Languages besides English"),
+            gettext("Serves"),
+        ]
+        rows = (
             [
-                gettext("Type of support"),
-                gettext("Service"),
-                gettext("Team"),
-                gettext("What they help with"),
-                gettext("Telephone"),
-                gettext("Email"),
-                gettext("Website"),
-                gettext("Opening hours"),
-                gettext("How to refer"),
-                gettext("Languages besides English"),
-                gettext("Serves"),
-            ]
-        )
-        for contact in self.full_list(school, chosen):
-            row = [
                 contact.get_category_display(),
                 contact.service_name,
                 contact.team,
@@ -498,8 +494,11 @@ class CasoDirectoryPage(CachedPageMixin, RoutablePageMixin, Page):
                 contact.languages,
                 "; ".join(contact.serves),
             ]
-            writer.writerow(row)
-        return response
+            for contact in self.each_described(
+                self.chosen_contacts(school, chosen).iterator(chunk_size=500), school
+            )
+        )
+        return spreadsheets.csv_download(f"community-support-{school.urn}.csv", heading, rows)
 
     def school_url(self, request, school):
         return self.get_url(request) + self.reverse_subpage("school", kwargs={"urn": school.urn})
@@ -534,18 +533,23 @@ class CasoDirectoryPage(CachedPageMixin, RoutablePageMixin, Page):
 
     def full_list(self, school, chosen):
         """Every contact on the school's list of the types chosen, in list order."""
+        return self.described(self.chosen_contacts(school, chosen), school)
+
+    def chosen_contacts(self, school, chosen):
         contacts = AgencyContact.objects.serving([school]).in_list_order()
         if chosen:
             contacts = contacts.filter(category__in=chosen)
-        return self.described(contacts, school)
+        return contacts
 
     def described(self, contacts, school):
         """Contacts (fetched with `serving`) with why each is on the school's list."""
-        contacts = list(contacts)
+        return list(self.each_described(contacts, school))
+
+    def each_described(self, contacts, school):
         for contact in contacts:
             contact.named_for_school = bool(contact.named_schools)
             contact.serves = self.serves(contact, school)
-        return contacts
+            yield contact
 
     def breadcrumbs(self, request):
         """A school's list sits below this page, so the trail ends with it."""

@@ -195,7 +195,7 @@ def test_csv_download(client, directory):
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert 'filename="community-support-190001.csv"' in response["Content-Disposition"]
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     assert rows[0][:3] == ["Type of support", "Service", "Team"]
     assert len(rows) == 5
     police = next(row for row in rows if row[0] == "Police")
@@ -318,7 +318,7 @@ def test_export_writes_one_row_per_contact(client, directory, editor, school, ri
     client.force_login(editor)
     response = client.get(reverse("caso_export"))
     assert response.status_code == 200
-    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.DictReader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     assert len(rows) == AgencyContact.objects.count() == 5
     nurses = next(row for row in rows if row["service_name"] == "School Health Nursing")
     assert nurses["localities"] == "Northgate; Riverside"
@@ -370,13 +370,13 @@ def test_an_exported_file_imports_unchanged(client, directory, editor):
     client.force_login(editor)
     directory["countywide"].phone = "+44 1632 960 000"  # exported with a guard apostrophe
     directory["countywide"].save()
-    exported = client.get(reverse("caso_export")).content
-    before = client.get(reverse("caso_export")).content
+    exported = client.get(reverse("caso_export")).getvalue()
+    before = client.get(reverse("caso_export")).getvalue()
     response = upload(client, exported)
     assert response.status_code == 302
     assert AgencyContact.objects.count() == 5
     assert AgencyContact.objects.get(pk=directory["countywide"].pk).phone == "+44 1632 960 000"
-    assert client.get(reverse("caso_export")).content == before
+    assert client.get(reverse("caso_export")).getvalue() == before
 
 
 def test_one_bad_row_means_nothing_is_imported_and_a_report(client, directory, editor):

@@ -218,7 +218,7 @@ def test_the_spreadsheet_has_every_contact(client, directory):
     add_contacts_in_bulk(240)
     purge()
     response = client.get(ALDERBROOK + "contacts.csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     assert len(rows) == 1 + 243
     # In the order of the page: types as declared, then by name.
     assert rows[1][0] == "Health" and rows[-1][0] == "Housing and family support"

@@ -26,7 +26,7 @@ def schools_table(text):
 
 
 def csv_rows(response):
-    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    return list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
 
 
 def test_an_attendance_officer_sees_the_tracker_and_its_menu_item(
@@ -92,13 +92,13 @@ def test_csv_downloads(client, attendance_officer, own_return):
     add_pupil(own_return, pupil="=HYPERLINK()", review=70)
     client.force_login(attendance_officer)
     schools = client.get(reverse("returns_schools_csv", args=[own_return.period_id]))
-    rows = list(csv.reader(io.StringIO(schools.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(schools.getvalue().decode("utf-8-sig"))))
     assert rows[0][:2] == ["URN", "School"]
     alderbrook = next(row for row in rows if row[0] == "190001")
     assert rows[0][6] == "Sent late" and alderbrook[6] == "No"
     assert alderbrook[8:10] == ["1", "1"]  # one pupil, flagged
     pupils = client.get(reverse("returns_pupils_csv", args=[own_return.period_id]))
-    rows = list(csv.reader(io.StringIO(pupils.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(pupils.getvalue().decode("utf-8-sig"))))
     assert len(rows) == 2
     assert rows[1][2] == "'=HYPERLINK()"  # not run as a formula
     assert "The review is more than 8 weeks after the start" in rows[1][12]

@@ -8,7 +8,7 @@ import io
 from decimal import Decimal
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Workflow
@@ -115,6 +115,28 @@ def test_csv_response_is_a_utf8_attachment():
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="register.csv"'
     assert response.content == "\ufeff".encode()
+
+
+def test_csv_download_streams_each_row_safe_in_the_requests_language():
+    asked = []
+
+    def rows():
+        for number in range(3):
+            asked.append(number)  # worked out only as the file is sent
+            yield [gettext_lazy("Yes"), HOSTILE[0], number]
+
+    with translation.override("cy"):
+        response = spreadsheets.csv_download("contacts.csv", ["Heading"], rows())
+    assert response.streaming and asked == []
+    assert response["Content-Disposition"] == 'attachment; filename="contacts.csv"'
+    body = b"".join(response.streaming_content)
+    assert body.startswith("\ufeff".encode()) and asked == [0, 1, 2]
+    read_back = list(csv.reader(io.StringIO(body.decode("utf-8-sig"), newline="")))
+    with translation.override("cy"):
+        welsh_yes = str(gettext_lazy("Yes"))
+    assert welsh_yes != "Yes"
+    assert read_back[0] == ["Heading"] and [row[0] for row in read_back[1:]] == [welsh_yes] * 3
+    assert would_run(read_back) == [] and read_back[3][2] == "2"
 
 
 # Wagtail's own reports: shared.apps patches their CSV to the writer above.
