@@ -56,14 +56,32 @@ def active_schools(phase="", locality=""):
     return schools
 
 
-def matching_schools(year, phase="", locality=""):
-    """Active schools matching the filters, by name, each with `latest_id`: its latest
-    submitted assessment of `year` (None if it has not submitted one)."""
-    schools = active_schools(phase, locality)
-    latest = Assessment.objects.filter(
+def submitted_in(year):
+    """A school's submitted assessments of `year` (a subquery on the school)."""
+    return Assessment.objects.filter(
         school=OuterRef("pk"), status=Assessment.Status.SUBMITTED, school_year=year
-    ).order_by("-submitted_at", "-pk")
-    return schools.annotate(latest_id=Subquery(latest.values("pk")[:1])).order_by("name", "pk")
+    )
+
+
+def assessed_schools(year, phase="", locality=""):
+    """Active schools matching the filters that have submitted in `year`, by name, each
+    with `latest_id`: its latest submitted assessment of the year. Filtered with EXISTS,
+    not on `latest_id`, so the database joins once rather than looking up every school's
+    latest, and (PostgreSQL) finds `latest_id` only for the page of schools it returns."""
+    latest = submitted_in(year).order_by("-submitted_at", "-pk").values("pk")[:1]
+    return (
+        active_schools(phase, locality)
+        .filter(Exists(submitted_in(year)))
+        .annotate(latest_id=Subquery(latest))
+        .order_by("name", "pk")
+    )
+
+
+def not_assessed_schools(year, phase="", locality=""):
+    """Active schools matching the filters that have not submitted in `year`, by name."""
+    return (
+        active_schools(phase, locality).filter(~Exists(submitted_in(year))).order_by("name", "pk")
+    )
 
 
 def council_picture(year, phase="", locality="", page_number=1):
@@ -71,9 +89,8 @@ def council_picture(year, phase="", locality="", page_number=1):
     year's summary (summaries.py), so only the page of schools shown is read here."""
     areas = list(AssessmentArea.objects.all())
     figures = summaries.Figures(summaries.summary_of(year), phase, locality)
-    schools = matching_schools(year, phase, locality)
-    assessed = schools.filter(latest_id__isnull=False)
-    not_assessed = schools.filter(latest_id__isnull=True)
+    assessed = assessed_schools(year, phase, locality)
+    not_assessed = not_assessed_schools(year, phase, locality)
     assessed_count = figures.schools
     paginator = WagtailPaginator(assessed, SCHOOLS_PER_PAGE)
     paginator.count = assessed_count  # known already: saves the paginator's own count
@@ -247,9 +264,7 @@ class CouncilView(TitledAdminPage, TemplateView):
 def heat_map_csv(filters):
     """Every matching school that has assessed (not only one page), with its scores."""
     areas = list(AssessmentArea.objects.all())
-    assessed = matching_schools(filters["year"], filters["phase"], filters["locality"]).filter(
-        latest_id__isnull=False
-    )
+    assessed = assessed_schools(filters["year"], filters["phase"], filters["locality"])
     scores = services.scores_by_area(assessed.values("latest_id"))
     phases = phase_labels()
     response = spreadsheets.csv_response(f"self-assessments-{filters['year']}.csv")
@@ -273,9 +288,7 @@ def heat_map_csv(filters):
 
 def not_assessed_csv(filters):
     """Every matching school that has not submitted an assessment of the year."""
-    schools = matching_schools(filters["year"], filters["phase"], filters["locality"]).filter(
-        latest_id__isnull=True
-    )
+    schools = not_assessed_schools(filters["year"], filters["phase"], filters["locality"])
     response = spreadsheets.csv_response(f"self-assessments-not-submitted-{filters['year']}.csv")
     writer = spreadsheets.writer(response)
     writer.writerow([_("School"), _("URN"), _("Phase"), _("Locality"), _("Now")])

@@ -14,7 +14,7 @@ works every year out again, for data loaded some other way."""
 from collections import Counter, defaultdict
 from fractions import Fraction
 
-from django.db.models import Count, OuterRef, Subquery, Sum
+from django.db.models import Count, Exists, OuterRef, Subquery, Sum
 from django.db.models.signals import post_delete, post_save, pre_delete
 
 from portal.models import School
@@ -56,14 +56,11 @@ def years_with_figures():
 def latest_of_each_school(year):
     """Active schools that have submitted in `year`, each with `latest_id`: its latest
     submitted assessment of the year (the one that counts)."""
-    latest = Assessment.objects.filter(
+    submitted = Assessment.objects.filter(
         school=OuterRef("pk"), status=Assessment.Status.SUBMITTED, school_year=year
-    ).order_by("-submitted_at", "-pk")
-    return (
-        School.objects.active()
-        .annotate(latest_id=Subquery(latest.values("pk")[:1]))
-        .filter(latest_id__isnull=False)
     )
+    latest = submitted.order_by("-submitted_at", "-pk").values("pk")[:1]
+    return School.objects.active().filter(Exists(submitted)).annotate(latest_id=Subquery(latest))
 
 
 def work_out(year):
