@@ -5,16 +5,15 @@ distribution of levels per statement, and CSV exports of the heat map and of the
 that have not assessed.
 
 Fast whatever the number of schools: the heat map shows one page of schools at a time and
-reads only that page's scores; the council averages, the counts and the distribution are
-worked out by the database over every matching school, in a fixed number of queries.
+reads only that page's scores; the council averages, the count that have assessed and the
+distribution are read from the year's summary (summaries.py), kept up to date when an
+assessment is submitted, so no request goes over every school's answers.
 Everything the template prints is prepared here, so it does no work per cell."""
 
-from collections import defaultdict
 from urllib.parse import urlencode
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Avg, Count, Exists, F, OuterRef, Q, Subquery
-from django.db.models.lookups import Exact
+from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -27,10 +26,9 @@ from portal.models import School
 from shared import spreadsheets
 from shared.admin_parts import TitledAdminPage
 
-from . import services
+from . import services, summaries
 from .models import (
     LEVELS,
-    Answer,
     Assessment,
     AssessmentArea,
     FrameworkVersion,
@@ -49,33 +47,53 @@ def may_use(user):
     return user.has_perm(PERMISSION) and "attendance" in access.services_for(user)
 
 
-def matching_schools(year, phase="", locality=""):
-    """Active schools matching the filters, by name, each with `latest_id`: its latest
-    submitted assessment of `year` (None if it has not submitted one)."""
+def active_schools(phase="", locality=""):
     schools = School.objects.active()
     if phase:
         schools = schools.filter(phase=phase)
     if locality:
         schools = schools.filter(locality=locality)
-    latest = Assessment.objects.filter(
+    return schools
+
+
+def submitted_in(year):
+    """A school's submitted assessments of `year` (a subquery on the school)."""
+    return Assessment.objects.filter(
         school=OuterRef("pk"), status=Assessment.Status.SUBMITTED, school_year=year
-    ).order_by("-submitted_at", "-pk")
-    return schools.annotate(latest_id=Subquery(latest.values("pk")[:1])).order_by("name", "pk")
+    )
+
+
+def assessed_schools(year, phase="", locality=""):
+    """Active schools matching the filters that have submitted in `year`, by name, each
+    with `latest_id`: its latest submitted assessment of the year. Filtered with EXISTS,
+    not on `latest_id`, so the database joins once rather than looking up every school's
+    latest, and (PostgreSQL) finds `latest_id` only for the page of schools it returns."""
+    latest = submitted_in(year).order_by("-submitted_at", "-pk").values("pk")[:1]
+    return (
+        active_schools(phase, locality)
+        .filter(Exists(submitted_in(year)))
+        .annotate(latest_id=Subquery(latest))
+        .order_by("name", "pk")
+    )
+
+
+def not_assessed_schools(year, phase="", locality=""):
+    """Active schools matching the filters that have not submitted in `year`, by name."""
+    return (
+        active_schools(phase, locality).filter(~Exists(submitted_in(year))).order_by("name", "pk")
+    )
 
 
 def council_picture(year, phase="", locality="", page_number=1):
-    """Everything the page shows, as plain data."""
+    """Everything the page shows, as plain data. The council-wide figures come from the
+    year's summary (summaries.py), so only the page of schools shown is read here."""
     areas = list(AssessmentArea.objects.all())
-    schools = matching_schools(year, phase, locality)
-    assessed = schools.filter(latest_id__isnull=False)
-    not_assessed = schools.filter(latest_id__isnull=True)
-    latest_ids = assessed.values("latest_id")
-    counts = schools.aggregate(
-        assessed=Count("pk", filter=Q(latest_id__isnull=False)),
-        not_assessed=Count("pk", filter=Q(latest_id__isnull=True)),
-    )
+    figures = summaries.Figures(summaries.summary_of(year), phase, locality)
+    assessed = assessed_schools(year, phase, locality)
+    not_assessed = not_assessed_schools(year, phase, locality)
+    assessed_count = figures.schools
     paginator = WagtailPaginator(assessed, SCHOOLS_PER_PAGE)
-    paginator.count = counts["assessed"]  # known already: saves the paginator's own count
+    paginator.count = assessed_count  # known already: saves the paginator's own count
     page = paginator.get_page(page_number)
     page_schools = list(page.object_list)
     scores = services.scores_by_area([school.latest_id for school in page_schools])
@@ -84,12 +102,13 @@ def council_picture(year, phase="", locality="", page_number=1):
         "areas": areas,
         "page": page,
         "elided_page_range": list(paginator.get_elided_page_range(page.number)),
-        "assessed_count": counts["assessed"],
+        "assessed_count": assessed_count,
         "heat_map": [heat_map_row(school, scores, areas, phases) for school in page_schools],
-        "averages": heat_cells(council_averages(latest_ids, areas)),
-        "not_assessed_count": counts["not_assessed"],
+        "averages": heat_cells([figures.mean(area.pk) for area in areas]),
+        # Every active matching school is one or the other: a plain count, no subquery.
+        "not_assessed_count": active_schools(phase, locality).count() - assessed_count,
         "not_assessed": not_assessed_rows(not_assessed[:NOT_ASSESSED_SHOWN], phases),
-        "distribution": distribution(latest_ids),
+        "distribution": distribution(figures.levels()),
     }
 
 
@@ -132,30 +151,6 @@ def heat_band(score):
     return "4"
 
 
-def council_averages(latest_ids, areas):
-    """Per area, the mean of the schools' area scores over every school in `latest_ids`
-    (a subquery of assessment ids), in one query: the database averages each
-    assessment's levels per area, then averages those."""
-    if not areas:
-        return []
-    per_school = (
-        Answer.objects.filter(assessment_id__in=latest_ids, level__isnull=False)
-        .values("assessment_id")
-        .annotate(
-            **{
-                f"area_{area.pk}": Avg("level", filter=Q(statement__area_id=area.pk))
-                for area in areas
-            }
-        )
-        .order_by()
-    )
-    means = per_school.aggregate(**{f"mean_{area.pk}": Avg(f"area_{area.pk}") for area in areas})
-    return [
-        None if means[f"mean_{area.pk}"] is None else round(float(means[f"mean_{area.pk}"]), 1)
-        for area in areas
-    ]
-
-
 def not_assessed_rows(schools, phases):
     """The schools as rows, each saying whether an assessment is under way (one query)."""
     under_way = Assessment.objects.filter(
@@ -172,33 +167,19 @@ def not_assessed_rows(schools, phases):
     ]
 
 
-def distribution(latest_ids):
+def distribution(levels):
     """Per statement (by code, worded as in the newest published version), how many
-    schools chose each level: one aggregate query, and one for the statements."""
-    per_statement = (
-        Answer.objects.filter(assessment_id__in=latest_ids)
-        .values("statement_id")
-        .annotate(**{f"level_{n}": Count("pk", filter=Q(level=n)) for n in LEVELS})
-        .order_by()
-    )
-    # Every version's statements, so answers to an older version count under their code.
+    schools chose each level, from the summary's {code: counts}: one query, for the
+    statements."""
     newest = FrameworkVersion.objects.published().order_by("-published_at").values("pk")[:1]
-    statements = Statement.objects.annotate(
-        in_newest=Exact(F("framework_id"), Subquery(newest))
-    ).values_list("pk", "code", "in_newest", "area__name", "text")
-    code_of, shown = {}, []
-    for pk, code, in_newest, area, text in statements:
-        code_of[pk] = code
-        if in_newest:
-            shown.append((code, area, text))
-    counts = defaultdict(lambda: [0] * len(LEVELS))
-    for row in per_statement:
-        by_level = counts[code_of[row["statement_id"]]]
-        for n in LEVELS:
-            by_level[n - 1] += row[f"level_{n}"]
+    statements = (
+        Statement.objects.filter(framework_id=Subquery(newest))
+        .order_by("area__order", "sort_order", "pk")
+        .values_list("code", "area__name", "text")
+    )
     return [
-        {"area": area, "text": text, "counts": counts.get(code, [0] * len(LEVELS))}
-        for code, area, text in shown
+        {"area": area, "text": text, "counts": levels.get(code, [0] * len(LEVELS))}
+        for code, area, text in statements
     ]
 
 
@@ -283,9 +264,7 @@ class CouncilView(TitledAdminPage, TemplateView):
 def heat_map_csv(filters):
     """Every matching school that has assessed (not only one page), with its scores."""
     areas = list(AssessmentArea.objects.all())
-    assessed = matching_schools(filters["year"], filters["phase"], filters["locality"]).filter(
-        latest_id__isnull=False
-    )
+    assessed = assessed_schools(filters["year"], filters["phase"], filters["locality"])
     scores = services.scores_by_area(assessed.values("latest_id"))
     phases = phase_labels()
     response = spreadsheets.csv_response(f"self-assessments-{filters['year']}.csv")
@@ -309,9 +288,7 @@ def heat_map_csv(filters):
 
 def not_assessed_csv(filters):
     """Every matching school that has not submitted an assessment of the year."""
-    schools = matching_schools(filters["year"], filters["phase"], filters["locality"]).filter(
-        latest_id__isnull=True
-    )
+    schools = not_assessed_schools(filters["year"], filters["phase"], filters["locality"])
     response = spreadsheets.csv_response(f"self-assessments-not-submitted-{filters['year']}.csv")
     writer = spreadsheets.writer(response)
     writer.writerow([_("School"), _("URN"), _("Phase"), _("Locality"), _("Now")])

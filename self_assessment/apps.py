@@ -12,6 +12,7 @@ class SelfAssessmentConfig(AppConfig):
         from audit.log import follow
 
         from .models import AreaCompletion, Assessment
+        from .summaries import follow_schools
 
         follow(Assessment, "assessment", service="attendance", label=assessment_label)
         follow(
@@ -21,6 +22,7 @@ class SelfAssessmentConfig(AppConfig):
             parent=lambda completion: completion.assessment,
             part="area completed",
         )
+        follow_schools()
 
 
 def assessment_label(assessment):

@@ -13,7 +13,7 @@ from portal.demo import demo_email
 from portal.models import School, User
 from shared.demo_data import load
 
-from . import services
+from . import services, summaries
 from .models import (
     Action,
     Answer,
@@ -177,6 +177,8 @@ def seed_assessments():
         _submitted(school, framework, this_year, this_time, statements, areas, rng, base, user)
         created += 1
     actions = _seed_action_plan(alderbrook, lead, data["action_plan"])
+    # Made directly, not through services.submit: the council's figures, worked out once.
+    summaries.refresh_years(summaries.years_with_figures())
     return f"self-assessments ({created} new), Alderbrook action plan ({actions} new actions)"
 
 

@@ -321,3 +321,23 @@ class Action(models.Model):
     @property
     def is_open(self):
         return self.status in self.OPEN
+
+
+class CouncilSummary(models.Model):
+    """The council-wide figures of one school year, kept up to date when an assessment is
+    submitted or deleted and when a school changes (summaries.py), so the council view and
+    each report's phase average read one row instead of every school's answers.
+
+    `figures` holds, per phase and locality of the active schools, how many have submitted
+    (their latest submitted assessment of the year counts), per area the sum of those
+    schools' area scores, and per statement code how many chose each level."""
+
+    school_year = models.PositiveSmallIntegerField(unique=True)
+    figures = models.JSONField(default=dict)
+    worked_out_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("council summary")
+
+    def __str__(self):
+        return school_year_label(self.school_year)

@@ -9,9 +9,7 @@ from django.db.models import Avg
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from portal.models import School
-
-from . import scoring
+from . import scoring, summaries
 from .models import (
     Answer,
     AreaCompletion,
@@ -205,6 +203,8 @@ def submit(assessment, user):
         locked.status = Assessment.Status.SUBMITTED
         locked.submitted_by, locked.submitted_at = user, timezone.now()
         locked.save(update_fields=["status", "submitted_by", "submitted_at"])
+        # The council's figures change with it, in the same transaction.
+        summaries.refresh_year(locked.school_year)
     return locked
 
 
@@ -221,33 +221,13 @@ def scores_by_area(assessment_ids):
     return found
 
 
-def latest_submitted_ids(school_ids=None, year=None):
-    """{school id: id of its latest submitted assessment} (in `year`, if given)."""
-    found = Assessment.objects.filter(status=Assessment.Status.SUBMITTED)
-    if school_ids is not None:
-        found = found.filter(school_id__in=school_ids)
-    if year is not None:
-        found = found.filter(school_year=year)
-    latest = {}
-    for pk, school_id in found.order_by("school_id", "-submitted_at").values_list(
-        "pk", "school_id"
-    ):
-        latest.setdefault(school_id, pk)
-    return latest
-
-
 def phase_averages(phase, year):
-    """{area id: mean of the schools' area scores} over the latest submitted assessment of
-    each school of this phase in this school year."""
-    school_ids = School.objects.filter(phase=phase, active=True).values_list("pk", flat=True)
-    latest = latest_submitted_ids(school_ids, year)
-    per_area = defaultdict(list)
-    for scores in scores_by_area(list(latest.values())).values():
-        for area_id, score in scores.items():
-            per_area[area_id].append(score)
-    return {area_id: scoring.mean_level(values) for area_id, values in per_area.items()}, len(
-        latest
-    )
+    """({area id: mean of the schools' area scores}, schools counted) over the latest
+    submitted assessment of each active school of this phase in this school year: read
+    from the year's council summary, not from every school's answers."""
+    figures = summaries.Figures(summaries.summary_of(year), phase=phase)
+    averages = {area_id: figures.mean_of_rounded(area_id) for area_id in figures.area_ids()}
+    return averages, figures.schools
 
 
 def all_areas():

@@ -11,6 +11,7 @@ from django.utils import timezone
 from audit.log import acting_as
 from shared.retention import report_line
 
+from . import summaries
 from .models import Answer, Assessment
 
 
@@ -53,6 +54,8 @@ def purge_expired_assessments(dry_run=False, now=None):
         assessments = list(expired.select_related("school"))
         for assessment in assessments:
             assessment.delete()  # each logged by audit.log (Assessment is followed)
+        # A school's latest of an older year can go: that year's figures change.
+        summaries.refresh_years(a.school_year for a in assessments if a.is_submitted)
     return len(assessments)
 
 

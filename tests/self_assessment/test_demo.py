@@ -3,10 +3,12 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from portal.models import School
+from self_assessment import summaries
 from self_assessment.models import (
     Action,
     Answer,
     Assessment,
+    CouncilSummary,
     FrameworkVersion,
     Statement,
     school_year_of,
@@ -45,6 +47,11 @@ def test_demo_framework_and_assessments_and_a_second_run_adds_nothing():
         assert started <= sent <= timezone.now()
         for moment in (started, sent):
             assert school_year_of(timezone.localdate(moment)) == assessment.school_year
+    # The demo ends with the council's figures worked out for each year it has.
+    for year in set(Assessment.objects.values_list("school_year", flat=True)):
+        summary = CouncilSummary.objects.get(school_year=year)
+        assert summary.figures == summaries.work_out(year)
+        assert summaries.Figures(summary).schools == len(summaries.latest_of_each_school(year))
     from guidance.models import GuidancePage
 
     assert GuidancePage.objects.filter(assessment_areas__isnull=False).exists()
