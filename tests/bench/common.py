@@ -117,13 +117,14 @@ def get_status(port, path, headers=None):
 
 
 def fetch(port, path, headers=None):
-    """One GET, redirects not followed: (status, body, headers). No Accept-Encoding, as
-    wrk sends none: the body is the page's whole size."""
+    """One GET, redirects not followed: (status, body, headers with lower-case names). No
+    Accept-Encoding, as wrk sends none: the body is the page's whole size."""
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     try:
         conn.request("GET", path, headers=headers or {})
         response = conn.getresponse()
-        return response.status, response.read(), dict(response.getheaders())
+        headers = {name.lower(): value for name, value in response.getheaders()}
+        return response.status, response.read(), headers
     finally:
         conn.close()
 
@@ -155,6 +156,18 @@ def wait_until_ready(server, port, log_path):
     raise BenchError(f"/healthz/ did not answer 200 within {READY_TIMEOUT}s")
 
 
+def wait_until_idle(port, quick=0.1, times=3, limit=30):
+    """Wait until /healthz/ answers quickly `times` in a row. When wrk stops, the sync
+    workers still serve the requests queued by its connections (they do not see that the
+    client has gone): after a slow page they would slow the next run down."""
+    deadline = time.monotonic() + limit
+    in_a_row = 0
+    while in_a_row < times and time.monotonic() < deadline:
+        started = time.monotonic()
+        get_status(port, "/healthz/")
+        in_a_row = in_a_row + 1 if time.monotonic() - started < quick else 0
+
+
 def stop(process):
     """Terminate, then kill: gunicorn's master and qcluster both stop their children on
     SIGTERM."""
@@ -172,15 +185,18 @@ LATENCY_UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
 SIZE_UNITS_KB = {"B": 1 / 1024, "KB": 1.0, "MB": 1024.0, "GB": 1024.0**2}
 
 
-def run_wrk(url, duration, connections, headers=()):
+def run_wrk(url, duration, connections, headers=(), timeout=None):
     """One wrk run: requests/s, mean latency, size per response, non-2xx count. `headers`
-    ("Name: value") go with every request: a session cookie, the proxy's X-Forwarded-Proto."""
+    ("Name: value") go with every request: a session cookie, the proxy's X-Forwarded-Proto.
+    wrk drops (does not count) a response slower than `timeout` seconds, 2 by default."""
     threads = min(2, connections)  # wrk needs connections >= threads
     args = [WRK, f"-t{threads}", f"-c{connections}", f"-d{duration}s"]
+    if timeout:
+        args.append(f"--timeout={timeout}s")
     for header in headers:
         args += ["-H", header]
     args.append(url)
-    out = run(args, None, timeout=duration + 60)
+    out = run(args, None, timeout=duration + (timeout or 0) + 60)
     rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
     latency = re.search(r"Latency\s+([\d.]+)(us|ms|s|m)\b", out)
     if not rps or not latency:
