@@ -43,7 +43,7 @@ LOCALITIES = [
 ]  # fmt: skip
 PHASES = ["primary"] * 8 + ["secondary"] * 2 + ["special", "nursery"]
 # How the agencies serve schools (guidance/models/caso.py): a few countywide, a fifth in one
-# or two localities, the rest named for one to three schools. A school then has about 150
+# or two localities, the rest named for one to three schools. A school then has about 200
 # contacts on its list: the countywide ones, its locality's and those named for it.
 COUNTYWIDE_SHARE, LOCALITY_SHARE = 0.005, 0.2
 TOPIC_WORDS = [
