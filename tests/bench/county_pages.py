@@ -329,13 +329,18 @@ def verdicts(row):
     """(speed, size) verdicts of one row."""
     if row.get("error"):
         return "ERROR: " + row["error"], "-"
+    if "kb" not in row:
+        return "not measured (interrupted)", "-"
     if row.get("csv_only"):
         if row["streams"]:
             return "not timed", "streams"
         return "not timed", (
             "ok" if row["kb"] <= MAX_KB else f"OVER {MAX_KB} KB"
         ) + ", not streamed"
-    speed = "met" if row["ratio"] >= row["target"] else "MISSED"
+    if "ratio" not in row:
+        speed = "not measured (interrupted)"
+    else:
+        speed = "met" if row["ratio"] >= row["target"] else "MISSED"
     if row["csv"]:
         size = "CSV (streams)"
     else:
@@ -459,32 +464,38 @@ def main():
             print(f"Measuring at {size} size (gunicorn, 2 workers, on 127.0.0.1:{port})...")
             measure_size(bench, size, env, port)
         return 0 if summary(bench.rows)[1] else 1
-    except BenchError as exc:
+    except (BenchError, OSError) as exc:
         print(f"ERROR: {exc}", file=sys.stderr)
         return 1
     finally:
         stop(server)
         if log:
             log.close()
-        if bench is not None and bench.rows:
-            print()
-            print(table(bench.rows, args))
-            text, ok = summary(bench.rows)
-            print()
-            print(text)
-            if not ok and log_path.exists():
-                print(last_traceback(log_path.read_text()))
-        if database:
-            try:
-                drop_database(database)
-            except Exception as exc:  # noqa: BLE001 (reported, the clean-up goes on)
-                print(f"could not drop {database}: {exc}", file=sys.stderr)
-        if redis_client is not None:
-            try:
-                redis_client.flushdb()
-            except Exception as exc:  # noqa: BLE001
-                print(f"could not flush Redis db {args.redis_db}: {exc}", file=sys.stderr)
-        shutil.rmtree(var_dir, ignore_errors=True)
+        try:
+            if bench is not None and bench.rows:
+                print()
+                print(table(bench.rows, args))
+                text, ok = summary(bench.rows)
+                print()
+                print(text)
+                if not ok and log_path.exists():
+                    print(last_traceback(log_path.read_text()))
+        finally:
+            clean_up(database, redis_client, args.redis_db, var_dir)
+
+
+def clean_up(database, redis_client, redis_db, var_dir):
+    if database:
+        try:
+            drop_database(database)
+        except Exception as exc:  # noqa: BLE001 (reported, the clean-up goes on)
+            print(f"could not drop {database}: {exc}", file=sys.stderr)
+    if redis_client is not None:
+        try:
+            redis_client.flushdb()
+        except Exception as exc:  # noqa: BLE001
+            print(f"could not flush Redis db {redis_db}: {exc}", file=sys.stderr)
+    shutil.rmtree(var_dir, ignore_errors=True)
 
 
 if __name__ == "__main__":
