@@ -1,12 +1,19 @@
-"""What the benchmark scripts share: running manage.py, a free loopback port, starting,
-waiting for and stopping gunicorn, and reading a wrk run. Imported by the scripts beside it (run as files)."""
+"""What the benchmark scripts share: running manage.py, a scratch PostgreSQL database and
+a Redis database, a free loopback port, starting, waiting for and stopping gunicorn, one
+GET's status and size, and reading a wrk run. Imported by the scripts beside it (run as
+files)."""
 
 import http.client
+import json
 import re
+import secrets
 import socket
 import subprocess
 import time
 from pathlib import Path
+
+import psycopg
+import redis
 
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = ROOT / ".venv" / "bin" / "python"
@@ -14,10 +21,16 @@ GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
 SETUP_TIMEOUT = 600  # seconds for each of migrate, seed_demo, collectstatic, npm
 READY_TIMEOUT = 30  # seconds for gunicorn to answer /healthz/
 WRK = "/usr/bin/wrk"
+PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
+REDIS_HOST, REDIS_PORT = "127.0.0.1", 6379
 
 
 class BenchError(Exception):
     pass
+
+
+class Unavailable(Exception):
+    """PostgreSQL or Redis is not there: the scripts exit 2."""
 
 
 def run(args, env, timeout=SETUP_TIMEOUT):
@@ -40,6 +53,50 @@ def manage(env, *args):
     return run([PYTHON, "manage.py", *args], env)
 
 
+def shell_result(env, code, tag):
+    """Run `code` in `manage.py shell`; what it printed as one "TAG {json}" line."""
+    out = manage(env, "shell", "-c", code)
+    line = next((li for li in out.splitlines() if li.startswith(f"{tag} ")), None)
+    if line is None:
+        raise BenchError(f"no {tag} line in the shell's output:\n{out[-3000:]}")
+    return json.loads(line.removeprefix(f"{tag} "))
+
+
+# --- PostgreSQL and Redis -------------------------------------------------------------
+
+
+def create_database(prefix="portal_load"):
+    """A new, empty PostgreSQL database named prefix_<random>: its name."""
+    try:
+        admin = psycopg.connect(PG_ADMIN_URL, autocommit=True, connect_timeout=5)
+    except psycopg.OperationalError as exc:
+        raise Unavailable(f"PostgreSQL is not reachable at {PG_ADMIN_URL}: {exc}") from exc
+    name = f"{prefix}_{secrets.token_hex(4)}"
+    with admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    return name
+
+
+def drop_database(name):
+    with psycopg.connect(PG_ADMIN_URL, autocommit=True, connect_timeout=5) as admin:
+        # Any connection left (a worker slow to die) would block DROP DATABASE.
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = %s AND pid <> pg_backend_pid()",
+            [name],
+        )
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+
+
+def connect_redis(db):
+    client = redis.Redis(host=REDIS_HOST, port=REDIS_PORT, db=db, socket_timeout=5)
+    try:
+        client.ping()
+    except redis.RedisError as exc:
+        raise Unavailable(f"Redis is not reachable at {REDIS_HOST}:{REDIS_PORT}: {exc}") from exc
+    return client
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -55,6 +112,19 @@ def get_status(port, path, headers=None):
         response = conn.getresponse()
         response.read()
         return response.status
+    finally:
+        conn.close()
+
+
+def fetch(port, path, headers=None):
+    """One GET, redirects not followed: (status, body, headers with lower-case names). No
+    Accept-Encoding, as wrk sends none: the body is the page's whole size."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    try:
+        conn.request("GET", path, headers=headers or {})
+        response = conn.getresponse()
+        headers = {name.lower(): value for name, value in response.getheaders()}
+        return response.status, response.read(), headers
     finally:
         conn.close()
 
@@ -86,6 +156,23 @@ def wait_until_ready(server, port, log_path):
     raise BenchError(f"/healthz/ did not answer 200 within {READY_TIMEOUT}s")
 
 
+def wait_until_idle(port, quick=0.1, times=3, limit=180):
+    """Wait until /healthz/ answers quickly `times` in a row. When wrk stops, the sync
+    workers still serve the requests queued by its connections (they do not see that the
+    client has gone): after a slow page they would slow the next run down."""
+    deadline = time.monotonic() + limit
+    in_a_row = 0
+    while in_a_row < times and time.monotonic() < deadline:
+        started = time.monotonic()
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=limit)
+        try:
+            conn.request("GET", "/healthz/")
+            conn.getresponse().read()
+        finally:
+            conn.close()
+        in_a_row = in_a_row + 1 if time.monotonic() - started < quick else 0
+
+
 def stop(process):
     """Terminate, then kill: gunicorn's master and qcluster both stop their children on
     SIGTERM."""
@@ -103,15 +190,18 @@ LATENCY_UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
 SIZE_UNITS_KB = {"B": 1 / 1024, "KB": 1.0, "MB": 1024.0, "GB": 1024.0**2}
 
 
-def run_wrk(url, duration, connections, headers=()):
+def run_wrk(url, duration, connections, headers=(), timeout=None):
     """One wrk run: requests/s, mean latency, size per response, non-2xx count. `headers`
-    ("Name: value") go with every request: a session cookie, the proxy's X-Forwarded-Proto."""
+    ("Name: value") go with every request: a session cookie, the proxy's X-Forwarded-Proto.
+    wrk drops (does not count) a response slower than `timeout` seconds, 2 by default."""
     threads = min(2, connections)  # wrk needs connections >= threads
     args = [WRK, f"-t{threads}", f"-c{connections}", f"-d{duration}s"]
+    if timeout:
+        args.append(f"--timeout={timeout}s")
     for header in headers:
         args += ["-H", header]
     args.append(url)
-    out = run(args, None, timeout=duration + 60)
+    out = run(args, None, timeout=duration + (timeout or 0) + 60)
     rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
     latency = re.search(r"Latency\s+([\d.]+)(us|ms|s|m)\b", out)
     if not rps or not latency:

@@ -44,8 +44,14 @@ import redis
 import requests
 from common import (
     PYTHON,
+    REDIS_HOST,
+    REDIS_PORT,
     ROOT,
     BenchError,
+    Unavailable,
+    connect_redis,
+    create_database,
+    drop_database,
     free_port,
     manage,
     run,
@@ -54,8 +60,6 @@ from common import (
     wait_until_ready,
 )
 
-PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
-REDIS_HOST, REDIS_PORT = "127.0.0.1", 6379
 EHE_ANSWERS_FILE = ROOT / "tests" / "forms_app" / "conftest.py"
 REQUEST_TIMEOUT = 60  # seconds for one HTTP request (a queue of 20 on 3 workers)
 STALL_SECONDS = 30  # stop waiting for emails when none came for this long, queue empty
@@ -107,46 +111,8 @@ print("SETUP " + json.dumps({
 """
 
 
-class Unavailable(Exception):
-    """PostgreSQL or Redis is not there: exit 2."""
-
-
 class OutOfTime(Exception):
     pass
-
-
-# --- PostgreSQL and Redis ----------------------------------------------------------------
-
-
-def create_database():
-    try:
-        admin = psycopg.connect(PG_ADMIN_URL, autocommit=True, connect_timeout=5)
-    except psycopg.OperationalError as exc:
-        raise Unavailable(f"PostgreSQL is not reachable at {PG_ADMIN_URL}: {exc}") from exc
-    name = f"portal_load_{secrets.token_hex(4)}"
-    with admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    return name
-
-
-def drop_database(name):
-    with psycopg.connect(PG_ADMIN_URL, autocommit=True, connect_timeout=5) as admin:
-        # Any connection left (a worker slow to die) would block DROP DATABASE.
-        admin.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-            "WHERE datname = %s AND pid <> pg_backend_pid()",
-            [name],
-        )
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-
-
-def connect_redis(db):
-    client = redis.Redis(host=REDIS_HOST, port=REDIS_PORT, db=db, socket_timeout=5)
-    try:
-        client.ping()
-    except redis.RedisError as exc:
-        raise Unavailable(f"Redis is not reachable at {REDIS_HOST}:{REDIS_PORT}: {exc}") from exc
-    return client
 
 
 # --- the environment of the portal's processes ----------------------------------------
