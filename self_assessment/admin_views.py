@@ -267,40 +267,27 @@ def heat_map_csv(filters):
     assessed = assessed_schools(filters["year"], filters["phase"], filters["locality"])
     scores = services.scores_by_area(assessed.values("latest_id"))
     phases = phase_labels()
-    response = spreadsheets.csv_response(f"self-assessments-{filters['year']}.csv")
-    writer = spreadsheets.writer(response)
-    writer.writerow(
-        [_("School"), _("URN"), _("Phase"), _("Locality")] + [area.name for area in areas]
-    )
-    for school in assessed:
-        by_area = scores.get(school.latest_id, {})
-        writer.writerow(
-            [
-                school.name,
-                school.urn,
-                phases.get(school.phase, school.phase),
-                school.locality,
-            ]
-            + ["" if by_area.get(area.pk) is None else by_area[area.pk] for area in areas]
-        )
-    return response
+    heading = [_("School"), _("URN"), _("Phase"), _("Locality")] + [area.name for area in areas]
+    rows = (
+        [school.name, school.urn, phases.get(school.phase, school.phase), school.locality]
+        + [
+            "" if scores.get(school.latest_id, {}).get(area.pk) is None
+            else scores[school.latest_id][area.pk]
+            for area in areas
+        ]
+        for school in assessed
+    )  # fmt: skip
+    return spreadsheets.csv_download(f"self-assessments-{filters['year']}.csv", heading, rows)
 
 
 def not_assessed_csv(filters):
     """Every matching school that has not submitted an assessment of the year."""
     schools = not_assessed_schools(filters["year"], filters["phase"], filters["locality"])
-    response = spreadsheets.csv_response(f"self-assessments-not-submitted-{filters['year']}.csv")
-    writer = spreadsheets.writer(response)
-    writer.writerow([_("School"), _("URN"), _("Phase"), _("Locality"), _("Now")])
-    for row in not_assessed_rows(schools, phase_labels()):
-        school = row["school"]
-        writer.writerow(
-            [
-                school.name,
-                school.urn,
-                row["phase"],
-                school.locality,
-                row["now"],
-            ]
-        )
-    return response
+    heading = [_("School"), _("URN"), _("Phase"), _("Locality"), _("Now")]
+    rows = (
+        [row["school"].name, row["school"].urn, row["phase"], row["school"].locality, row["now"]]
+        for row in not_assessed_rows(schools, phase_labels())
+    )
+    return spreadsheets.csv_download(
+        f"self-assessments-not-submitted-{filters['year']}.csv", heading, rows
+    )
