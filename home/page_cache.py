@@ -18,8 +18,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
-from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .models import AlertBanner, CouncilSettings
 
@@ -104,6 +104,9 @@ def connect_signals():
     page_published.connect(purge, dispatch_uid="pagecache_published")
     page_unpublished.connect(purge, dispatch_uid="pagecache_unpublished")
     post_delete.connect(purge, sender=Page, dispatch_uid="pagecache_page_deleted")
-    for model in (AlertBanner, CouncilSettings):
+    # A page moved, made private (or public again), or a site's address changed: pages
+    # and the sitemap then show other addresses, or none, without a publish.
+    post_page_move.connect(purge, dispatch_uid="pagecache_page_moved")
+    for model in (AlertBanner, CouncilSettings, PageViewRestriction, Site):
         post_save.connect(purge, sender=model, dispatch_uid=f"pagecache_save_{model.__name__}")
         post_delete.connect(purge, sender=model, dispatch_uid=f"pagecache_delete_{model.__name__}")
