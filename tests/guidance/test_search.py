@@ -1,11 +1,14 @@
 """Site search: what it finds, in the visitor's language, and what anonymous visitors
 are served from the cache until the next publish."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.db.models import Sum
 from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
+from wagtail.search.backends import get_search_backend
 
 from guidance.factories import AgencyContactFactory, GuidanceIndexPageFactory, GuidancePageFactory
 from guidance.models import GuidancePage
@@ -192,3 +195,19 @@ def test_every_search_is_counted_a_batch_at_a_time(client, pages, school_user):
     client.force_login(school_user)  # signed-in users' searches count too
     search(client, q="penalty")
     assert hits() == 1 + BATCH
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's own text search")
+def test_on_postgresql_search_is_its_full_text_search_through_the_gin_index(client, pages):
+    assert type(get_search_backend()).__name__ == "PostgresSearchBackend"
+    _page, queries = searched_with_queries(client, q="penalty")
+    matching = [sql for sql in queries if "@@" in sql and "wagtailcore_page" in sql]
+    assert matching and "to_tsquery('english'" in matching[0]
+    # The condition as the backend writes it, asked of the index entries alone: with a
+    # few test pages PostgreSQL would rather read the table, so it is told not to.
+    condition = re.search(r'\("wagtailsearch_indexentry"\."title" \|\| .*?\)\)', matching[0])
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN SELECT 1 FROM wagtailsearch_indexentry WHERE {condition[0]}")
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "Bitmap Index Scan on guidance_search_title_body_gin" in plan
