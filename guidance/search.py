@@ -26,7 +26,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from home.localize import active_locale
-from home.page_cache import generation, purge
+from home.page_cache import cacheable_request, generation, purge
 
 from .models import AgencyContact, GuidanceIndexPage, GuidancePage, StrategyPage
 
@@ -176,8 +176,9 @@ def search(request, query, kind="", page_number=1):
 def stored_page(request):
     """(key, copy) of the search page served at this address: an anonymous visitor's
     repeat of a search costs no query and no rendering. The copy is (response, query_id)
-    or None; the key is None for a signed-in user, who is never served one."""
-    if not _served_from_cache(request):
+    or None; the key is None when the page cache would not serve the request either (a
+    session, so maybe signed in, or a message waiting: the page would show it)."""
+    if not cacheable_request(request):
         return None, None
     key = _key(request, "searchpage", request.get_full_path())
     return key, cache.get(key)

@@ -63,7 +63,9 @@ def key_for(host, full_path):
     return f"pagecache:{generation()}:{host}:{address}"
 
 
-def _cacheable_request(request):
+def cacheable_request(request):
+    """Whether a stored copy may be served for this request, and its response stored: a
+    visitor with no session (so not signed in) and no message waiting to be shown."""
     return (
         request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
@@ -77,7 +79,7 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not _cacheable_request(request):
+        if not cacheable_request(request):
             return self.get_response(request)
         key = key_for(request.get_host(), request.get_full_path())
         cached = cache.get(key)

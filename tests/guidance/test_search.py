@@ -159,6 +159,16 @@ def test_signed_in_users_are_never_served_a_copy(client, pages, school_user):
     assert "School transport" in search(client, q="transport")
 
 
+def test_a_page_showing_a_visitors_message_is_never_stored_for_others(client, pages):
+    client.cookies["messages"] = "a message for this visitor only"
+    search(client, q="penalty")
+    del client.cookies["messages"]
+    _page, queries = searched_with_queries(client, q="penalty")
+    assert queries != []  # rendered afresh: nothing stored from the visitor with a message
+    _page, queries = searched_with_queries(client, q="penalty")
+    assert queries == []
+
+
 @pytest.mark.parametrize(
     "query",
     [
