@@ -1,19 +1,32 @@
+from django.contrib.sitemaps import views as sitemap_views
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 
-from .search import KINDS, search
+from . import sitemap
+from .search import KINDS, search, store_page, stored_page
+from .search_hits import count_hit
 
 
 def search_view(request):
-    try:
-        page_number = max(1, int(request.GET.get("page", 1)))
-    except ValueError:
-        page_number = 1
-    results = search(request.GET.get("q", ""), request.GET.get("type", ""), page_number)
-    kinds = [{"value": value, "label": label} for value, (label, _types) in KINDS.items()]
-    return render(request, "guidance/search.html", {**results, "kinds": kinds})
+    key, stored = stored_page(request)
+    if stored is not None:
+        response, query_id = stored
+    else:
+        try:
+            page_number = max(1, int(request.GET.get("page", 1)))
+        except ValueError:
+            page_number = 1
+        query, kind = request.GET.get("q", ""), request.GET.get("type", "")
+        results = search(request, query, kind, page_number)
+        kinds = [{"value": value, "label": label} for value, (label, _types) in KINDS.items()]
+        response = render(request, "guidance/search.html", {**results, "kinds": kinds})
+        query_id = results["query_id"]
+        store_page(key, response, query_id)
+    if query_id is not None:
+        count_hit(query_id)
+    return response
 
 
 @cache_control(max_age=86400, public=True)
@@ -26,3 +39,24 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+def sitemap_index(request):
+    return sitemap.cached(
+        request,
+        "index",
+        lambda sections: sitemap_views.index(request, sections, sitemap_url_name="sitemap-section"),
+    )
+
+
+def sitemap_section(request, section):
+    # "?p=2" and "?p=02" are one page; anything else is refused (404) and never kept.
+    try:
+        number = int(request.GET.get("p", 1))
+    except ValueError:
+        number = None
+    return sitemap.cached(
+        request,
+        f"{section}:{number}",
+        lambda sections: sitemap_views.sitemap(request, sections, section=section),
+    )

@@ -28,8 +28,8 @@ from django.db.models.signals import post_delete, post_save
 from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
-from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import page_versions
 from .models import AlertBanner, CouncilSettings
@@ -83,7 +83,9 @@ def key_for(host, full_path):
     return f"pagecache:{generation()}:{host}:{address}"
 
 
-def _cacheable_request(request):
+def cacheable_request(request):
+    """Whether a stored copy may be served for this request, and its response stored: a
+    visitor with no session (so not signed in) and no message waiting to be shown."""
     return (
         request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
@@ -143,7 +145,7 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not _cacheable_request(request):
+        if not cacheable_request(request):
             return self.get_response(request)
         key = key_for(request.get_host(), request.get_full_path())
         entry = _stored(key)
@@ -182,6 +184,9 @@ def connect_signals():
     page_published.connect(purge, dispatch_uid="pagecache_published")
     page_unpublished.connect(purge, dispatch_uid="pagecache_unpublished")
     post_delete.connect(purge, sender=Page, dispatch_uid="pagecache_page_deleted")
-    for model in (AlertBanner, CouncilSettings):
+    # A page moved, made private (or public again), or a site's address changed: pages
+    # and the sitemap then show other addresses, or none, without a publish.
+    post_page_move.connect(purge, dispatch_uid="pagecache_page_moved")
+    for model in (AlertBanner, CouncilSettings, PageViewRestriction, Site):
         post_save.connect(purge, sender=model, dispatch_uid=f"pagecache_save_{model.__name__}")
         post_delete.connect(purge, sender=model, dispatch_uid=f"pagecache_delete_{model.__name__}")

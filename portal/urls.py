@@ -3,7 +3,6 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from guidance import views as guidance_views
@@ -43,7 +42,8 @@ urlpatterns = [
     path("language/<str:code>/", views.choose_language, name="choose-language"),
     path("robots.txt", guidance_views.robots_txt, name="robots"),
     path("favicon.ico", views.favicon, name="favicon"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", guidance_views.sitemap_index, name="sitemap"),
+    path("sitemap-<str:section>.xml", guidance_views.sitemap_section, name="sitemap-section"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("forms/", include("forms_app.urls")),

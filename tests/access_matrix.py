@@ -199,7 +199,8 @@ SPREADSHEET_TYPES = ("text/csv", "application/vnd.openxmlformats-officedocument.
 # tests/home/test_translation_moderation.py).
 NOT_RECORDS = {
     "home_submit_translation", "home_sync_translations", "choose-language",
-    "healthz", "robots", "favicon", "guidance:search", "portal:sign-in", "portal:sign-out",
+    "healthz", "robots", "sitemap", "sitemap-section", "favicon", "guidance:search",
+    "portal:sign-in", "portal:sign-out",
     "portal:password-reset", "portal:password-reset-sent", "portal:password-reset-confirm",
     "portal:invite-accept", "portal:password-set", "portal:two-factor",
     "portal:two-factor-set-up", "portal:two-factor-verify", "portal:two-factor-recovery-codes",

@@ -376,7 +376,14 @@ WAGTAIL_SITE_NAME = "School attendance portal"
 # Staff sign in to the admin with their email address, as everyone does (portal/forms.py).
 WAGTAILADMIN_USER_LOGIN_FORM = "portal.forms.AdminSignInForm"
 WAGTAILADMIN_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Full-text search in the database: SQLite's FTS5 by default; on PostgreSQL its own text
+# search (django.contrib.postgres, added above), with the GIN indexes of Wagtail's
+# migrations and guidance's (0008_search_indexes). English stemming ("penalties" finds
+# "penalty") whatever the server's default_text_search_config, which some managed
+# PostgreSQL services set to "simple"; after changing it, run `manage.py update_index`.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"}
+}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 # A new translation is a draft, live only once approved through the moderation workflow,
