@@ -114,3 +114,12 @@ def test_under_the_cap_the_count_is_exact_and_the_last_page_short(signed_in, cap
     assert rows(last) == [f"EV-{n:05d}" for n in range(50, 60)]
     filtered = signed_in.get(reverse(LOG), {"action": "viewed"}).content.decode()
     assert "There are 60 matches" in filtered
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's query plan")
+@pytest.mark.parametrize("field", ["action", "kind", "service"])
+def test_a_filtered_page_is_read_newest_first_from_an_index_not_sorted(db, field):
+    write(3)
+    page = AuditEvent.objects.filter(**{field: "exported"}).order_by("-at", "-pk")[:50]
+    plan = page.explain()
+    assert f"audit_{field}_newest" in plan and "TEMP B-TREE" not in plan

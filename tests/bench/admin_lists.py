@@ -92,6 +92,17 @@ def fill_log(total):
     AuditEvent.objects.bulk_create(batch)
 
 
+def answers(n):
+    """About the 2 KB of a home education registration's answers."""
+    return {
+        "child": {"first_name": f"Child {n}", "last_name": "Khan", "date_of_birth": "2015-04-01"},
+        "school": {"school_status": "on_roll", "school_name": "Oak Primary School"},
+        "contact": {"name": f"Parent {n}", "email": f"parent{n}@example.com"},
+        "address": {"line_1": f"{n} High Street", "town": "Testshire", "postcode": "TE1 1ST"},
+        "education": {"approach": "A structured curriculum at home. " * 50},
+    }
+
+
 def fill_queue(total, officers):
     from django.utils import timezone
 
@@ -107,7 +118,7 @@ def fill_queue(total, officers):
                 journey=Journey.EHE_REGISTRATION,
                 service="ehe",
                 reference=f"EHE-{n:08d}",
-                answers={"contact": {"name": f"Parent {n}"}},
+                answers=answers(n),
                 schema_version=1,
                 submitter_name=f"Parent {n}",
                 submitter_email=f"parent{n}@example.com",
