@@ -253,3 +253,13 @@ def test_officers_see_what_was_sent_even_when_dates_have_passed(client, home, eh
     assert "About the child" in page and "14 March 2015" in page
     assert "No, the child has never been to school" in page  # the choice's label
     assert "Legacy step" in page and "kept" in page  # answers from an older form version
+
+
+@pytest.mark.skipif(
+    __import__("django.db").db.connection.vendor != "sqlite", reason="SQLite's query plan"
+)
+def test_a_page_of_a_service_s_queue_is_read_newest_first_from_an_index(db):
+    SubmissionFactory.create_batch(3)
+    page = Submission.objects.filter(service__in=["ehe"]).order_by("-created_at")[:50]
+    plan = page.explain()
+    assert "submission_queue_newest" in plan and "TEMP B-TREE" not in plan
