@@ -16,10 +16,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, override
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -31,7 +31,14 @@ from portal.emails import send_email
 from portal.groups import SERVICE_OF_GROUP
 from portal.models import User
 from shared import times
-from shared.admin_parts import DateRangeInputs, NarrowScreenListing
+from shared.admin_parts import (
+    CappedCountPaginator,
+    DateRangeInputs,
+    LinkColumn,
+    NarrowScreenListing,
+    PlainColumn,
+    TagsColumn,
+)
 
 from .engine import journey_for, summary_of_answers
 from .journeys.facts import Flag, Status
@@ -166,10 +173,11 @@ class SubmissionFilterSet(WagtailFilterSet):
 # --- the queue ---------------------------------------------------------------------------
 
 
-class FlagsColumn(Column):
-    """Why each submission is flagged, a tag per reason; nothing when it is not."""
+class FlagsColumn(TagsColumn):
+    """Why each submission is flagged, a tag per reason; nothing to see when it is not."""
 
-    cell_template_name = "forms_app/admin/flags_cell.html"
+    tag_class = "w-status w-status--primary"
+    empty_value_display = gettext_lazy("Not flagged")
 
     def get_value(self, instance):
         return instance.flag_labels
@@ -177,6 +185,7 @@ class FlagsColumn(Column):
 
 class SubmissionIndexView(AuditedExportMixin, IndexView):
     audit_kind = "submission"
+    paginator_class = CappedCountPaginator
     export_headings = {
         "journey": gettext_lazy("Form"),
         "flags": gettext_lazy("Flagged"),
@@ -191,6 +200,8 @@ class SubmissionIndexView(AuditedExportMixin, IndexView):
             .get_base_queryset()
             .filter(service__in=access.services_for(self.request.user))
             .select_related("assigned_to")
+            # What was sent is read on the submission's own page, never in the queue.
+            .defer("answers", "findings", "outcome_reason")
         )
 
     @cached_property
@@ -210,21 +221,32 @@ class SubmissionIndexView(AuditedExportMixin, IndexView):
 
     @cached_property
     def columns(self):
+        # Each cell written straight out (shared.admin_parts): a page of the queue is
+        # 50 rows of up to 8 columns.
         columns = [
-            self._get_title_column("reference"),
-            Column("journey", label=_("Form"), accessor="get_journey_display", sort_key="journey"),
-            Column("submitter_name", label=_("Name"), sort_key="submitter_name"),
-            StatusTagColumn("status", label=_("Status"), accessor="get_status_display"),
+            LinkColumn(
+                "reference",
+                "forms_app_submission:inspect",
+                label=capfirst(Submission._meta.get_field("reference").verbose_name),
+                sort_key="reference",
+            ),
+            PlainColumn(
+                "journey", label=_("Form"), accessor="get_journey_display", sort_key="journey"
+            ),
+            PlainColumn("submitter_name", label=_("Name"), sort_key="submitter_name"),
+            TagsColumn("status", label=_("Status"), accessor="get_status_display"),
         ]
         if self.work.flags:
             columns.append(FlagsColumn("flags", label=_("Flagged")))
         if self.work.outcomes:
-            columns.append(Column("outcome", label=_("Outcome"), accessor="get_outcome_display"))
+            columns.append(
+                PlainColumn("outcome", label=_("Outcome"), accessor="get_outcome_display")
+            )
         return columns + [
-            Column(
+            PlainColumn(
                 "created_at", label=_("Received"), accessor=self.received, sort_key="created_at"
             ),
-            Column("assigned_to", label=_("Assigned to"), accessor=self.assignee),
+            PlainColumn("assigned_to", label=_("Assigned to"), accessor=self.assignee),
         ]
 
     @staticmethod

@@ -145,6 +145,11 @@ class Submission(models.Model):
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("submission")
+        indexes = [
+            # An officer's queue: their service's, newest first, a page at a time (without
+            # it a page sorted every submission of the service, answers and all).
+            models.Index(fields=["service", "-created_at"], name="submission_queue_newest"),
+        ]
         permissions = [
             ("work_submission", "Can change status and assign submissions"),
             ("export_submission", "Can export submissions as CSV"),
