@@ -305,7 +305,9 @@ def test_editors_list_contacts_without_a_query_per_row(
     assert "Housing 29" in page and "Northgate; Riverside" in page and "Countywide" in page
     assert "Type of support" in page and "Last changed" in page
     by_type = get_page(client, url, {"ordering": "-category"})
-    assert by_type.index("Safer Schools Officer") < by_type.index("Housing 29")  # "police" sorts after "housing"
+    assert by_type.index("Safer Schools Officer") < by_type.index(
+        "Housing 29"
+    )  # "police" sorts after "housing"
     page = get_page(client, url, {"category": "police"})
     assert "Safer Schools Officer" in page and "Housing 1" not in page
     page = get_page(client, url, {"q": "front do"})
