@@ -26,9 +26,10 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from home.localize import active_locale
-from home.page_cache import cacheable_request, generation, purge
+from home.page_cache import generation, purge, served_from_cache
 
 from .models import AgencyContact, GuidanceIndexPage, GuidancePage, StrategyPage
+from .search_hits import count_cached_hit
 
 PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -173,22 +174,6 @@ def search(request, query, kind="", page_number=1):
     return {**found, **result}
 
 
-def stored_page(request):
-    """(key, copy) of the search page served at this address: an anonymous visitor's
-    repeat of a search costs no query and no rendering. The copy is (response, query_id)
-    or None; the key is None when the page cache would not serve the request either (a
-    session, so maybe signed in, or a message waiting: the page would show it)."""
-    if not cacheable_request(request):
-        return None, None
-    key = _key(request, "searchpage", request.get_full_path())
-    return key, cache.get(key)
-
-
-def store_page(key, response, query_id):
-    if key is not None and response.status_code == 200 and not response.cookies:
-        cache.set(key, (response, query_id), settings.PORTAL_PAGE_CACHE_SECONDS)
-
-
 def _purge(**kwargs):
     purge()
 
@@ -197,3 +182,4 @@ def connect_signals():
     """A promotion editors add or remove shows at once, as a publish does."""
     post_save.connect(_purge, sender=SearchPromotion, dispatch_uid="search_promotion_saved")
     post_delete.connect(_purge, sender=SearchPromotion, dispatch_uid="search_promotion_deleted")
+    served_from_cache.connect(count_cached_hit, dispatch_uid="search_hit_from_page_cache")

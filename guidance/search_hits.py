@@ -45,3 +45,8 @@ def _write(query_id, day, hits):
             QueryDailyHits.objects.create(query_id=query_id, date=day, hits=hits)
     except IntegrityError:  # another request made the day's row just now (or the query went)
         rows.update(hits=F("hits") + hits)
+
+
+def count_cached_hit(sender, counted, **kwargs):
+    """A search page served from the page cache (home.page_cache.served_from_cache)."""
+    count_hit(counted)

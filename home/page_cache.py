@@ -25,6 +25,7 @@ import uuid
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
+from django.dispatch import Signal
 from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -75,6 +76,11 @@ def _seconds_until_next_change(request):
     if not upcoming:
         return None
     return max(1, int((min(upcoming) - now).total_seconds()))
+
+
+# Sent when a stored copy is served, with what the page asked to have counted on each
+# view (`portal_counted` on its response, say a search's query): its view does not run.
+served_from_cache = Signal()
 
 
 def key_for(host, full_path):
@@ -154,6 +160,8 @@ class AnonymousPageCacheMiddleware:
             response["X-Page-Cache"] = "hit"
             if entry["form_token"]:
                 _fill_form_token(request, response)
+            if entry.get("counted") is not None:
+                served_from_cache.send(AnonymousPageCacheMiddleware, counted=entry["counted"])
             return response
         request.portal_page_cache = True  # share_form_with_new_visitors may store a form
         response = self.get_response(request)
@@ -172,6 +180,7 @@ class AnonymousPageCacheMiddleware:
                 "response": response,
                 "versions": getattr(response, "portal_versions", {}),
                 "form_token": form_token,
+                "counted": getattr(response, "portal_counted", None),
             }
             cache.set(key, entry, timeout)
             response["X-Page-Cache"] = "miss"

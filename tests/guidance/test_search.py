@@ -207,6 +207,18 @@ def test_every_search_is_counted_a_batch_at_a_time(client, pages, school_user):
     assert hits() == 1 + BATCH
 
 
+def test_a_search_served_from_the_page_cache_is_counted_too(client, pages):
+    def hits():
+        return QueryDailyHits.objects.filter(query__query_string="penalty").aggregate(
+            total=Sum("hits")
+        )["total"]
+
+    assert client.get("/search/", {"q": "penalty"})["X-Page-Cache"] == "miss"
+    for _ in range(BATCH):
+        assert client.get("/search/", {"q": "penalty"})["X-Page-Cache"] == "hit"
+    assert hits() == 1 + BATCH  # the first at once, then a batch of repeats
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's own text search")
 def test_on_postgresql_search_is_its_full_text_search_through_the_gin_index(client, pages):
     assert type(get_search_backend()).__name__ == "PostgresSearchBackend"
