@@ -86,4 +86,7 @@ def cached(request, part, build):
             response.render()
         if response.status_code == 200:
             cache.set(key, response, CACHE_SECONDS)
+    # Also in the page cache, whose copies are served before any view runs (it keeps
+    # them for less long; a miss there is a hit here).
+    response.portal_cacheable = True
     return response
