@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, Value, When, Window
+from django.db.models import Case, Count, Prefetch, Q, Value, When, Window
 from django.db.models.functions import RowNumber
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import Http404, JsonResponse
@@ -34,11 +34,20 @@ LIST_ORDER = ("service_name", "team", "pk")
 
 def _serves(school):
     """A condition true of the contacts on one school's list."""
-    named = AgencyContact.schools.through.objects.filter(
-        agencycontact_id=OuterRef("pk"), school_id=school.pk
+    return _reaching([school.pk], [school.locality])
+
+
+def _reaching(school_ids, localities):
+    """Countywide, named for one of these schools, or working in one of these localities.
+    Uncorrelated subqueries (IN), each read once through its index: an EXISTS per
+    contact cost PostgreSQL 2-3 times as much over a county's 10,000 contacts."""
+    named = AgencyContact.schools.through.objects.filter(school_id__in=school_ids)
+    local = AgencyLocality.objects.filter(name__in=localities)
+    return (
+        Q(countywide=True)
+        | Q(pk__in=named.values("agencycontact_id"))
+        | Q(pk__in=local.values("contact_id"))
     )
-    local = AgencyLocality.objects.filter(contact_id=OuterRef("pk"), name=school.locality)
-    return Q(countywide=True) | Exists(named) | Exists(local)
 
 
 def _first_places(rows, partition, order, limit):
@@ -51,13 +60,9 @@ class AgencyContactQuerySet(models.QuerySet):
     def reaching(self, schools):
         """Contacts on any of these schools' lists: countywide ones, those working in a
         school's locality and those named for a school."""
-        school_ids = [school.pk for school in schools]
-        localities = {school.locality for school in schools}
-        named = AgencyContact.schools.through.objects.filter(
-            agencycontact_id=OuterRef("pk"), school_id__in=school_ids
+        return self.filter(
+            _reaching([school.pk for school in schools], {school.locality for school in schools})
         )
-        local = AgencyLocality.objects.filter(contact_id=OuterRef("pk"), name__in=localities)
-        return self.filter(Q(countywide=True) | Exists(named) | Exists(local))
 
     def serving(self, schools):
         """`reaching`, each contact with its localities and, as `named_schools`, which of
