@@ -82,15 +82,21 @@ class ReturnPeriod(models.Model):
         today = today or date.today()
         return self.opens_on <= today <= self.due_on
 
-    def takes_late_returns(self, today=None):
-        """After the due date, may a school that has not made its return still send it?"""
+    def takes_late_returns(self, today=None, last_opened_on=None):
+        """After the due date, may a school that has not made its return still send it?
+        `last_opened_on`, when the caller asks of many periods: the latest opening date of
+        the periods opened by today, read once for them all instead of a query each."""
         today = today or date.today()
         if today <= self.due_on:
             return False
-        later_opened = (
-            self.late_until is None
-            and ReturnPeriod.objects.opened(today).filter(opens_on__gt=self.opens_on).exists()
-        )
+        if self.late_until is not None:
+            later_opened = False
+        elif last_opened_on is not None:
+            later_opened = last_opened_on > self.opens_on
+        else:
+            later_opened = (
+                ReturnPeriod.objects.opened(today).filter(opens_on__gt=self.opens_on).exists()
+            )
         return rules.takes_late_returns(today, self.due_on, self.late_until, later_opened)
 
 

@@ -3,7 +3,7 @@ partner dashboard panel, and the demo returns."""
 
 from datetime import date, timedelta
 
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -163,6 +163,7 @@ def returns_panel(request):
         .order_by("period__due_on", "school__name")
     )
     late = {}  # per period: does it still take late returns? (asked once each)
+    last_opened_on = ReturnPeriod.objects.opened(today).aggregate(last=Max("opens_on"))["last"]
     school_returns = []
     for school_return in candidates:
         period = school_return.period
@@ -170,7 +171,7 @@ def returns_panel(request):
             school_returns.append(school_return)
         elif not school_return.is_made:
             if period.pk not in late:
-                late[period.pk] = period.takes_late_returns(today)
+                late[period.pk] = period.takes_late_returns(today, last_opened_on)
             if late[period.pk] or period.due_on >= today - timedelta(days=chase_days()):
                 school_returns.append(school_return)
     return DashboardPanel(

@@ -3,6 +3,8 @@
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from returns.models import ReturnPupil, SchoolReturn
@@ -323,6 +325,26 @@ def test_the_dashboard_offers_a_late_return_while_it_can_be_sent(client, school_
     past.late_until = TODAY - timedelta(days=1)
     past.save()
     assert "Summer term" not in client.get(reverse("portal:dashboard")).text
+
+
+def test_the_dashboards_returns_cost_the_same_however_many_periods_have_passed(
+    client, school_user, school
+):
+    def dashboard():
+        with CaptureQueriesContext(connection) as queries:
+            text = client.get(reverse("portal:dashboard")).text
+        return text, len(queries)
+
+    client.force_login(school_user)
+    make_period(name="Period 0", opens=-200, due=-190)
+    client.get(reverse("portal:dashboard"))  # warm per-process caches
+    _text, few = dashboard()
+    for n in range(1, 6):  # none returned: each asks whether it still takes late returns
+        make_period(name=f"Period {n}", opens=-200 + 30 * n, due=-190 + 30 * n)
+    text, many = dashboard()
+    assert many == few
+    # Only the latest may still be sent late: a later period has opened after the others.
+    assert "Period 5" in text and not any(f"Period {n}" in text for n in range(5))
 
 
 def test_a_period_not_yet_open_is_not_shown(client, school_user, school):
