@@ -163,7 +163,7 @@ def returns_panel(request):
         .order_by("period__due_on", "school__name")
     )
     late = {}  # per period: does it still take late returns? (asked once each)
-    last_opened_on = ReturnPeriod.objects.opened(today).aggregate(last=Max("opens_on"))["last"]
+    last_opened_on = None  # read when first needed, once for every period
     school_returns = []
     for school_return in candidates:
         period = school_return.period
@@ -171,6 +171,9 @@ def returns_panel(request):
             school_returns.append(school_return)
         elif not school_return.is_made:
             if period.pk not in late:
+                if last_opened_on is None:
+                    opened = ReturnPeriod.objects.opened(today)
+                    last_opened_on = opened.aggregate(last=Max("opens_on"))["last"]
                 late[period.pk] = period.takes_late_returns(today, last_opened_on)
             if late[period.pk] or period.due_on >= today - timedelta(days=chase_days()):
                 school_returns.append(school_return)
