@@ -21,15 +21,13 @@ COUNTER_SECONDS = 2 * 24 * 60 * 60
 def count_hit(query_id):
     day = timezone.now().date()  # the day as Wagtail's own Query.add_hit takes it
     key = f"searchhits:{day.isoformat()}:{query_id}"
-    if cache.add(key, 0, COUNTER_SECONDS):
-        _write(query_id, day, 1)
-        return
     try:
-        waiting = cache.incr(key)
-    except ValueError:  # dropped by the cache since: this hit starts it again
-        cache.add(key, 0, COUNTER_SECONDS)
-        _write(query_id, day, 1)
-        return
+        waiting = cache.incr(key)  # one round trip for every hit but the day's first
+    except ValueError:  # the day's first hit, or a counter the cache dropped: start it
+        if cache.add(key, 0, COUNTER_SECONDS):
+            _write(query_id, day, 1)
+            return
+        waiting = cache.incr(key)  # another request started it just now
     if waiting >= BATCH:
         # Take off only what is written now: hits counted meanwhile stay waiting.
         cache.decr(key, waiting)
