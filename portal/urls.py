@@ -53,6 +53,7 @@ urlpatterns = [
 # (the default) has no prefix.
 urlpatterns += i18n_patterns(
     path("portal/returns/", include("returns.urls")),
+    path("portal/attendance/", include("attendance.urls")),
     path("portal/self-assessment/", include("self_assessment.urls")),
     path("training/bookings/", include("training.urls")),
     path("portal/", include((partner_patterns, "portal"))),

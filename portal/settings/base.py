@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "guidance",
     "forms_app",
     "returns",
+    "attendance",
     "self_assessment",
     "training",
     "wagtail_localize",
@@ -298,7 +299,23 @@ PORTAL_AUDIT_RETENTION_DAYS = int(os.environ.get("PORTAL_AUDIT_RETENTION_DAYS", 
 # Schools' and bookers' own records, deleted (or, for bookings, anonymised) this many days
 # after: a return period's due date (its pupils go), an assessment's last activity, a
 # training session's end. The purges and the privacy notice both read these numbers.
-PORTAL_RECORD_RETENTION_DAYS = {"returns": 365 * 6, "assessments": 365 * 6, "bookings": 365 * 3}
+PORTAL_RECORD_RETENTION_DAYS = {
+    "returns": 365 * 6,
+    "assessments": 365 * 6,
+    "bookings": 365 * 3,
+    # Agreed actions naming a pupil (UPN or initials): after their meeting.
+    "support_meetings": 365 * 6,
+}
+# Three-stage attendance monitoring (Oxfordshire's model; attendance/stages.py): a school
+# whose attendance for the year so far is under STAGE_1_BELOW is flagged for a stage 1
+# audit; under STAGE_2_BELOW, or with more than PERSISTENT_ABOVE % of its pupils
+# persistently absent, an audit leads on to stage 2 follow-up meetings. Percentages.
+ATTENDANCE_STAGE_1_BELOW = float(os.environ.get("ATTENDANCE_STAGE_1_BELOW", "94"))
+ATTENDANCE_STAGE_2_BELOW = float(os.environ.get("ATTENDANCE_STAGE_2_BELOW", "92"))
+ATTENDANCE_PERSISTENT_ABOVE = float(os.environ.get("ATTENDANCE_PERSISTENT_ABOVE", "20"))
+# Agreed actions of targeting support meetings are reminded to the school this many days
+# after their due date while still open, and again each week.
+ATTENDANCE_ACTION_REMINDER_DAYS = 1
 # Public submissions allowed from one address per hour (spam and abuse).
 PORTAL_SUBMISSIONS_PER_HOUR = int(os.environ.get("PORTAL_SUBMISSIONS_PER_HOUR", "20"))
 # Who may name the visitor in X-Forwarded-For (shared/client_address.py): empty for none

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AttendanceConfig(AppConfig):
+    """Schools' attendance figures, the three-stage monitoring and termly targeting
+    support meetings (issue 19)."""
+
+    name = "attendance"
+    verbose_name = _("Attendance data")
