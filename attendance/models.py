@@ -77,6 +77,18 @@ class Figures(models.Model):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        self.work_out_rates()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {
+                *kwargs["update_fields"],
+                "absence_rate",
+                "attendance_rate",
+                "persistent_rate",
+                "severe_rate",
+            }
+        super().save(*args, **kwargs)
+
     @property
     def period(self):
         return HalfTerm(self.year, self.half)
@@ -107,18 +119,6 @@ class Figures(models.Model):
         self.persistent_rate = percent(self.persistent_absentees, self.pupils_on_roll)
         self.severe_rate = percent(self.severe_absentees, self.pupils_on_roll)
         return self
-
-    def save(self, *args, **kwargs):
-        self.work_out_rates()
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {
-                *kwargs["update_fields"],
-                "absence_rate",
-                "attendance_rate",
-                "persistent_rate",
-                "severe_rate",
-            }
-        super().save(*args, **kwargs)
 
 
 class FiguresImport(models.Model):
