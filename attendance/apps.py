@@ -8,3 +8,7 @@ class AttendanceConfig(AppConfig):
 
     name = "attendance"
     verbose_name = _("Attendance data")
+
+    def ready(self):
+        # Imported here: receivers use models, which load only once apps are ready.
+        from . import receivers  # noqa: F401

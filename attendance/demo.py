@@ -12,6 +12,7 @@ from datetime import date, datetime, time, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from home import page_cache
 from portal.demo import demo_email
 from portal.models import School, User
 from portal.terms import next_working_day, previous_working_day
@@ -132,6 +133,9 @@ def seed_figures(today=None):
     SchoolFigures.objects.bulk_create(rows, batch_size=500)
     national = _seed_national(all_periods, current, data)
     council = work_out_council_figures({row.year for row in rows}) if rows else 0
+    if rows or national:
+        # The strategy page's chart shows them to visitors the page cache serves.
+        transaction.on_commit(page_cache.purge)
     return f"{len(rows)} schools' figures, {national} national, {council} council rows (new)"
 
 

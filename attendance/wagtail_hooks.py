@@ -3,7 +3,13 @@ partner dashboard's panels, and its answers to other apps' hooks."""
 
 from wagtail import hooks
 
+from shared.absence_figures import HOOK_NAME as ABSENCE_FIGURES_HOOK
+
+from .absence_figures import latest_absence
 from .demo import seed_attendance
+
+# The strategy page's absence chart (guidance) drawn from the council's figures.
+hooks.register(ABSENCE_FIGURES_HOOK, latest_absence)
 
 
 @hooks.register("register_demo_content")

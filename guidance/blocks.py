@@ -4,13 +4,14 @@ template in templates/guidance/blocks/, in GOV.UK Design System markup."""
 import copy
 
 from django.utils.translation import gettext_lazy as _
-from wagtail import blocks
+from wagtail import blocks, hooks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail_localize.segments import StringSegmentValue
 
 from home.blocks import InsetTextBlock, WarningTextBlock
 from home.localize import in_active_language
+from shared.absence_figures import HOOK_NAME as ABSENCE_FIGURES_HOOK
 
 from .charts import absence_chart
 from .languages import mark_languages
@@ -84,9 +85,19 @@ class AbsenceFigureBlock(blocks.StructBlock):
 
 
 class AbsenceDataBlock(blocks.StructBlock):
-    """Overall absence by phase, this council against England, for one school year."""
+    """Overall absence by phase, this council against England, for one school year:
+    typed in, or drawn from the attendance data where an app answers the
+    register_absence_figures hook (shared/absence_figures.py)."""
 
     title = blocks.CharBlock(max_length=120)
+    from_attendance_data = blocks.BooleanBlock(
+        required=False,
+        label=_("Figures from the attendance data"),
+        help_text=_(
+            "Show the latest school year of the council's attendance data instead of the "
+            "figures below, which are shown only while there is none."
+        ),
+    )
     year = blocks.CharBlock(max_length=20, help_text=_("e.g. 2023 to 2024"))
     figures = blocks.ListBlock(AbsenceFigureBlock())
     source = blocks.CharBlock(max_length=255, required=False)
@@ -98,10 +109,36 @@ class AbsenceDataBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
+        answer = attendance_figures() if value.get("from_attendance_data") else None
+        if answer is not None:
+            figures = [
+                {"phase": row.phase, "local": row.local, "national": row.national}
+                for row in answer.rows
+            ]
+            context.update(year=answer.year, period=answer.period, source=answer.source)
+        else:
+            figures = [dict(figure) for figure in value["figures"]]
+            context.update(year=value["year"], period="", source=value["source"])
+        context["figures"] = figures
+        # The chart draws the phases with both figures; the table shows every one.
         context["chart"] = absence_chart(
-            [(figure["phase"], figure["local"], figure["national"]) for figure in value["figures"]]
+            [
+                (figure["phase"], figure["local"], figure["national"])
+                for figure in figures
+                if figure["local"] is not None and figure["national"] is not None
+            ]
         )
         return context
+
+
+def attendance_figures():
+    """The first answer of the apps that hold attendance data (none: None). Through the
+    hook, so that guidance imports no other feature."""
+    for answer in hooks.get_hooks(ABSENCE_FIGURES_HOOK):
+        figures = answer()
+        if figures is not None and figures.rows:
+            return figures
+    return None
 
 
 # --- Guidance -----------------------------------------------------------------------------

@@ -1,0 +1,16 @@
+"""What follows a change to the figures, outside the app itself."""
+
+from django.db import transaction
+from django.dispatch import receiver
+
+from home import page_cache
+
+from .signals import figures_changed
+
+
+@receiver(figures_changed, dispatch_uid="attendance_figures_purge_page_cache")
+def purge_page_cache(sender, **kwargs):
+    """The strategy page's chart shows the council's figures to anonymous visitors from
+    the page cache: empty it once the change is committed (not before, or a visitor in
+    between would store the old figures again)."""
+    transaction.on_commit(page_cache.purge)
