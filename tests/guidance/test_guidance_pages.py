@@ -10,6 +10,7 @@ from wagtail import hooks
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
+from attendance.periods import school_year_of, year_label
 from guidance.blocks import readable_size
 from guidance.models import GuidanceIndexPage, GuidancePage, StrategyPage
 from guidance.related import related_guidance
@@ -524,6 +525,8 @@ def test_demo_strategy_and_guidance_are_complete_and_seeded_once(
         "Secondary": ("10.0", "8.5"),
         "Special": ("12.1", "12.9"),
     }
+    # Typed figures kept as the fallback: the demo's chart shows the attendance data.
+    assert strategy.absence_data[0].value["from_attendance_data"] is True
 
     english = GuidancePage.objects.live().filter(locale__language_code="en")
     assert english.count() >= 10
@@ -574,6 +577,10 @@ def test_demo_strategy_and_guidance_are_complete_and_seeded_once(
     ):
         assert client.get(url).status_code == 200, url
     assert "اسکول میں حاضری" in client.get("/ur/guidance/attendance-for-parents/").content.decode()
+    last_year = year_label(school_year_of(date.today()) - 1)
+    chart = client.get("/strategy/").content.decode()
+    assert f"Overall absence by phase, {last_year}" in chart
+    assert "the council&#x27;s attendance data; England: Department for Education" in chart
     # Audiences and topics named in Polish, each translated once however often it runs.
     from guidance.models import Audience
 
