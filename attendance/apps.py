@@ -8,3 +8,23 @@ class AttendanceConfig(AppConfig):
 
     name = "attendance"
     verbose_name = _("Attendance data")
+
+    def ready(self):
+        # Imported here: models can be imported only once apps are ready.
+        from audit.log import follow
+
+        from .models import MeetingAction, SupportMeeting
+
+        # A meeting's record and its agreed actions (pupils by UPN or initials).
+        follow(
+            SupportMeeting,
+            "meeting",
+            service="attendance",
+            label=str,
+            quiet={"updated_at", "invited_at", "sequence"},
+        )
+        follow(MeetingAction, "meeting", service="attendance", parent=_meeting_of, part="action")
+
+
+def _meeting_of(action):
+    return action.meeting
