@@ -140,7 +140,8 @@ def action_update(request, urn, pk, action_pk):
             messages.success(request, _("The action's status is updated."))
             return redirect(meeting_url)
     else:
-        form = ActionStatusForm(initial={"status": action.status})
+        # Nothing chosen: the page says where it stands, and the school says where now.
+        form = ActionStatusForm()
     return render(
         request,
         "attendance/meetings/action_form.html",
