@@ -10,5 +10,23 @@ class AttendanceConfig(AppConfig):
     verbose_name = _("Attendance data")
 
     def ready(self):
-        # Imported here: receivers use models, which load only once apps are ready.
+        # Imported here: receivers and the audit log use models, which load only once
+        # apps are ready.
+        from audit.log import follow
+
         from . import receivers  # noqa: F401
+        from .models import MeetingAction, SupportMeeting
+
+        # A meeting's record and its agreed actions (pupils by UPN or initials).
+        follow(
+            SupportMeeting,
+            "meeting",
+            service="attendance",
+            label=str,
+            quiet={"updated_at", "invited_at", "sequence"},
+        )
+        follow(MeetingAction, "meeting", service="attendance", parent=_meeting_of, part="action")
+
+
+def _meeting_of(action):
+    return action.meeting

@@ -1,5 +1,20 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import meetings
 
 app_name = "attendance"
 
-urlpatterns = []
+urlpatterns = [
+    path("school/<str:urn>/meetings/", meetings.meeting_list, name="meetings"),
+    path("school/<str:urn>/meetings/<int:pk>/", meetings.meeting_detail, name="meeting"),
+    path(
+        "school/<str:urn>/meetings/<int:pk>/calendar.ics",
+        meetings.meeting_calendar,
+        name="meeting-calendar",
+    ),
+    path(
+        "school/<str:urn>/meetings/<int:pk>/actions/<int:action_pk>/",
+        meetings.action_update,
+        name="action-update",
+    ),
+]

@@ -1,3 +1,5 @@
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
@@ -5,6 +7,9 @@ from portal.dashboard import HOOK_NAME
 from shared.personal_data import HOOK_NAME as PERSONAL_DATA_HOOK
 from shared.privacy_notice import HOOK_NAME as PRIVACY_NOTICE_HOOK
 from shared.retention import HOOK_NAME as RETENTION_HOOK
+from shared.support_agenda import HOOK_NAME as SUPPORT_AGENDA_HOOK
+from shared.support_agenda import AgendaSection
+from shared.times import day
 
 from . import personal_data, tasks
 from .admin_views import SubmissionPermissionPolicy, submission_viewset
@@ -62,3 +67,42 @@ hooks.register(RETENTION_HOOK, tasks.retention_report)
 
 # Each journey's entry, first on the privacy notice (shared.privacy_notice).
 hooks.register(PRIVACY_NOTICE_HOOK, registry.notice_entries, order=10)
+
+
+# A referral still in the attendance team's hands: not yet decided, withdrawn or closed.
+OPEN_REFERRAL = (
+    Submission.Status.RECEIVED,
+    Submission.Status.IN_REVIEW,
+    Submission.Status.MORE_INFORMATION,
+)
+AGENDA_LINES = 10
+
+
+@hooks.register(SUPPORT_AGENDA_HOOK)
+def open_referrals_for_agenda(school, today):
+    """A targeting support meeting's agenda (shared.support_agenda): the school's open
+    attendance referrals, by reference and status (no pupil's name). One query, two when
+    there are more than fit."""
+    referrals = Submission.objects.filter(
+        journey=registry.Journey.ATTENDANCE_REFERRAL, school=school, status__in=OPEN_REFERRAL
+    ).order_by("-created_at")
+    shown = list(referrals.values("reference", "status", "created_at")[: AGENDA_LINES + 1])
+    count = len(shown) if len(shown) <= AGENDA_LINES else referrals.count()
+    statuses = dict(Submission.Status.choices)
+    lines = [
+        _("%(reference)s: %(status)s (sent %(sent)s)")
+        % {
+            "reference": row["reference"],
+            "status": statuses.get(row["status"], row["status"]),
+            "sent": day(row["created_at"]),
+        }
+        for row in shown[:AGENDA_LINES]
+    ]
+    return AgendaSection(
+        key="referrals",
+        title=_("Open attendance referrals"),
+        count=count,
+        lines=lines or [_("No open referral.")],
+        url=reverse("forms_app_submission:index") if count else "",
+        order=20,
+    )

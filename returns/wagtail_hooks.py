@@ -22,6 +22,9 @@ from portal.dashboard import DashboardPanel
 from shared.admin_parts import NarrowScreenListing
 from shared.privacy_notice import HOOK_NAME as PRIVACY_NOTICE_HOOK
 from shared.retention import HOOK_NAME as RETENTION_HOOK
+from shared.support_agenda import HOOK_NAME as SUPPORT_AGENDA_HOOK
+from shared.support_agenda import AgendaSection
+from shared.times import day
 
 from . import admin_views, privacy_notice, tasks
 from .demo import seed_returns
@@ -197,3 +200,54 @@ hooks.register(RETENTION_HOOK, tasks.retention_report)
 
 # After the forms' entries on the privacy notice (shared.privacy_notice).
 hooks.register(PRIVACY_NOTICE_HOOK, privacy_notice.entries, order=20)
+
+
+AGENDA_LINES = 10
+
+
+def _pupil_on_agenda(identifier):
+    """Initials as the return holds them; a UPN by its last four characters only, for the
+    agenda is read by everyone at the meeting."""
+    if any(character.isdigit() for character in identifier):
+        return _("UPN ending %(last)s") % {"last": identifier[-4:]}
+    return identifier
+
+
+@hooks.register(SUPPORT_AGENDA_HOOK)
+def reduced_timetables_for_agenda(school, today):
+    """A targeting support meeting's agenda (shared.support_agenda): the pupils on reduced
+    timetables in the school's latest return sent. Two queries."""
+    latest = (
+        SchoolReturn.objects.filter(
+            school=school, status__in=SchoolReturn.MADE, period__opens_on__lte=today
+        )
+        .select_related("period")
+        .order_by("-period__opens_on")
+        .first()
+    )
+    if latest is None:
+        return AgendaSection(
+            key="returns",
+            title=str(_("Pupils on reduced timetables")),
+            count=0,
+            lines=[str(_("The school has not sent a reduced-timetable return yet."))],
+            order=10,
+        )
+    pupils = list(latest.pupils.order_by("review_on", "pk"))
+    lines = [
+        _("%(pupil)s, %(year_group)s, review %(review)s")
+        % {
+            "pupil": _pupil_on_agenda(pupil.pupil),
+            "year_group": pupil.get_year_group_display(),
+            "review": day(pupil.review_on),
+        }
+        for pupil in pupils[:AGENDA_LINES]
+    ]
+    return AgendaSection(
+        key="returns",
+        title=_("Pupils on reduced timetables: %(period)s") % {"period": latest.period.name},
+        count=len(pupils),
+        lines=lines or [str(_("Nil return: no pupil on a reduced timetable."))],
+        url=reverse("returns_schoolreturn:edit", args=[latest.pk]),
+        order=10,
+    )

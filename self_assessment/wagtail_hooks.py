@@ -3,7 +3,7 @@ for attendance officers), its partner dashboard panel and its demo content."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
+from django.db.models import Avg, Count
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -23,10 +23,13 @@ from portal.models import School
 from shared.admin_parts import NarrowScreenListing
 from shared.privacy_notice import HOOK_NAME as PRIVACY_NOTICE_HOOK
 from shared.retention import HOOK_NAME as RETENTION_HOOK
+from shared.support_agenda import HOOK_NAME as SUPPORT_AGENDA_HOOK
+from shared.support_agenda import AgendaSection
+from shared.times import day
 
 from . import admin_views, privacy_notice, services, tasks
 from .demo import seed_assessments, seed_framework
-from .models import Action, Assessment, FrameworkVersion
+from .models import Action, Answer, Assessment, FrameworkVersion
 
 
 class FrameworkIndexView(IndexView):
@@ -234,3 +237,58 @@ hooks.register(RETENTION_HOOK, tasks.retention_report)
 
 # After the returns' entry on the privacy notice (shared.privacy_notice).
 hooks.register(PRIVACY_NOTICE_HOOK, privacy_notice.entries, order=30)
+
+
+AGENDA_AREAS = 3  # the lowest-rated areas shown
+AGENDA_ACTIONS = 7  # then the open action-plan items, soonest due first
+TOP_LEVEL = 4
+
+
+@hooks.register(SUPPORT_AGENDA_HOOK)
+def priorities_for_agenda(school, today):
+    """A targeting support meeting's agenda (shared.support_agenda): the priorities of
+    the school's latest submitted self-assessment (its lowest-rated areas) and its open
+    action-plan items. Three queries; four when more items are open than fit."""
+    latest = (
+        Assessment.objects.filter(school=school, status=Assessment.Status.SUBMITTED)
+        .order_by("-submitted_at", "-pk")
+        .first()
+    )
+    lines, areas = [], []
+    if latest is not None:
+        means = (
+            Answer.objects.filter(assessment=latest, level__isnull=False)
+            .values("statement__area__name", "statement__area__order")
+            .annotate(mean=Avg("level"))
+        )
+        ranked = sorted(means, key=lambda row: (row["mean"], row["statement__area__order"]))
+        areas = [row for row in ranked if row["mean"] < TOP_LEVEL][:AGENDA_AREAS]
+        lines += [
+            _("Lowest-rated area: %(area)s, %(level)s out of 4 (%(year)s)")
+            % {
+                "area": row["statement__area__name"],
+                "level": f"{row['mean']:.1f}",
+                "year": latest.year_label,
+            }
+            for row in areas
+        ]
+    open_actions = Action.objects.filter(school=school, status__in=Action.OPEN).order_by(
+        "due_date", "pk"
+    )
+    shown = list(open_actions.values("title", "due_date")[: AGENDA_ACTIONS + 1])
+    action_count = len(shown) if len(shown) <= AGENDA_ACTIONS else open_actions.count()
+    lines += [
+        _("Open action: %(action)s (due %(due)s)")
+        % {"action": row["title"], "due": day(row["due_date"])}
+        for row in shown[:AGENDA_ACTIONS]
+    ]
+    if latest is None and not shown:
+        lines = [_("The school has not submitted a self-assessment yet.")]
+    return AgendaSection(
+        key="self_assessment",
+        title=_("Self-assessment priorities"),
+        count=len(areas) + action_count,
+        lines=lines,
+        url=reverse("self_assessment_council"),
+        order=30,
+    )

@@ -39,6 +39,7 @@ def _register_printout(referral):
 
 def records():
     """One record of each kind, of school A where it belongs to a school (demo content)."""
+    from attendance.models import MeetingAction, SupportMeeting
     from forms_app.models import Submission
     from portal.models import School
     from returns.models import SchoolReturn
@@ -71,6 +72,9 @@ def records():
         future_token=manage_token(later.filter(status="confirmed").first()),
         referral_file=_register_printout(referral).pk,
         framework=FrameworkVersion.objects.order_by("-pk").first(),
+        # The demo's targeting support meetings of school A (attendance's demo content).
+        meeting=SupportMeeting.objects.filter(school=school_a).order_by("-starts_at").first(),
+        meeting_action=MeetingAction.objects.filter(meeting__school=school_a).first(),
     )
 
 
@@ -85,6 +89,8 @@ SUB = "/admin/forms_app_submission"
 RET = "/portal/returns"
 SA = "/portal/self-assessment"
 TRACKER = "/admin/returns/tracker"
+MEET = "/portal/attendance/school/190001/meetings"
+MEET_ADMIN = "/admin/attendance_meeting"
 
 # name: (method, url built from records(), the roles allowed). Everyone else is refused.
 MATRIX = {
@@ -113,6 +119,18 @@ MATRIX = {
     "returns_pupils_csv": ("GET", lambda r: f"{TRACKER}/{r.school_return.period_id}/pupils.csv", ATTENDANCE),
     "returns_overdue_csv": ("GET", lambda r: f"{TRACKER}/{r.school_return.period_id}/overdue-reviews.csv", ATTENDANCE),
     "returns_schoolreturn:edit": ("GET", lambda r: f"/admin/returns_schoolreturn/edit/{r.school_return.pk}/", ATTENDANCE),
+    # Targeting support meetings: the school's side, and the officers' in the admin
+    "attendance:meetings": ("GET", lambda r: f"{MEET}/", READING_A),
+    "attendance:meeting": ("GET", lambda r: f"{MEET}/{r.meeting.pk}/", READING_A),
+    "attendance:meeting-calendar": ("GET", lambda r: f"{MEET}/{r.meeting.pk}/calendar.ics", READING_A),
+    "attendance:action-update": ("GET", lambda r: f"{MEET}/{r.meeting_action.meeting_id}/actions/{r.meeting_action.pk}/", ACTING_A),
+    "attendance_meeting:index": ("GET", lambda r: f"{MEET_ADMIN}/", ATTENDANCE),
+    "attendance_meeting:index_results": ("GET", lambda r: f"{MEET_ADMIN}/results/", ATTENDANCE),
+    "attendance_meeting:add": ("GET", lambda r: f"{MEET_ADMIN}/new/", ATTENDANCE),
+    "attendance_meeting:edit": ("GET", lambda r: f"{MEET_ADMIN}/edit/{r.meeting.pk}/", ATTENDANCE),
+    "attendance_meeting:record": ("GET", lambda r: f"{MEET_ADMIN}/record/{r.meeting.pk}/", ATTENDANCE),
+    "attendance_meeting:action-add": ("GET", lambda r: f"{MEET_ADMIN}/record/{r.meeting.pk}/actions/add/", ATTENDANCE),
+    "attendance_meeting:action-edit": ("GET", lambda r: f"{MEET_ADMIN}/record/{r.meeting_action.meeting_id}/actions/{r.meeting_action.pk}/", ATTENDANCE),
     # Self-assessment
     "self_assessment:index": ("GET", lambda r: f"{SA}/", SIGNED_IN),
     "self_assessment:start": ("POST", lambda r: f"{SA}/school/{r.school_a.pk}/start/", ACTING_A),
@@ -170,6 +188,8 @@ AUDITED = {
     "self_assessment:task-list", "self_assessment:area", "self_assessment:report",
     "self_assessment:report-print", "privacy_subject_access", "training_register",
     "training_export", "training:manage", "training:certificate", "training:feedback",
+    "attendance:meeting", "attendance:meeting-calendar", "attendance_meeting:edit",
+    "attendance_meeting:record",
 }  # fmt: skip
 
 # The URLs above that hand over a spreadsheet, each with the query asking for one (a
@@ -278,7 +298,7 @@ def unaudited():
 
 OUR_APPS = (
     "portal", "forms_app", "returns", "self_assessment", "training", "guidance", "home", "audit",
-    "privacy",
+    "privacy", "attendance",
 )  # fmt: skip
 
 

@@ -1,0 +1,50 @@
+"""The rules of targeting support meetings: a term's months, and how an action names a
+pupil (a UPN or 1 to 4 initials, never a name)."""
+
+from datetime import date
+
+import pytest
+
+from attendance.meeting_rules import in_term, pupil_identifier, term_span
+
+
+def valid_upn():
+    from shared import upn
+
+    rest = "820700125001"
+    return upn.check_letter(rest) + rest
+
+
+def test_each_term_covers_its_months():
+    assert term_span(2025, 1) == (date(2025, 9, 1), date(2025, 12, 31))
+    assert term_span(2025, 2) == (date(2026, 1, 1), date(2026, 3, 31))
+    assert term_span(2025, 3) == (date(2026, 4, 1), date(2026, 8, 31))
+    assert in_term(date(2026, 2, 28), 2025, 2)
+    assert not in_term(date(2026, 4, 1), 2025, 2)
+    assert not in_term(date(2025, 8, 31), 2025, 1)
+
+
+@pytest.mark.parametrize(
+    "typed, stored",
+    [("KL", "K.L."), ("k.l.", "K.L."), ("K. L.", "K.L."), ("A", "A."), ("ABCD", "A.B.C.D.")],
+)
+def test_initials_of_one_to_four_letters_are_kept_with_full_stops(typed, stored):
+    assert pupil_identifier(typed) == (stored, None)
+
+
+def test_a_upn_is_checked_and_kept_upper_case():
+    good = valid_upn()
+    assert pupil_identifier(good.lower()) == (good, None)
+    wrong_letter = ("B" if good[0] != "B" else "C") + good[1:]
+    assert pupil_identifier(wrong_letter)[1] == "upn_check_letter"
+    assert pupil_identifier("A12345")[1] == "upn_length"
+
+
+@pytest.mark.parametrize("typed", ["Kim Lee", "Kim", "Jo", "ABCDE", "Smith", "O'Neil", "Mary-Jo"])
+def test_anything_that_looks_like_a_name_is_refused(typed):
+    assert pupil_identifier(typed)[1] == "name"
+
+
+@pytest.mark.parametrize("typed", ["...", "K&L", "Ł.Ś."])
+def test_other_characters_are_refused(typed):
+    assert pupil_identifier(typed)[1] in {"characters", "name"}
