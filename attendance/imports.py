@@ -233,7 +233,9 @@ def inconsistencies(counts):
         found.append(
             (
                 "possible_sessions",
-                _("The sessions missed (%(absent)s) are more than the possible sessions (%(possible)s).")
+                _(
+                    "The sessions missed (%(absent)s) are more than the possible sessions (%(possible)s)."
+                )
                 % {"absent": f"{absent:,}", "possible": f"{possible:,}"},
             )
         )
@@ -298,9 +300,7 @@ class _RowReader:
             )
             self.required = {"pupils_on_roll", "possible_sessions"}
         else:
-            self.columns = {
-                name: (name,) if name in header else () for name in COUNCIL_COUNTS
-            }
+            self.columns = {name: (name,) if name in header else () for name in COUNCIL_COUNTS}
             self.required = {"pupils_on_roll", "possible_sessions"}
 
     def problem(self, line, column, reason):
@@ -370,7 +370,9 @@ class _RowReader:
             area, phase = values.get("area", "").lower(), values.get("phase", "").lower()
             if area not in AREAS_TAKEN:
                 self.problem(
-                    line, "area", _("“%(value)s” is not an area: council or national.") % {"value": area}
+                    line,
+                    "area",
+                    _("“%(value)s” is not an area: council or national.") % {"value": area},
                 )
                 ok = False
             if phase not in AREA_PHASES:
@@ -390,7 +392,9 @@ class _RowReader:
         half = int(half_text) if half_text.isdigit() else None
         if half not in periods.HALVES:
             self.problem(
-                line, "half_term", _("“%(value)s” is not a half term: 1 to 6.") % {"value": half_text}
+                line,
+                "half_term",
+                _("“%(value)s” is not a half term: 1 to 6.") % {"value": half_text},
             )
             ok = False
         if not ok:

@@ -102,8 +102,8 @@ class FiguresCreateView(CreateView):
 
 class FiguresEditView(EditView):
     def save_instance(self):
-        year_before = type(self.object).objects.filter(pk=self.object.pk).values_list(
-            "year", flat=True
+        year_before = (
+            type(self.object).objects.filter(pk=self.object.pk).values_list("year", flat=True)
         )
         with transaction.atomic():
             before = set(year_before)

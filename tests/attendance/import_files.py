@@ -56,7 +56,9 @@ def area_row(area, phase, year="2025/26", half=2):
     return [area, phase, year, half, *(counts[name] for name in COUNTS)]
 
 
-def dfe_row(level, identifier="Autumn term", period="202526", urn="", phase="Total", la="E10000031"):
+def dfe_row(
+    level, identifier="Autumn term", period="202526", urn="", phase="Total", la="E10000031"
+):
     c = counts_for(300, 2)
     return [
         period, identifier, level, la, urn, phase, c["pupils_on_roll"], c["possible_sessions"],

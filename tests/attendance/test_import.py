@@ -59,7 +59,9 @@ def latest():
     return FiguresImport.objects.latest("pk")
 
 
-def test_a_good_council_file_is_checked_then_imported(officer_client, school, other_school, changes):
+def test_a_good_council_file_is_checked_then_imported(
+    officer_client, school, other_school, changes
+):
     school.phase = School.Phase.PRIMARY
     school.save()
     rows = [council_row(urn, half=half) for urn in ("190001", "190002") for half in (1, 2)]
@@ -80,7 +82,10 @@ def test_a_good_council_file_is_checked_then_imported(officer_client, school, ot
     assert SchoolFigures.objects.count() == 4
     row = SchoolFigures.objects.get(school=school, year=2025, half=2)
     assert row.attendance_rate is not None and row.source == figures_import
-    assert AreaFigures.objects.filter(area="council", phase="all", year=2025, worked_out=True).count() == 2
+    assert (
+        AreaFigures.objects.filter(area="council", phase="all", year=2025, worked_out=True).count()
+        == 2
+    )
     assert changes == [(SchoolFigures, {2025}, date.today())]
     assert "What the import did" in officer_client.get(response["Location"]).text
 
@@ -137,7 +142,9 @@ BAD_ROWS = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize("bad_row, column, reason", [case[1:] for case in BAD_ROWS], ids=[c[0] for c in BAD_ROWS])
+@pytest.mark.parametrize(
+    "bad_row, column, reason", [case[1:] for case in BAD_ROWS], ids=[c[0] for c in BAD_ROWS]
+)
 def test_each_bad_row_is_refused_with_its_row_and_reason(
     officer_client, school, other_school, bad_row, column, reason
 ):
@@ -150,7 +157,7 @@ def test_each_bad_row_is_refused_with_its_row_and_reason(
     assert reason in error["reason"]
     page = officer_client.get(reverse("attendance_import", args=[figures_import.pk])).text
     assert "the file has 1 error" in page and reason in page
-    assert 'action="/admin/attendance/imports/%d/import/"' % figures_import.pk not in page
+    assert f'action="/admin/attendance/imports/{figures_import.pk}/import/"' not in page
     officer_client.post(reverse("attendance_import_confirm", args=[figures_import.pk]))
     assert SchoolFigures.objects.count() == 0
     assert AreaFigures.objects.count() == 0
@@ -178,9 +185,9 @@ def test_errors_download_lists_every_error(officer_client, school):
     [
         (b"", "The submitted file is empty"),  # Django refuses an empty upload itself
         (b"\n\n", "The file is empty."),
-        ("urn,school_year\n190001,2025/26\n".encode(), "half_term, pupils_on_roll, possible_sessions"),
-        ("name,figure\nx,1\n".encode(), "The first row must name the columns"),
-        ("urn,school_year,half_term,pupils_on_roll,possible_sessions\n".encode(), "no rows of figures"),
+        (b"urn,school_year\n190001,2025/26\n", "half_term, pupils_on_roll, possible_sessions"),
+        (b"name,figure\nx,1\n", "The first row must name the columns"),
+        (b"urn,school_year,half_term,pupils_on_roll,possible_sessions\n", "no rows of figures"),
         ("urn,school_year,half_term,pupils_on_roll,possible_sessions\n190001,2025/26,1,é,1\n".encode("latin-1"), "not UTF-8"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "not"),
     ],
@@ -232,7 +239,10 @@ def test_a_dfe_file_imports_its_year_to_date_rows(officer_client, school, change
 
 
 def test_dfe_terms_that_are_not_year_to_date_are_refused(officer_client, school):
-    upload(officer_client, as_csv(DFE_HEADER, [dfe_row("School", identifier="Spring term", urn="190001")]))
+    upload(
+        officer_client,
+        as_csv(DFE_HEADER, [dfe_row("School", identifier="Spring term", urn="190001")]),
+    )
     [error] = latest().errors
     assert (error["row"], error["column"]) == (2, "time_identifier")
     assert "year to date" in error["reason"]
@@ -250,7 +260,9 @@ def test_the_progress_answers_as_json(officer_client, school):
     figures_import = latest()
     tasks.write_progress(figures_import.pk, "checking", 6000, 18000)
     FiguresImport.objects.filter(pk=figures_import.pk).update(status="checking")
-    progress = officer_client.get(reverse("attendance_import_progress", args=[figures_import.pk])).json()
+    progress = officer_client.get(
+        reverse("attendance_import_progress", args=[figures_import.pk])
+    ).json()
     assert progress["message"] == "Checked 6,000 of 18,000 rows."
     page = officer_client.get(reverse("attendance_import", args=[figures_import.pk])).text
     assert "Checked 6000 of 18000 rows." in page and "import-progress.js" in page
