@@ -187,6 +187,8 @@ MATRIX = {
     # POSTs that change nothing unless the import is waiting (a new one, just checked)
     "attendance_import_confirm": ("POST", lambda r: f"{ATT_IMPORTS}/{r.figures_import.pk}/import/", ATTENDANCE),
     "attendance_import_cancel": ("POST", lambda r: f"{ATT_IMPORTS}/{r.figures_import.pk}/cancel/", ATTENDANCE),
+    "attendance_schoolfigures:index": ("GET", lambda r: "/admin/attendance_schoolfigures/", ATTENDANCE),
+    "attendance_schoolfigures:index_results": ("GET", lambda r: "/admin/attendance_schoolfigures/results/", ATTENDANCE),
     "attendance_schoolfigures:add": ("GET", lambda r: "/admin/attendance_schoolfigures/new/", ATTENDANCE),
     "attendance_schoolfigures:edit": ("GET", lambda r: f"/admin/attendance_schoolfigures/edit/{r.school_figures.pk}/", ATTENDANCE),
     "attendance_schoolfigures:delete": ("GET", lambda r: f"/admin/attendance_schoolfigures/delete/{r.school_figures.pk}/", ATTENDANCE),

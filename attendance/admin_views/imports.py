@@ -112,7 +112,9 @@ def import_view(request, pk):
             "figures_import": figures_import,
             "summary": summary,
             "counts": summary.get("counts", {}),
-            "progress": tasks.read_progress(figures_import),
+            "progress_text": progress_message(
+                figures_import.status, tasks.read_progress(figures_import)
+            ),
             "working": figures_import.status in WORKING,
             "errors": figures_import.errors[:ERRORS_SHOWN],
             "more_errors": max(figures_import.error_count - ERRORS_SHOWN, 0),

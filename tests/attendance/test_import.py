@@ -265,7 +265,7 @@ def test_the_progress_answers_as_json(officer_client, school):
     ).json()
     assert progress["message"] == "Checked 6,000 of 18,000 rows."
     page = officer_client.get(reverse("attendance_import", args=[figures_import.pk])).text
-    assert "Checked 6000 of 18000 rows." in page and "import-progress.js" in page
+    assert "Checked 6,000 of 18,000 rows." in page and "import-progress.js" in page
     assert 'aria-live="polite"' in page and "Refresh to see how far it has got" in page
 
 
