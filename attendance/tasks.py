@@ -93,6 +93,20 @@ def run_import(pk, today=None):
     """Import a file the officer confirmed: checked again (schools may have changed since),
     then every row written in one transaction, or none."""
     today = today or date.today()
+    try:
+        status = _import(pk, today)
+    except Exception:
+        # Nothing was saved (the transaction rolled back): ready to import again.
+        FiguresImport.objects.filter(pk=pk, status=FiguresImport.Status.IMPORTING).update(
+            status=FiguresImport.Status.CHECKED
+        )
+        cache.delete(progress_key(pk))
+        raise
+    cache.delete(progress_key(pk))
+    return status
+
+
+def _import(pk, today):
     with transaction.atomic():
         figures_import = FiguresImport.objects.select_for_update().get(pk=pk)
         if figures_import.status != FiguresImport.Status.IMPORTING:
@@ -110,7 +124,6 @@ def run_import(pk, today=None):
             figures_import.rows_done = figures_import.rows_total
             figures_import.summary = checked.summary
         figures_import.save()
-    cache.delete(progress_key(pk))
     return figures_import.status
 
 

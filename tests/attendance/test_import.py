@@ -324,3 +324,22 @@ def test_the_check_costs_the_same_queries_for_10_and_200_rows():
     many = [council_row(school.urn, half=half) for school in schools for half in (1, 2, 3, 4, 5)]
     assert len(many) == 200
     assert _queries_to_check(ten) == _queries_to_check(many) <= 3
+
+
+def test_an_import_that_fails_saves_nothing_and_can_be_tried_again(officer_client, school):
+    upload(officer_client, council_file([council_row("190001")]))
+    figures_import = latest()
+
+    def refuse(sender, **kwargs):
+        raise RuntimeError("a receiver failed")
+
+    figures_changed.connect(refuse, weak=False)
+    try:
+        assert tasks.start_import(figures_import.pk)
+        with pytest.raises(RuntimeError):
+            tasks.run_import(figures_import.pk)
+    finally:
+        figures_changed.disconnect(refuse)
+    figures_import.refresh_from_db()
+    assert figures_import.status == FiguresImport.Status.CHECKED
+    assert SchoolFigures.objects.count() == 0 and AreaFigures.objects.count() == 0
