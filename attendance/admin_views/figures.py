@@ -9,6 +9,7 @@ from django import forms
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import CreateView, DeleteView, EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -142,7 +143,13 @@ class SchoolFiguresViewSet(FiguresViewSet):
     model = SchoolFigures
     menu_label = _("Schools' attendance figures")
     menu_order = 231
-    list_display = ["school", "period", "pupils_on_roll", "attendance_rate", "persistent_rate"]
+    list_display = [
+        "school",
+        Column("period", label=_("Half term")),
+        "pupils_on_roll",
+        "attendance_rate",
+        "persistent_rate",
+    ]
     list_filter = ["year", "half", "school__phase"]
     search_fields = ["school__name", "school__urn"]
 
@@ -156,7 +163,14 @@ class AreaFiguresViewSet(FiguresViewSet):
     model = AreaFigures
     menu_label = _("Council and England attendance figures")
     menu_order = 231
-    list_display = ["area", "phase", "period", "attendance_rate", "persistent_rate", "worked_out"]
+    list_display = [
+        "area",
+        "phase",
+        Column("period", label=_("Half term")),
+        "attendance_rate",
+        "persistent_rate",
+        "worked_out",
+    ]
     list_filter = ["area", "phase", "year", "half"]
     search_fields = ["area", "phase"]
 
