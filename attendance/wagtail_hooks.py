@@ -1,15 +1,20 @@
 """What the attendance app registers with Wagtail: admin screens and menu items, the
 partner dashboard's panels, and its answers to other apps' hooks."""
 
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 
 from shared.absence_figures import HOOK_NAME as ABSENCE_FIGURES_HOOK
 
 from .absence_figures import latest_absence
+from .admin_views import figures
+from .admin_views import imports as import_views
 from .admin_views.meetings import MeetingPolicy, meeting_viewset
 from .demo import seed_attendance
-from .models import MeetingAction, SupportMeeting
+from .models import AreaFigures, FiguresImport, MeetingAction, SchoolFigures, SupportMeeting
 
 register_permission_policy(SupportMeeting, MeetingPolicy(SupportMeeting))
 register_permission_policy(MeetingAction, MeetingPolicy(MeetingAction))
@@ -31,3 +36,53 @@ def demo_attendance():
 
 # After the schools and accounts, the returns and the self-assessments.
 demo_attendance.order = 78
+for _model in (SchoolFigures, AreaFigures, FiguresImport):
+    register_permission_policy(_model, figures.AttendanceOfficerPolicy(_model))
+
+
+@hooks.register("register_admin_viewset")
+def register_figures_viewsets():
+    return [
+        figures.SchoolFiguresViewSet("attendance_schoolfigures"),
+        figures.AreaFiguresViewSet("attendance_areafigures"),
+    ]
+
+
+@hooks.register("register_admin_urls")
+def import_urls():
+    return [
+        path("attendance/imports/", import_views.imports_view, name="attendance_imports"),
+        path("attendance/imports/<int:pk>/", import_views.import_view, name="attendance_import"),
+        path(
+            "attendance/imports/<int:pk>/progress/",
+            import_views.progress_view,
+            name="attendance_import_progress",
+        ),
+        path(
+            "attendance/imports/<int:pk>/errors.csv",
+            import_views.errors_csv,
+            name="attendance_import_errors",
+        ),
+        path(
+            "attendance/imports/<int:pk>/import/",
+            import_views.confirm_view,
+            name="attendance_import_confirm",
+        ),
+        path(
+            "attendance/imports/<int:pk>/cancel/",
+            import_views.cancel_view,
+            name="attendance_import_cancel",
+        ),
+    ]
+
+
+class ImportsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return import_views.may_import(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def imports_menu_item():
+    return ImportsMenuItem(
+        _("Import attendance figures"), reverse("attendance_imports"), icon_name="upload", order=230
+    )

@@ -37,9 +37,24 @@ def _register_printout(referral):
     return attachment
 
 
+def _figures_import(school_a):
+    """An import of school A's figures refused for a count that is not a number (the demo
+    makes no imports)."""
+    from attendance.models import FiguresImport
+
+    content = (
+        "urn,school_year,half_term,pupils_on_roll,possible_sessions\n"
+        f"{school_a.urn},2025/26,1,x,1\n"
+    )
+    return FiguresImport.objects.create(
+        file_name="figures.csv", content=content, status=FiguresImport.Status.REFUSED,
+        errors=[{"row": 2, "column": "pupils_on_roll", "reason": "not a number"}], error_count=1,
+    )  # fmt: skip
+
+
 def records():
     """One record of each kind, of school A where it belongs to a school (demo content)."""
-    from attendance.models import MeetingAction, SupportMeeting
+    from attendance.models import AreaFigures, MeetingAction, SchoolFigures, SupportMeeting
     from forms_app.models import Submission
     from portal.models import School
     from returns.models import SchoolReturn
@@ -75,6 +90,9 @@ def records():
         # The demo's targeting support meetings of school A (attendance's demo content).
         meeting=SupportMeeting.objects.filter(school=school_a).order_by("-starts_at").first(),
         meeting_action=MeetingAction.objects.filter(meeting__school=school_a).first(),
+        figures_import=_figures_import(school_a),
+        school_figures=SchoolFigures.objects.filter(school=school_a).first(),
+        area_figures=AreaFigures.objects.first(),
     )
 
 
@@ -91,6 +109,7 @@ SA = "/portal/self-assessment"
 TRACKER = "/admin/returns/tracker"
 MEET = "/portal/attendance/school/190001/meetings"
 MEET_ADMIN = "/admin/attendance_meeting"
+ATT_IMPORTS = "/admin/attendance/imports"
 
 # name: (method, url built from records(), the roles allowed). Everyone else is refused.
 MATRIX = {
@@ -177,6 +196,22 @@ MATRIX = {
     "privacy_subject_access": ("GET", lambda r: "/admin/privacy/subject-access/?email=sara%40example.com", IG),
     "privacy_subject_access_download": ("POST", lambda r: "/admin/privacy/subject-access/download/", IG),
     "privacy_erase": ("GET", lambda r: "/admin/privacy/subject-access/erase/", IG),
+    # Attendance figures: imports and officers' corrections
+    "attendance_imports": ("GET", lambda r: f"{ATT_IMPORTS}/", ATTENDANCE),
+    "attendance_import": ("GET", lambda r: f"{ATT_IMPORTS}/{r.figures_import.pk}/", ATTENDANCE),
+    "attendance_import_progress": ("GET", lambda r: f"{ATT_IMPORTS}/{r.figures_import.pk}/progress/", ATTENDANCE),
+    "attendance_import_errors": ("GET", lambda r: f"{ATT_IMPORTS}/{r.figures_import.pk}/errors.csv", ATTENDANCE),
+    # POSTs that change nothing unless the import is waiting (a new one, just checked)
+    "attendance_import_confirm": ("POST", lambda r: f"{ATT_IMPORTS}/{r.figures_import.pk}/import/", ATTENDANCE),
+    "attendance_import_cancel": ("POST", lambda r: f"{ATT_IMPORTS}/{r.figures_import.pk}/cancel/", ATTENDANCE),
+    "attendance_schoolfigures:index": ("GET", lambda r: "/admin/attendance_schoolfigures/", ATTENDANCE),
+    "attendance_schoolfigures:index_results": ("GET", lambda r: "/admin/attendance_schoolfigures/results/", ATTENDANCE),
+    "attendance_schoolfigures:add": ("GET", lambda r: "/admin/attendance_schoolfigures/new/", ATTENDANCE),
+    "attendance_schoolfigures:edit": ("GET", lambda r: f"/admin/attendance_schoolfigures/edit/{r.school_figures.pk}/", ATTENDANCE),
+    "attendance_schoolfigures:delete": ("GET", lambda r: f"/admin/attendance_schoolfigures/delete/{r.school_figures.pk}/", ATTENDANCE),
+    "attendance_areafigures:add": ("GET", lambda r: "/admin/attendance_areafigures/new/", ATTENDANCE),
+    "attendance_areafigures:edit": ("GET", lambda r: f"/admin/attendance_areafigures/edit/{r.area_figures.pk}/", ATTENDANCE),
+    "attendance_areafigures:delete": ("GET", lambda r: f"/admin/attendance_areafigures/delete/{r.area_figures.pk}/", ATTENDANCE),
 }  # fmt: skip
 
 # The URLs above that show, export or hand over a record: each use by someone allowed
@@ -211,6 +246,7 @@ EXPORTS = (
     ("audit_log:index", "?export=csv"),
     ("audit_log:index", "?export=xlsx"),
     ("audit_log:index_results", "?export=csv"),
+    ("attendance_import_errors", ""),
 )
 SPREADSHEET_TYPES = ("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml")
 

@@ -313,6 +313,12 @@ PORTAL_RECORD_RETENTION_DAYS = {
 ATTENDANCE_STAGE_1_BELOW = float(os.environ.get("ATTENDANCE_STAGE_1_BELOW", "94"))
 ATTENDANCE_STAGE_2_BELOW = float(os.environ.get("ATTENDANCE_STAGE_2_BELOW", "92"))
 ATTENDANCE_PERSISTENT_ABOVE = float(os.environ.get("ATTENDANCE_PERSISTENT_ABOVE", "20"))
+# Imports of attendance figures (attendance/imports.py): the largest file taken, the
+# most rows, and the council's new local authority code, which picks its own rows out
+# of the DfE's local authority and school-level files.
+ATTENDANCE_IMPORT_MAX_BYTES = int(os.environ.get("ATTENDANCE_IMPORT_MAX_BYTES", 20 * 1024 * 1024))
+ATTENDANCE_IMPORT_MAX_ROWS = int(os.environ.get("ATTENDANCE_IMPORT_MAX_ROWS", "100000"))
+ATTENDANCE_LA_CODE = os.environ.get("ATTENDANCE_LA_CODE", "E10000031")
 # Agreed actions of targeting support meetings are reminded to the school this many days
 # after their due date while still open, and again each week.
 ATTENDANCE_ACTION_REMINDER_DAYS = 1
