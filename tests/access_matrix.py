@@ -85,6 +85,7 @@ SUB = "/admin/forms_app_submission"
 RET = "/portal/returns"
 SA = "/portal/self-assessment"
 TRACKER = "/admin/returns/tracker"
+ATT = "/portal/attendance"
 
 # name: (method, url built from records(), the roles allowed). Everyone else is refused.
 MATRIX = {
@@ -113,6 +114,11 @@ MATRIX = {
     "returns_pupils_csv": ("GET", lambda r: f"{TRACKER}/{r.school_return.period_id}/pupils.csv", ATTENDANCE),
     "returns_overdue_csv": ("GET", lambda r: f"{TRACKER}/{r.school_return.period_id}/overdue-reviews.csv", ATTENDANCE),
     "returns_schoolreturn:edit": ("GET", lambda r: f"/admin/returns_schoolreturn/edit/{r.school_return.pk}/", ATTENDANCE),
+    # Attendance data: a school's page and its governors' report (the list of the
+    # viewer's schools is for anyone signed in; it says who can see figures)
+    "attendance:index": ("GET", lambda r: f"{ATT}/", SIGNED_IN),
+    "attendance:school": ("GET", lambda r: f"{ATT}/school/{r.school_a.urn}/", READING_A),
+    "attendance:report": ("GET", lambda r: f"{ATT}/school/{r.school_a.urn}/report/?term=1", READING_A),
     # Self-assessment
     "self_assessment:index": ("GET", lambda r: f"{SA}/", SIGNED_IN),
     "self_assessment:start": ("POST", lambda r: f"{SA}/school/{r.school_a.pk}/start/", ACTING_A),
@@ -278,7 +284,7 @@ def unaudited():
 
 OUR_APPS = (
     "portal", "forms_app", "returns", "self_assessment", "training", "guidance", "home", "audit",
-    "privacy",
+    "privacy", "attendance",
 )  # fmt: skip
 
 

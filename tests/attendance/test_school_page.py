@@ -70,7 +70,7 @@ def test_a_phase_without_figures_falls_back_to_all_schools(client, school, schoo
     assert "England, all schools" in text and "England, primary schools" not in text
     assert "92.0" in text  # England, all schools
     assert "91.0" not in text  # not another phase's
-    assert "the figures are for schools of every phase" in text
+    assert "the figures shown are for schools of every phase" in text
     assert "not below 94%" in text
 
 
