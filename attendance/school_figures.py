@@ -2,13 +2,13 @@
 the school's figures for a half term against the council's and England's for the same
 phase, the half terms of the year so far, the last five years and the school's stage.
 A fixed number of queries whatever the number of years and half terms (three for one
-school, four for the panel's many)."""
+school, three for the dashboard panel's many)."""
 
 import math
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -102,10 +102,6 @@ class Period:
             for name in (*AUTHORISED, *UNAUTHORISED)
         ]
 
-    @property
-    def fallbacks(self):
-        return self.council.fallback or self.national.fallback
-
 
 @dataclass
 class SchoolYear:
@@ -125,10 +121,6 @@ class SchoolYear:
     @property
     def year_label(self):
         return year_label(self.year) if self.year is not None else ""
-
-    @property
-    def any_fallback(self):
-        return any(period.fallbacks for period in [*self.periods, *self.history])
 
     def up_to(self, half):
         """The same year cut at `half`: the governors' report for a term."""
@@ -207,9 +199,10 @@ def trend_chart(periods):
     axis_max = max(step, math.ceil(largest / step) * step)
     series = (
         Series(gettext("This school"), lambda value: _bar_label("school", value), "solid"),
-        Series(gettext("The council, same phase"), lambda value: _bar_label("council", value),
-               "hatch"),
-    )  # fmt: skip
+        Series(
+            gettext("The council, same phase"), lambda value: _bar_label("council", value), "hatch"
+        ),
+    )
     return paired_bars(
         rows, series, axis_max, range(0, axis_max + 1, step), tick_label=lambda v: f"{v}%"
     )
@@ -226,7 +219,7 @@ def _bar_label(which, value):
 
 def latest_for_schools(schools):
     """For the dashboard: each school's latest half term with figures, with the
-    council's figure and the school's stage that year. Four queries whatever the number
+    council's figure and the school's stage that year. Three queries whatever the number
     of schools: [(school, Period or None, SchoolStage or None)]."""
     schools = list(schools)
     newest = SchoolFigures.objects.filter(school=OuterRef("pk")).order_by("-year", "-half")
@@ -237,27 +230,24 @@ def latest_for_schools(schools):
         row.school_id: row
         for row in SchoolFigures.objects.filter(pk__in=latest_pks.values("latest"))
     }
-    periods_wanted = Q(pk__in=[])
-    stages_wanted = Q(pk__in=[])
-    for school in schools:
-        row = figures.get(school.pk)
-        if row is None:
-            continue
-        periods_wanted |= Q(
-            area=AreaFigures.Area.COUNCIL,
-            phase__in=[school.phase, AreaFigures.ALL_SCHOOLS],
-            year=row.year,
-            half=row.half,
-        )
-        stages_wanted |= Q(school_id=school.pk, year=row.year)
-    area_rows = {}
-    stages = {}
+    area_rows, stages = {}, {}
     if figures:
+        rows = figures.values()
         area_rows = {
             (row.area, row.phase, row.year, row.half): row
-            for row in AreaFigures.objects.filter(periods_wanted)
+            for row in AreaFigures.objects.filter(
+                area=AreaFigures.Area.COUNCIL,
+                phase__in={school.phase for school in schools} | {AreaFigures.ALL_SCHOOLS},
+                year__in={row.year for row in rows},
+                half__in={row.half for row in rows},
+            )
+        }  # a few rows more than needed at most; each school takes its own below
+        stages = {
+            (stage.school_id, stage.year): stage
+            for stage in SchoolStage.objects.filter(
+                school_id__in=list(figures), year__in={row.year for row in rows}
+            )
         }
-        stages = {stage.school_id: stage for stage in SchoolStage.objects.filter(stages_wanted)}
     result = []
     for school in schools:
         row = figures.get(school.pk)
@@ -267,5 +257,5 @@ def latest_for_schools(schools):
             period = Period(
                 row, _area(area_rows, AreaFigures.Area.COUNCIL, *key), Area(None, False)
             )
-        result.append((school, period, stages.get(school.pk)))
+        result.append((school, period, stages.get((school.pk, row.year)) if row else None))
     return result

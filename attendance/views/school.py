@@ -63,7 +63,7 @@ def index(request):
     )
 
 
-def _context(request, school, figures, asked):
+def _context(school, figures, asked):
     return {
         "school": school,
         "figures": figures,
@@ -81,7 +81,7 @@ def school_page(request, urn):
     school = _school(request, urn)
     asked = _wanted_year(request)
     figures = school_year(school, asked)
-    context = _context(request, school, figures, asked)
+    context = _context(school, figures, asked)
     if figures.periods:
         context["chart"] = trend_chart(figures.periods)
         context["reasons"] = figures.latest.reasons()
@@ -96,7 +96,7 @@ def report(request, urn):
     school = _school(request, urn)
     asked = _wanted_year(request)
     figures = school_year(school, asked)
-    context = _context(request, school, figures, asked)
+    context = _context(school, figures, asked)
     context["breadcrumbs"] = _crumbs(school)
     if figures.periods:
         asked_term = _wanted_term(request)

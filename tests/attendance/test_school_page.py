@@ -292,3 +292,18 @@ def test_the_dashboard_queries_do_not_grow_with_schools(client, django_assert_ma
     with django_assert_max_num_queries(baseline):
         response = client.get(reverse("portal:dashboard"))
     assert response.text.count('href="/portal/attendance/school/31') == 20
+
+
+@pytest.mark.parametrize("language", ["en", "cy", "pl", "ro", "ur"])
+def test_the_trend_chart_fits_in_every_language(school, language):
+    from django.utils import translation
+
+    from attendance.school_figures import school_year, trend_chart
+    from tests.chart_geometry import assert_fits
+
+    a_year(school, halves=(1, 2, 3, 4, 5, 6), absence=12.5, council=4.0)
+    with translation.override(language):
+        chart = trend_chart(school_year(school).periods)
+        assert_fits(chart)
+        assert chart["direction"] == ("rtl" if language == "ur" else "ltr")
+    assert len(chart["bars"]) == 12
