@@ -2,7 +2,7 @@
 the school's figures for a half term against the council's and England's for the same
 phase, the half terms of the year so far, the last five years and the school's stage.
 A fixed number of queries whatever the number of years and half terms (three for one
-school, three for the dashboard panel's many)."""
+school, at most four for the dashboard panel's many)."""
 
 import math
 from dataclasses import dataclass, field
@@ -217,19 +217,19 @@ def _bar_label(which, value):
     return gettext("Council %(value)s%%") % {"value": value}
 
 
-def latest_for_schools(schools):
-    """For the dashboard: each school's latest half term with figures, with the
-    council's figure and the school's stage that year. Three queries whatever the number
-    of schools: [(school, Period or None, SchoolStage or None)]."""
-    schools = list(schools)
+def latest_for_schools(school_ids):
+    """For the dashboard: each of these schools with its latest half term with figures,
+    the council's figure then and the school's stage that year: [(school, Period or
+    None, SchoolStage or None)]. One query when none has figures, four when some have,
+    whatever the number of schools."""
     newest = SchoolFigures.objects.filter(school=OuterRef("pk")).order_by("-year", "-half")
-    latest_pks = School.objects.filter(pk__in=[school.pk for school in schools]).annotate(
-        latest=Subquery(newest.values("pk")[:1])
+    schools = list(
+        School.objects.filter(pk__in=school_ids).annotate(latest=Subquery(newest.values("pk")[:1]))
     )
-    figures = {
-        row.school_id: row
-        for row in SchoolFigures.objects.filter(pk__in=latest_pks.values("latest"))
-    }
+    latest = [school.latest for school in schools if school.latest is not None]
+    figures = {}
+    if latest:
+        figures = {row.school_id: row for row in SchoolFigures.objects.filter(pk__in=latest)}
     area_rows, stages = {}, {}
     if figures:
         rows = figures.values()

@@ -7,7 +7,6 @@ from wagtail import hooks
 
 from portal.dashboard import HOOK_NAME as DASHBOARD_PANEL_HOOK
 from portal.dashboard import DashboardPanel
-from portal.models import School
 
 from .access import school_ids_reading
 from .school_figures import latest_for_schools
@@ -24,7 +23,7 @@ def attendance_panel(request):
         title=_("Attendance"),
         template_name="attendance/panels/schools.html",
         context={
-            "rows": latest_for_schools(School.objects.filter(pk__in=school_ids)),
+            "rows": latest_for_schools(school_ids),
             "threshold": settings.ATTENDANCE_STAGE_1_BELOW,
         },
         order=15,
