@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import meetings
+from .views import meetings, school
 
 app_name = "attendance"
 
@@ -17,4 +17,8 @@ urlpatterns = [
         meetings.action_update,
         name="action-update",
     ),
+    # The school's attendance pages (views/school.py)
+    path("", school.index, name="index"),
+    path("school/<str:urn>/", school.school_page, name="school"),
+    path("school/<str:urn>/report/", school.report, name="report"),
 ]

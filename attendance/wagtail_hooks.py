@@ -1,20 +1,25 @@
 """What the attendance app registers with Wagtail: admin screens and menu items, the
 partner dashboard's panels, and its answers to other apps' hooks."""
 
+from django.conf import settings
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 
+from portal.dashboard import HOOK_NAME as DASHBOARD_PANEL_HOOK
+from portal.dashboard import DashboardPanel
 from shared.absence_figures import HOOK_NAME as ABSENCE_FIGURES_HOOK
 
 from .absence_figures import latest_absence
+from .access import school_ids_reading
 from .admin_views import figures
 from .admin_views import imports as import_views
 from .admin_views.meetings import MeetingPolicy, meeting_viewset
 from .demo import seed_attendance
 from .models import AreaFigures, FiguresImport, MeetingAction, SchoolFigures, SupportMeeting
+from .school_figures import latest_for_schools
 
 register_permission_policy(SupportMeeting, MeetingPolicy(SupportMeeting))
 register_permission_policy(MeetingAction, MeetingPolicy(MeetingAction))
@@ -85,4 +90,22 @@ class ImportsMenuItem(MenuItem):
 def imports_menu_item():
     return ImportsMenuItem(
         _("Import attendance figures"), reverse("attendance_imports"), icon_name="upload", order=230
+    )
+
+
+@hooks.register(DASHBOARD_PANEL_HOOK)
+def attendance_panel(request):
+    """For heads, attendance leads and governors: each of their schools' attendance for
+    the year so far against the threshold and the council, and its stage."""
+    school_ids = school_ids_reading(request.user)
+    if not school_ids:
+        return None
+    return DashboardPanel(
+        title=_("Attendance"),
+        template_name="attendance/panels/schools.html",
+        context={
+            "rows": latest_for_schools(school_ids),
+            "threshold": settings.ATTENDANCE_STAGE_1_BELOW,
+        },
+        order=15,
     )

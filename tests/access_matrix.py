@@ -110,6 +110,7 @@ TRACKER = "/admin/returns/tracker"
 MEET = "/portal/attendance/school/190001/meetings"
 MEET_ADMIN = "/admin/attendance_meeting"
 ATT_IMPORTS = "/admin/attendance/imports"
+ATT = "/portal/attendance"
 
 # name: (method, url built from records(), the roles allowed). Everyone else is refused.
 MATRIX = {
@@ -150,6 +151,11 @@ MATRIX = {
     "attendance_meeting:record": ("GET", lambda r: f"{MEET_ADMIN}/record/{r.meeting.pk}/", ATTENDANCE),
     "attendance_meeting:action-add": ("GET", lambda r: f"{MEET_ADMIN}/record/{r.meeting.pk}/actions/add/", ATTENDANCE),
     "attendance_meeting:action-edit": ("GET", lambda r: f"{MEET_ADMIN}/record/{r.meeting_action.meeting_id}/actions/{r.meeting_action.pk}/", ATTENDANCE),
+    # Attendance data: a school's page and its governors' report (the list of the
+    # viewer's schools is for anyone signed in; it says who can see figures)
+    "attendance:index": ("GET", lambda r: f"{ATT}/", SIGNED_IN),
+    "attendance:school": ("GET", lambda r: f"{ATT}/school/{r.school_a.urn}/", READING_A),
+    "attendance:report": ("GET", lambda r: f"{ATT}/school/{r.school_a.urn}/report/?term=1", READING_A),
     # Self-assessment
     "self_assessment:index": ("GET", lambda r: f"{SA}/", SIGNED_IN),
     "self_assessment:start": ("POST", lambda r: f"{SA}/school/{r.school_a.pk}/start/", ACTING_A),
