@@ -113,6 +113,9 @@ MATRIX = {
     "returns_pupils_csv": ("GET", lambda r: f"{TRACKER}/{r.school_return.period_id}/pupils.csv", ATTENDANCE),
     "returns_overdue_csv": ("GET", lambda r: f"{TRACKER}/{r.school_return.period_id}/overdue-reviews.csv", ATTENDANCE),
     "returns_schoolreturn:edit": ("GET", lambda r: f"/admin/returns_schoolreturn/edit/{r.school_return.pk}/", ATTENDANCE),
+    # Attendance: the coverage tracker of targeting support meetings
+    "attendance_coverage": ("GET", lambda r: "/admin/attendance/coverage/", ATTENDANCE),
+    "attendance_coverage_csv": ("GET", lambda r: "/admin/attendance/coverage.csv", ATTENDANCE),
     # Self-assessment
     "self_assessment:index": ("GET", lambda r: f"{SA}/", SIGNED_IN),
     "self_assessment:start": ("POST", lambda r: f"{SA}/school/{r.school_a.pk}/start/", ACTING_A),
@@ -170,6 +173,7 @@ AUDITED = {
     "self_assessment:task-list", "self_assessment:area", "self_assessment:report",
     "self_assessment:report-print", "privacy_subject_access", "training_register",
     "training_export", "training:manage", "training:certificate", "training:feedback",
+    "attendance_coverage_csv",
 }  # fmt: skip
 
 # The URLs above that hand over a spreadsheet, each with the query asking for one (a
@@ -183,6 +187,7 @@ EXPORTS = (
     ("returns_schools_csv", ""),
     ("returns_pupils_csv", ""),
     ("returns_overdue_csv", ""),
+    ("attendance_coverage_csv", ""),
     ("self_assessment_council", "?format=csv"),
     ("self_assessment_council", "?format=csv&list=not-assessed"),
     ("forms_app_submission:index", "?export=csv"),
