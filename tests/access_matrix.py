@@ -283,7 +283,7 @@ def unaudited():
 
 OUR_APPS = (
     "portal", "forms_app", "returns", "self_assessment", "training", "guidance", "home", "audit",
-    "privacy",
+    "privacy", "attendance",
 )  # fmt: skip
 
 
