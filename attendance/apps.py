@@ -22,10 +22,21 @@ class AttendanceConfig(AppConfig):
             SupportMeeting,
             "meeting",
             service="attendance",
-            label=str,
+            label=meeting_label,
             quiet={"updated_at", "invited_at", "sequence"},
         )
-        follow(MeetingAction, "meeting", service="attendance", parent=_meeting_of, part="action")
+        follow(
+            MeetingAction,
+            "meeting",
+            service="attendance",
+            parent=_meeting_of,
+            part="agreed action",
+            quiet={"reminded_on"},
+        )
+
+
+def meeting_label(meeting):
+    return str(meeting)
 
 
 def _meeting_of(action):

@@ -6,16 +6,30 @@ and what it wrote there (progress included) is invisible to the page asking unti
 commits. The cache is shared between processes (Redis in production, files otherwise).
 
 Also the calendar invitations to targeting support meetings (invitations.py says what
-is sent and when)."""
+is sent and when).
 
-from datetime import date
+And the scheduled work (django-q2 schedules made by migrations): overdue agreed
+actions reminded, and meetings past their retention period purged."""
 
+from datetime import date, datetime, time, timedelta
+
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from audit.log import acting_as
+from portal.models import Membership
+from portal.tasks import deliver_email
+from shared.retention import report_line
 
 from . import imports, invitations
-from .models import FiguresImport
+from .models import FiguresImport, MeetingAction, SupportMeeting
 
 PROGRESS_SECONDS = 24 * 60 * 60
 
@@ -148,3 +162,145 @@ def _check_again(figures_import, today):
 def send_meeting_invitation(meeting_pk):
     """Raises when the mail server fails, so the worker tries again (Q_CLUSTER retry)."""
     return invitations.send(meeting_pk)
+
+
+# ------------------------------------------------------------------------------------
+# Overdue agreed actions reminded (schedule: migration 0003_att_coverage_reminder_schedule)
+# ------------------------------------------------------------------------------------
+
+# An action still open this many days after the last reminder is reminded again.
+REMIND_AGAIN_AFTER_DAYS = 7
+# Those who see to a school's actions; governors read them but are not chased.
+REMINDED_ROLES = (Membership.Role.HEADTEACHER, Membership.Role.ATTENDANCE_LEAD)
+
+
+def overdue_actions(today):
+    """Open actions of active schools past their due date by ATTENDANCE_ACTION_REMINDER_DAYS
+    or more, not reminded in the last REMIND_AGAIN_AFTER_DAYS days."""
+    due_by = today - timedelta(days=settings.ATTENDANCE_ACTION_REMINDER_DAYS)
+    reminded_by = today - timedelta(days=REMIND_AGAIN_AFTER_DAYS)
+    return (
+        MeetingAction.objects.filter(
+            status__in=MeetingAction.OPEN_STATUSES,
+            due_on__lte=due_by,
+            meeting__school__active=True,
+        )
+        .filter(Q(reminded_on__isnull=True) | Q(reminded_on__lte=reminded_by))
+        .select_related("meeting__school")
+        .order_by("meeting__school__name", "meeting__school_id", "due_on", "pk")
+    )
+
+
+def _recipients(school_ids):
+    """{school id: {language: [email, ...]}} of each school's headteacher and attendance
+    leads, by the language each chose (the default where they chose none)."""
+    found = {}
+    memberships = Membership.objects.filter(
+        school_id__in=school_ids, role__in=REMINDED_ROLES, user__is_active=True
+    ).values_list("school_id", "user__email", "user__language")
+    for school_id, email, language in memberships.order_by("user__email"):
+        by_language = found.setdefault(school_id, {})
+        addresses = by_language.setdefault(language or settings.LANGUAGE_CODE, [])
+        if email not in addresses:
+            addresses.append(email)
+    return found
+
+
+def meetings_path(school):
+    """The school's meetings page in the language now active."""
+    return reverse("attendance:meetings", args=[school.urn])
+
+
+def _send_reminder(addresses, school, actions, today, base_url):
+    """Send one school's reminder now, in the language active. It raises when the mail
+    server fails."""
+    subject = _("Agreed attendance actions overdue: %(school)s") % {"school": school.name}
+    body = render_to_string(
+        "attendance/email/overdue_actions.txt",
+        {
+            "school": school,
+            "actions": actions,
+            "today": today,
+            "url": base_url + meetings_path(school),
+        },
+    )
+    deliver_email(subject, body, addresses)
+
+
+def remind_overdue_actions(today=None):
+    """Email each school with overdue open actions once: its headteacher and attendance
+    leads, each in their own language, listing the actions. The email is sent here, in
+    the worker, rather than queued: an action's reminded_on is set only once its email
+    has gone, so a send that fails leaves it to be tried again on the next run. A fixed
+    number of queries whatever the number of schools: the actions and the recipients
+    are read once each, and the sent actions marked in one update."""
+    today = today or timezone.localdate()
+    base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    by_school = {}
+    for action in overdue_actions(today):
+        by_school.setdefault(action.meeting.school_id, []).append(action)
+    recipients = _recipients(by_school)
+    reminded, failed = [], 0
+    for school_id, actions in by_school.items():
+        school = actions[0].meeting.school
+        sent = school_failed = False
+        for language, addresses in recipients.get(school_id, {}).items():
+            try:
+                with override(language):
+                    _send_reminder(addresses, school, actions, today, base_url)
+            except Exception:  # noqa: BLE001 (whatever stopped it, it is tried again next run)
+                school_failed = True
+                failed += 1
+            else:
+                sent = True
+        # Marked only when every recipient's email went: one that failed is sent again
+        # (the others may then have it twice, rather than anyone never having it).
+        if sent and not school_failed:
+            reminded.extend(action.pk for action in actions)
+    if reminded:
+        MeetingAction.objects.filter(pk__in=reminded).update(reminded_on=today)
+    return f"{len(reminded)} overdue actions reminded, {failed} emails failed"
+
+
+# ------------------------------------------------------------------------------------
+# Retention: support meetings past their period (shared/retention.py; the same daily
+# schedule as the reminders' migration makes)
+# ------------------------------------------------------------------------------------
+
+
+def expired_meetings(today=None):
+    """(cut-off date, meetings) held (or due) before the retention period began. Their
+    agreed actions, which may name a pupil by UPN or initials, go with them. The figures
+    and stages name no one and are kept."""
+    today = today or timezone.localdate()
+    days = settings.PORTAL_RECORD_RETENTION_DAYS["support_meetings"]
+    cut_off = today - timedelta(days=days)
+    # Before midnight at the start of the cut-off day, in the council's time.
+    start_of_cut_off = timezone.make_aware(datetime.combine(cut_off, time()))
+    return cut_off, SupportMeeting.objects.filter(starts_at__lt=start_of_cut_off)
+
+
+def purge_expired_meetings(dry_run=False, today=None):
+    """Delete meetings (and their actions) past the retention period. Returns how many
+    meetings went (or would go)."""
+    _cut_off, expired = expired_meetings(today)
+    if dry_run:
+        return expired.count()
+    with transaction.atomic(), acting_as("retention purge"):
+        meetings = list(expired.select_related("school"))
+        for meeting in meetings:
+            meeting.delete()  # each logged by audit.log (SupportMeeting is followed)
+    return len(meetings)
+
+
+def retention_report(dry_run=False):
+    count = purge_expired_meetings(dry_run=dry_run)
+    return [
+        report_line(
+            "attendance",
+            count,
+            "targeting support meeting(s) with their agreed actions",
+            "deleted",
+            dry_run,
+        )
+    ]

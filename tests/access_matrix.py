@@ -156,6 +156,9 @@ MATRIX = {
     "attendance:index": ("GET", lambda r: f"{ATT}/", SIGNED_IN),
     "attendance:school": ("GET", lambda r: f"{ATT}/school/{r.school_a.urn}/", READING_A),
     "attendance:report": ("GET", lambda r: f"{ATT}/school/{r.school_a.urn}/report/?term=1", READING_A),
+    # Attendance: the coverage tracker of targeting support meetings
+    "attendance_coverage": ("GET", lambda r: "/admin/attendance/coverage/", ATTENDANCE),
+    "attendance_coverage_csv": ("GET", lambda r: "/admin/attendance/coverage.csv", ATTENDANCE),
     # Self-assessment
     "self_assessment:index": ("GET", lambda r: f"{SA}/", SIGNED_IN),
     "self_assessment:start": ("POST", lambda r: f"{SA}/school/{r.school_a.pk}/start/", ACTING_A),
@@ -231,6 +234,7 @@ AUDITED = {
     "training_export", "training:manage", "training:certificate", "training:feedback",
     "attendance:meeting", "attendance:meeting-calendar", "attendance_meeting:edit",
     "attendance_meeting:record",
+    "attendance_coverage_csv",
 }  # fmt: skip
 
 # The URLs above that hand over a spreadsheet, each with the query asking for one (a
@@ -244,6 +248,7 @@ EXPORTS = (
     ("returns_schools_csv", ""),
     ("returns_pupils_csv", ""),
     ("returns_overdue_csv", ""),
+    ("attendance_coverage_csv", ""),
     ("self_assessment_council", "?format=csv"),
     ("self_assessment_council", "?format=csv&list=not-assessed"),
     ("forms_app_submission:index", "?export=csv"),
