@@ -84,9 +84,10 @@ class Problem:
     row: int | None
     column: str
     reason: str
+    value: str = ""  # the cell as the file gives it, so the officer can find it
 
     def as_dict(self):
-        return {"row": self.row, "column": self.column, "reason": self.reason}
+        return {"row": self.row, "column": self.column, "reason": self.reason, "value": self.value}
 
 
 @dataclass
@@ -280,6 +281,7 @@ class _RowReader:
 
     def __init__(self, layout, header, this_year, la_code):
         self.layout = layout
+        self.cells = {}  # the row being read, as the file gives it
         self.header = header
         self.this_year = this_year
         self.la_code = la_code
@@ -304,10 +306,12 @@ class _RowReader:
             self.required = {"pupils_on_roll", "possible_sessions"}
 
     def problem(self, line, column, reason):
-        self.problems.append(Problem(line, column, reason))
+        value = self.cells.get(column, "") if column else ""
+        self.problems.append(Problem(line, column, reason, value))
 
     def read(self, line, cells):
         values = dict(zip(self.header, (cell.strip() for cell in cells), strict=False))
+        self.cells = dict(zip(self.header, cells, strict=False))
         if not any(values.values()):
             return None  # a blank line, as spreadsheets leave at the end
         if self.layout == DFE:
@@ -500,6 +504,7 @@ def check(text, today, progress=None):
                     row.line,
                     urn_column,
                     _("No school with the URN %(urn)s is in the portal.") % {"urn": row.urn},
+                    row.urn,
                 )
             )
         else:

@@ -38,17 +38,22 @@ def _register_printout(referral):
 
 
 def _figures_import(school_a):
-    """An import of school A's figures refused for a count that is not a number (the demo
-    makes no imports)."""
-    from attendance.models import FiguresImport
+    """An import of school A's figures refused for counts that are not numbers, each a
+    text that a spreadsheet would run as a formula (the demo makes no imports)."""
+    import csv
+    import io
 
-    content = (
-        "urn,school_year,half_term,pupils_on_roll,possible_sessions\n"
-        f"{school_a.urn},2025/26,1,x,1\n"
-    )
+    from attendance.models import FiguresImport
+    from tests.spreadsheets import HOSTILE
+
+    content = io.StringIO()
+    writer = csv.writer(content)
+    writer.writerow(["urn", "school_year", "half_term", "pupils_on_roll", "possible_sessions"])
+    for half, value in enumerate(HOSTILE[:6], start=1):
+        writer.writerow([school_a.urn, "2025/26", half, value, 1])
     return FiguresImport.objects.create(
-        file_name="figures.csv", content=content, status=FiguresImport.Status.REFUSED,
-        errors=[{"row": 2, "column": "pupils_on_roll", "reason": "not a number"}], error_count=1,
+        file_name="figures.csv", content=content.getvalue(), status=FiguresImport.Status.REFUSED,
+        errors=[{"row": 2, "column": "pupils_on_roll", "reason": "not a number"}], error_count=6,
     )  # fmt: skip
 
 

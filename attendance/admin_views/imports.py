@@ -159,8 +159,8 @@ def errors_csv(request, pk):
         problems = [imports.Problem(None, "", str(refusal))]
     return csv_download(
         f"attendance-import-{figures_import.pk}-errors.csv",
-        [_("Row"), _("Column"), _("Problem")],
-        ((problem.row, problem.column, problem.reason) for problem in problems),
+        [_("Row"), _("Column"), _("Value"), _("Problem")],
+        ((problem.row, problem.column, problem.value, problem.reason) for problem in problems),
     )
 
 

@@ -83,7 +83,9 @@ def test_agreed_actions_for_a_cohort_or_a_pupil(client, meeting, attendance_offi
     assert client.post(change, _action(pupil="K.L.", status="done")).status_code == 302
     action.refresh_from_db()
     assert action.status == "done" and action.updated_by == attendance_officer
-    assert AuditEvent.objects.filter(kind="meeting", detail__startswith="action").count() == 3
+    assert (
+        AuditEvent.objects.filter(kind="meeting", detail__startswith="agreed action").count() == 3
+    )
     # Another meeting's action, or an unknown one: not found.
     other = MeetingActionFactory()
     assert (

@@ -86,7 +86,9 @@ def test_the_attendance_lead_updates_an_action_and_bad_input_is_explained(
     assert response.status_code == 302
     action.refresh_from_db()
     assert action.status == MeetingAction.Status.IN_PROGRESS and action.updated_by == school_user
-    assert AuditEvent.objects.filter(kind="meeting", detail__startswith="action changed").exists()
+    assert AuditEvent.objects.filter(
+        kind="meeting", detail__startswith="agreed action changed"
+    ).exists()
 
 
 def test_the_headteacher_updates_too_governors_read_only(client, school, governor, meeting):
