@@ -39,6 +39,7 @@ def _register_printout(referral):
 
 def records():
     """One record of each kind, of school A where it belongs to a school (demo content)."""
+    from attendance.models import SchoolStage
     from forms_app.models import Submission
     from portal.models import School
     from returns.models import SchoolReturn
@@ -71,6 +72,8 @@ def records():
         future_token=manage_token(later.filter(status="confirmed").first()),
         referral_file=_register_printout(referral).pk,
         framework=FrameworkVersion.objects.order_by("-pk").first(),
+        # The demo's stages (attendance demo content): Alderbrook's latest year.
+        stage=SchoolStage.objects.filter(school=school_a).order_by("-year").first(),
     )
 
 
@@ -113,6 +116,12 @@ MATRIX = {
     "returns_pupils_csv": ("GET", lambda r: f"{TRACKER}/{r.school_return.period_id}/pupils.csv", ATTENDANCE),
     "returns_overdue_csv": ("GET", lambda r: f"{TRACKER}/{r.school_return.period_id}/overdue-reviews.csv", ATTENDANCE),
     "returns_schoolreturn:edit": ("GET", lambda r: f"/admin/returns_schoolreturn/edit/{r.school_return.pk}/", ATTENDANCE),
+    # Attendance: the council's picture and the schools' stages (officers)
+    "attendance_council": ("GET", lambda r: "/admin/attendance/council/", ATTENDANCE),
+    "attendance_council_csv": ("GET", lambda r: "/admin/attendance/council/schools.csv", ATTENDANCE),
+    "attendance_schoolstage:index": ("GET", lambda r: "/admin/attendance_schoolstage/", ATTENDANCE),
+    "attendance_schoolstage:index_results": ("GET", lambda r: "/admin/attendance_schoolstage/results/", ATTENDANCE),
+    "attendance_schoolstage:edit": ("GET", lambda r: f"/admin/attendance_schoolstage/edit/{r.stage.pk}/", ATTENDANCE),
     # Self-assessment
     "self_assessment:index": ("GET", lambda r: f"{SA}/", SIGNED_IN),
     "self_assessment:start": ("POST", lambda r: f"{SA}/school/{r.school_a.pk}/start/", ACTING_A),
@@ -169,6 +178,7 @@ AUDITED = {
     "returns_pupils_csv", "returns_overdue_csv", "returns_schoolreturn:edit",
     "self_assessment:task-list", "self_assessment:area", "self_assessment:report",
     "self_assessment:report-print", "privacy_subject_access", "training_register",
+    "attendance_council_csv",
     "training_export", "training:manage", "training:certificate", "training:feedback",
 }  # fmt: skip
 
@@ -183,6 +193,7 @@ EXPORTS = (
     ("returns_schools_csv", ""),
     ("returns_pupils_csv", ""),
     ("returns_overdue_csv", ""),
+    ("attendance_council_csv", ""),
     ("self_assessment_council", "?format=csv"),
     ("self_assessment_council", "?format=csv&list=not-assessed"),
     ("forms_app_submission:index", "?export=csv"),
@@ -278,7 +289,7 @@ def unaudited():
 
 OUR_APPS = (
     "portal", "forms_app", "returns", "self_assessment", "training", "guidance", "home", "audit",
-    "privacy",
+    "privacy", "attendance",
 )  # fmt: skip
 
 
