@@ -28,12 +28,18 @@ PHASES = ["primary"] * 5 + ["secondary"] * 2 + ["special", "nursery", "alternati
 
 
 class Queries:
+    """Counts the SQL queries run, and the time spent in them."""
+
     def __init__(self):
-        self.count = 0
+        self.count, self.seconds = 0, 0.0
 
     def __call__(self, execute, sql, params, many, context):
-        self.count += 1
-        return execute(sql, params, many, context)
+        start = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            self.seconds += time.perf_counter() - start
+            self.count += 1
 
 
 def seed():
@@ -87,7 +93,7 @@ def seed():
 
 
 def measure(client, url, repeat, stream=False):
-    """(queries, median ms, bytes) of GET url."""
+    """(queries, median SQL ms, median ms, bytes) of GET url."""
     from django.db import connection
 
     def get():
@@ -96,15 +102,16 @@ def measure(client, url, repeat, stream=False):
         return b"".join(response.streaming_content) if stream else response.content
 
     get()  # warm: templates, translations
-    times, count, size = [], 0, 0
+    times, sql, count, size = [], [], 0, 0
     for _ in range(repeat):
         queries = Queries()
         with connection.execute_wrapper(queries):
             start = time.perf_counter()
             body = get()
             times.append((time.perf_counter() - start) * 1000)
+        sql.append(queries.seconds * 1000)
         count, size = queries.count, len(body)
-    return count, statistics.median(times), size
+    return count, statistics.median(sql), statistics.median(times), size
 
 
 def main():
@@ -177,10 +184,10 @@ def run(args):
         ("CSV of every school", csv, True),
         ("CSV, under the threshold only", csv + "?under=1&sort=attendance", True),
     ]
-    print(f"{'page':40} {'queries':>7} {'median ms':>10} {'KB':>7}")
+    print(f"{'page':40} {'queries':>7} {'SQL ms':>7} {'median ms':>10} {'KB':>7}")
     for name, url, stream in pages:
-        count, ms, size = measure(client, url, args.repeat, stream)
-        print(f"{name:40} {count:7} {ms:10.1f} {size / 1024:7.1f}")
+        count, sql, ms, size = measure(client, url, args.repeat, stream)
+        print(f"{name:40} {count:7} {sql:7.1f} {ms:10.1f} {size / 1024:7.1f}")
     print(f"(medians of {args.repeat} requests each, after one to warm up)")
     connection.close()
 
