@@ -82,4 +82,7 @@ def test_the_council_picture_and_a_schools_stage(page, portal, assert_accessible
     page.wait_for_url("**/attendance_schoolstage/")
     stage.refresh_from_db()
     assert stage.stage == 2 and str(stage.audit_on) == "2026-01-12"
+    # The listing, without Wagtail's own "saved" message (its button is Wagtail's to fix).
+    page.goto(portal + "/admin/attendance_schoolstage/")
+    assert "Stage 2: follow-up meetings" in main.inner_text()
     both_widths(page, assert_accessible)
