@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from .periods import year_label
+
 
 class AttendanceConfig(AppConfig):
     """Schools' attendance figures, the three-stage monitoring and termly targeting
@@ -14,9 +16,19 @@ class AttendanceConfig(AppConfig):
         # apps are ready.
         from audit.log import follow
 
-        from . import receivers  # noqa: F401
-        from .models import MeetingAction, SupportMeeting
+        from . import (
+            receivers,  # noqa: F401 (connects its receivers)
+            stage_records,
+        )
+        from .models import MeetingAction, SchoolStage, SupportMeeting
+        from .signals import figures_changed
 
+        # New figures flag the schools now under the threshold for a stage 1 audit; the
+        # page cache empties once they are committed (receivers.py).
+        figures_changed.connect(
+            stage_records.flag_after_figures_changed, dispatch_uid="attendance_flag_stages"
+        )
+        follow(SchoolStage, "attendance stage", service="attendance", label=stage_label)
         # A meeting's record and its agreed actions (pupils by UPN or initials).
         follow(
             SupportMeeting,
@@ -33,6 +45,11 @@ class AttendanceConfig(AppConfig):
             part="agreed action",
             quiet={"reminded_on"},
         )
+
+
+def stage_label(stage):
+    # Not str(stage): its stage name is translated, and the log's label stays as written.
+    return f"{stage.school.name}, {year_label(stage.year)}"
 
 
 def meeting_label(meeting):

@@ -59,7 +59,13 @@ def _figures_import(school_a):
 
 def records():
     """One record of each kind, of school A where it belongs to a school (demo content)."""
-    from attendance.models import AreaFigures, MeetingAction, SchoolFigures, SupportMeeting
+    from attendance.models import (
+        AreaFigures,
+        MeetingAction,
+        SchoolFigures,
+        SchoolStage,
+        SupportMeeting,
+    )
     from forms_app.models import Submission
     from portal.models import School
     from returns.models import SchoolReturn
@@ -98,6 +104,8 @@ def records():
         figures_import=_figures_import(school_a),
         school_figures=SchoolFigures.objects.filter(school=school_a).first(),
         area_figures=AreaFigures.objects.first(),
+        # The demo's stages (attendance demo content): Alderbrook's latest year.
+        stage=SchoolStage.objects.filter(school=school_a).order_by("-year").first(),
     )
 
 
@@ -164,6 +172,12 @@ MATRIX = {
     # Attendance: the coverage tracker of targeting support meetings
     "attendance_coverage": ("GET", lambda r: "/admin/attendance/coverage/", ATTENDANCE),
     "attendance_coverage_csv": ("GET", lambda r: "/admin/attendance/coverage.csv", ATTENDANCE),
+    # Attendance: the council's picture and the schools' stages (officers)
+    "attendance_council": ("GET", lambda r: "/admin/attendance/council/", ATTENDANCE),
+    "attendance_council_csv": ("GET", lambda r: "/admin/attendance/council/schools.csv", ATTENDANCE),
+    "attendance_schoolstage:index": ("GET", lambda r: "/admin/attendance_schoolstage/", ATTENDANCE),
+    "attendance_schoolstage:index_results": ("GET", lambda r: "/admin/attendance_schoolstage/results/", ATTENDANCE),
+    "attendance_schoolstage:edit": ("GET", lambda r: f"/admin/attendance_schoolstage/edit/{r.stage.pk}/", ATTENDANCE),
     # Self-assessment
     "self_assessment:index": ("GET", lambda r: f"{SA}/", SIGNED_IN),
     "self_assessment:start": ("POST", lambda r: f"{SA}/school/{r.school_a.pk}/start/", ACTING_A),
@@ -236,6 +250,7 @@ AUDITED = {
     "returns_pupils_csv", "returns_overdue_csv", "returns_schoolreturn:edit",
     "self_assessment:task-list", "self_assessment:area", "self_assessment:report",
     "self_assessment:report-print", "privacy_subject_access", "training_register",
+    "attendance_council_csv",
     "training_export", "training:manage", "training:certificate", "training:feedback",
     "attendance:meeting", "attendance:meeting-calendar", "attendance_meeting:edit",
     "attendance_meeting:record",
@@ -254,6 +269,7 @@ EXPORTS = (
     ("returns_pupils_csv", ""),
     ("returns_overdue_csv", ""),
     ("attendance_coverage_csv", ""),
+    ("attendance_council_csv", ""),
     ("self_assessment_council", "?format=csv"),
     ("self_assessment_council", "?format=csv&list=not-assessed"),
     ("forms_app_submission:index", "?export=csv"),

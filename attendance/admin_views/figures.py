@@ -142,7 +142,8 @@ class FiguresViewSet(NarrowScreenListing, ModelViewSet):
 class SchoolFiguresViewSet(FiguresViewSet):
     model = SchoolFigures
     menu_label = _("Schools' attendance figures")
-    menu_order = 231
+    menu_order = 236
+    menu_hook = "register_attendance_menu_item"
     list_display = [
         "school",
         Column("period", label=_("Half term")),
@@ -162,7 +163,8 @@ class SchoolFiguresViewSet(FiguresViewSet):
 class AreaFiguresViewSet(FiguresViewSet):
     model = AreaFigures
     menu_label = _("Council and England attendance figures")
-    menu_order = 231
+    menu_order = 237
+    menu_hook = "register_attendance_menu_item"
     list_display = [
         "area",
         "phase",

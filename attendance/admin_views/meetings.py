@@ -87,6 +87,7 @@ class SupportMeetingViewSet(NarrowScreenListing, ModelViewSet):
     icon = "date"
     menu_label = gettext_lazy("Support meetings")
     menu_order = 233
+    menu_hook = "register_attendance_menu_item"
     add_to_admin_menu = True
     copy_view_enabled = False
     inspect_view_enabled = False
