@@ -50,6 +50,7 @@ NARROW = {"width": 320, "height": 800}
 SCHOOL_USER = "attendance.lead@demo.wyvernshire.example"
 SUPERUSER = "admin@demo.wyvernshire.example"
 PROJECT_APPS = {
+    "attendance",
     "audit",
     "forms_app",
     "guidance",

@@ -16,6 +16,7 @@ SERVICES = [
     "Reduced-timetable returns from schools",
     "School self-assessments",
     "Training bookings",
+    "Targeting support meetings with schools",
     "School staff accounts",
     "The record of who saw or changed information",
 ]
@@ -43,6 +44,7 @@ def test_every_service_is_listed_with_its_period_from_the_settings(client, notic
         "returns": 365 * 11,
         "assessments": 365 * 12,
         "bookings": 14,
+        "support_meetings": 365 * 7,
     }
     settings.PORTAL_AUDIT_RETENTION_DAYS = 365 * 13
     page = client.get("/privacy-notice/").content.decode()
@@ -56,6 +58,7 @@ def test_every_service_is_listed_with_its_period_from_the_settings(client, notic
     assert "11 years after the return was due" in page
     assert "12 years after it was submitted" in page
     assert "2 weeks after the session" in page
+    assert "7 years after the meeting" in page
     assert "13 years after each entry" in page
     assert "Education Act 1996 (section 436A)" in page
     assert "Children (Performances and Activities) (England) Regulations 2014" in page
