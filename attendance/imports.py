@@ -210,6 +210,9 @@ def read(text, max_rows=None):
 # --- The rules of a row (no database) ----------------------------------------------
 
 
+MOST = 10**12
+
+
 def whole_number(text):
     """(number, reason): a count as an int, or None and why not."""
     text = (text or "").strip().replace(",", "")
@@ -218,6 +221,10 @@ def whole_number(text):
     number = int(float(text)) if "." in text else int(text)
     if number < 0:
         return None, _("%(value)s is negative: counts are 0 or more.") % {"value": text}
+    if number > MOST:
+        # More sessions than England holds in a century: a slip, and past what the
+        # database keeps.
+        return None, _("%(value)s is too large to be a count.") % {"value": text}
     return number, None
 
 

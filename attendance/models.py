@@ -38,7 +38,9 @@ def percent(part, whole):
 
 
 def _count(label):
-    return models.PositiveIntegerField(label, default=0)
+    # Big integers: England's possible sessions in a year are near three thousand million,
+    # past a PostgreSQL integer's 2,147,483,647.
+    return models.PositiveBigIntegerField(label, default=0)
 
 
 class Figures(models.Model):

@@ -130,6 +130,7 @@ BAD_ROWS = [
     ("twice", council_row("190001"), "urn", "same school and half term as row 2"),
     ("not whole", council_row("190002", pupils_on_roll="12.5"), "pupils_on_roll", "not a whole number"),
     ("negative", council_row("190002", authorised_illness=-3), "authorised_illness", "negative"),
+    ("too large", council_row("190002", authorised_other=10**13), "authorised_other", "too large to be a count"),
     ("absences", council_row("190002", possible_sessions=100), "possible_sessions", "more than the possible sessions"),
     ("persistent", council_row("190002", persistent_absentees=301), "persistent_absentees", "than pupils on roll"),
     ("severe", council_row("190002", severe_absentees=200), "severe_absentees", "than persistent absentees"),
