@@ -128,6 +128,8 @@ def test_filters(client, attendance_officer, schools):
     assert "Meetings held: 0 of 2 schools due one" in text
     text = client.get(URL, {"locality": "Northgate"}).text
     assert "Birchwood Primary" in text and "Elm Primary" not in text
+    # Each count table names its rows: the locality, and the phase.
+    assert '<th scope="row">Northgate</th>' in text and '<th scope="row">Primary</th>' in text
     text = client.get(URL, {"status": "missing"}).text
     assert "Cedar High" in text and "Elm Primary" in text and "Ashgrove Primary" not in text
     # The tables still divide every matching school by status.
