@@ -21,7 +21,7 @@ from shared.demo_data import load
 
 from .council_figures import work_out_council_figures
 from .models import AreaFigures, MeetingAction, SchoolFigures, SchoolStage, SupportMeeting
-from .periods import HALVES, school_year_of, term_on
+from .periods import HALVES, school_year_of, term_on, term_span
 from .stages import flag_for_audit
 
 YEARS_BACK = 4  # five school years: this one and the four before
@@ -227,14 +227,26 @@ def seed_stages(today=None):
     return f"{len(rows)} schools flagged for an audit, {further} further on (new)"
 
 
-# The first day of each term a meeting could be held, and how many days it lasts.
-TERM_STARTS = {1: (9, 8, 95), 2: (1, 8, 75), 3: (4, 20, 85)}
+def demo_term(today):
+    """The term whose meetings the demo shows as this term's: the one under way, or the
+    one before it while the next is less than a fortnight old (or still to start, in a
+    holiday), so that some of "this term's" meetings can have been held already."""
+    year, term = term_on(today)
+    first, _last = term_span(year, term)
+    if today < first + timedelta(days=14):
+        return (year - 1, 3) if term == 1 else (year, term - 1)
+    return year, term
 
 
-def _term_span(year, term):
-    month, day, days = TERM_STARTS[term]
-    first = date(year if month >= 9 else year + 1, month, day)
-    return first, first + timedelta(days=days)
+def _later(today, rng):
+    """A day soon after today for a meeting still to come, within a term: (day, school
+    year, term). One that falls in a holiday moves into the term that follows."""
+    day = next_working_day(today + timedelta(days=rng.randint(3, 10)))
+    year, term = term_on(day)
+    first, _last = term_span(year, term)
+    if day < first:
+        day = next_working_day(first + timedelta(days=rng.randint(1, 7)))
+    return day, year, term
 
 
 def _at(day, hour):
@@ -255,7 +267,7 @@ def seed_meetings(today=None):
     held meeting agreed one to four actions, done, under way and open, some overdue."""
     today = today or date.today()
     data = _data()["meetings"]
-    current, this_term = term_on(today)
+    current, this_term = demo_term(today)
     officer = User.objects.filter(email=demo_email("attendance.officer")).first()
     schools = list(School.objects.filter(active=True).order_by("urn"))
     existing = set(SupportMeeting.objects.values_list("school_id", "year", "term"))
@@ -267,6 +279,9 @@ def seed_meetings(today=None):
             rng = random.Random(f"attendance-meetings-{school.urn}")
             for year, term in terms:
                 is_now = (year, term) == (current, this_term)
+                later = is_now and school.urn in data["later_this_term"]
+                if later:
+                    day, year, term = _later(today, rng)
                 if (school.pk, year, term) in existing:
                     continue
                 if is_now and school.urn in data["missing_this_term"]:
@@ -274,9 +289,8 @@ def seed_meetings(today=None):
                 last_summer = (year, term) == (current - 1, 3)
                 if last_summer and school.urn in data["not_held_last_summer"]:
                     continue
-                first, last = _term_span(year, term)
-                if is_now and school.urn in data["later_this_term"]:
-                    day = next_working_day(today + timedelta(days=rng.randint(3, 10)))
+                first, last = term_span(year, term)
+                if later:
                     status = SupportMeeting.Status.SCHEDULED
                 else:
                     end = min(last, today - timedelta(days=1)) if is_now else last

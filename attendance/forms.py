@@ -18,7 +18,7 @@ from shared.fields import choice
 
 from . import meeting_rules
 from .models import MeetingAction, SupportMeeting
-from .periods import TERM_NAMES, term_on, year_label
+from .periods import TERM_NAMES, in_term, term_on, term_span, year_label
 
 PUPIL_PROBLEMS = {
     "upn_length": _("A UPN has 13 characters: a letter, then 12 more"),
@@ -94,8 +94,8 @@ class MeetingScheduleForm(WagtailAdminModelForm):
                 self.add_error("starts_at", _("The meeting cannot be in the past"))
             elif year and term:
                 day = timezone.localtime(starts_at).date()
-                if not meeting_rules.in_term(day, year, term):
-                    first, last = meeting_rules.term_span(year, term)
+                if not in_term(day, year, term):
+                    first, last = term_span(year, term)
                     self.add_error(
                         "starts_at",
                         _("The date must be in the %(term)s %(year)s: %(first)s to %(last)s")

@@ -1,30 +1,12 @@
-"""The rules of targeting support meetings, as plain functions: which months a term
-covers, and how an agreed action names a pupil. No Django models here.
+"""The rules of targeting support meetings, as plain functions: how an agreed action
+names a pupil (a term's dates are attendance.periods'). No Django models here.
 
 The statutory guidance "Working together to improve school attendance" (DfE, from
 August 2024) asks councils to hold a termly targeting support meeting with each school."""
 
 import re
-from datetime import date
 
 from shared import upn
-
-# A term's months, by month number, as attendance.periods.term_on reads them.
-TERM_MONTHS = {1: (9, 12), 2: (1, 3), 3: (4, 8)}
-
-
-def term_span(year, term):
-    """(first day, last day) of a term's months in school year `year`."""
-    first_month, last_month = TERM_MONTHS[term]
-    calendar_year = year if term == 1 else year + 1
-    last_day = date(calendar_year + (last_month == 12), (last_month % 12) + 1, 1)
-    return date(calendar_year, first_month, 1), date.fromordinal(last_day.toordinal() - 1)
-
-
-def in_term(day, year, term):
-    first, last = term_span(year, term)
-    return first <= day <= last
-
 
 # --- the pupil of an agreed action: a UPN or initials, never a name ---------------------
 # Collecting only what the purpose needs is UK GDPR article 5(1)(c): the meeting's record

@@ -1,5 +1,6 @@
-"""Half terms, the periods attendance figures are kept for. No Django models here, so
-the rules read plainly and test in milliseconds.
+"""Half terms, the periods attendance figures are kept for, and terms, the periods of
+targeting support meetings (the council's own term dates, portal/terms.py, where it has
+published them). No Django models here, so the rules read plainly and test quickly.
 
 A school year is named by the calendar year it starts in: 2025 is 2025/26. Its six half
 terms are numbered 1 to 6 (autumn 1 and 2, spring 1 and 2, summer 1 and 2). Figures are
@@ -8,12 +9,15 @@ and the DfE's publications give them: persistent absence, missing 10% or more of
 sessions so far, cannot be added up from one half term to the next, so each half term's
 row says where the year stood then. Half term 6 is the whole year."""
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
 
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from portal.terms import council_terms, published_span, term_index
 
 HALVES = (1, 2, 3, 4, 5, 6)
 HALF_NAMES = {
@@ -90,17 +94,49 @@ def school_year_of(day):
     return day.year if day.month >= 9 else day.year - 1
 
 
+# A term's months, for years whose dates the council has not published: autumn is
+# September to December, spring January to March, summer April to August.
+TERM_MONTHS = {1: (9, 12), 2: (1, 3), 3: (4, 8)}
+
+
+def _term_by_month(day):
+    return next(term for term, (first, last) in TERM_MONTHS.items() if first <= day.month <= last)
+
+
+def _council_term(year, term):
+    """The council's published dates of this term (settings.PORTAL_TERMS), or None."""
+    for known in council_terms():
+        if school_year_of(known.starts) == year and _term_by_month(known.starts) == term:
+            return known
+    return None
+
+
+def term_span(year, term):
+    """(first day, last day) of a term of school year `year`: the council's published
+    dates (its half term included); for years it has not published, the term's months."""
+    known = _council_term(year, term)
+    if known is not None:
+        return known.starts, known.ends
+    first_month, last_month = TERM_MONTHS[term]
+    calendar_year = year if term == 1 else year + 1
+    last_day = calendar.monthrange(calendar_year, last_month)[1]
+    return date(calendar_year, first_month, 1), date(calendar_year, last_month, last_day)
+
+
+def in_term(day, year, term):
+    first, last = term_span(year, term)
+    return first <= day <= last
+
+
 def term_on(day):
-    """(school year, term number) of the term `day` falls in, or the term that follows a
-    holiday: September to December is autumn, January to Easter spring, then summer.
-    By month, so that it answers for years the council's term dates do not cover."""
-    year = school_year_of(day)
-    if day.month >= 9:
-        return year, 1
-    if day.month <= 3:
-        return year, 2
-    return year, 3
-
-
-def school_year_starting(day=None):
-    return school_year_of(day or date.today())
+    """(school year, term number) of the term `day` falls in, or of the term that follows
+    when it falls in a holiday between terms, as portal.terms.term_index answers: from
+    the council's term dates where they cover the day, else by month."""
+    terms = council_terms()
+    span = published_span(terms)
+    if span and span[0] <= day <= span[1]:
+        index = term_index(day, terms)
+        if index is not None:
+            starts = terms[index].starts
+            return school_year_of(starts), _term_by_month(starts)
+    return school_year_of(day), _term_by_month(day)

@@ -85,12 +85,15 @@ def test_the_term_asked_for_counts_only_its_own_meetings(schools):
 
 
 def test_terms_of_the_year_by_date():
-    assert term_on(date(2025, 8, 31)) == (2024, 3)
+    """The council's term dates where it has published them (portal/terms.py): a holiday
+    belongs to the term that follows. Before them, by month."""
+    assert term_on(date(2025, 8, 31)) == (2024, 3)  # before the published dates
     assert term_on(date(2025, 9, 1)) == (2025, 1)
-    assert term_on(date(2025, 12, 31)) == (2025, 1)
-    assert term_on(date(2026, 1, 1)) == (2025, 2)
-    assert term_on(date(2026, 3, 31)) == (2025, 2)
-    assert term_on(date(2026, 4, 1)) == (2025, 3)
+    assert term_on(date(2025, 12, 19)) == (2025, 1)  # autumn 2025's last day
+    assert term_on(date(2025, 12, 31)) == (2025, 2)  # the Christmas holiday
+    assert term_on(date(2026, 3, 27)) == (2025, 2)
+    assert term_on(date(2026, 3, 31)) == (2025, 3)  # the Easter holiday
+    assert term_on(date(2026, 8, 20)) == (2026, 1)  # the summer holiday
 
 
 def test_counts_by_locality_and_phase_with_totals(schools):

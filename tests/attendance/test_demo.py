@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from attendance.demo import seed_attendance
+from attendance.demo import demo_term, seed_attendance, seed_meetings
 from attendance.models import (
     AreaFigures,
     MeetingAction,
@@ -15,7 +15,7 @@ from attendance.models import (
     SchoolStage,
     SupportMeeting,
 )
-from attendance.periods import school_year_of, term_on
+from attendance.periods import in_term, school_year_of
 from portal.demo import seed_accounts, seed_schools
 from portal.models import School
 from shared import upn
@@ -66,18 +66,20 @@ def test_national_figures_are_the_published_ones_and_the_council_is_worked_out(d
 
 
 def test_stages_meetings_and_actions_in_every_state(demo):
-    current, term = term_on(date.today())
-    stages = SchoolStage.objects.filter(year=current)
+    this_year = school_year_of(date.today())
+    stages = SchoolStage.objects.filter(year=this_year)
     assert {1, 2, 3} <= set(stages.values_list("stage", flat=True))
     assert stages.filter(school__urn="190001", stage=1).exists()
-    assert SchoolStage.objects.filter(year=current - 1, school__urn="190001").exists()
+    assert SchoolStage.objects.filter(year=this_year - 1, school__urn="190001").exists()
     stage_2 = stages.get(stage=2)
     assert stage_2.audit_on and stage_2.notes
 
+    current, term = demo_term(date.today())
     meetings = SupportMeeting.objects.filter(year=current, term=term)
     schools = School.objects.filter(active=True).count()
-    held = meetings.filter(status="held").count()
-    scheduled = meetings.filter(status="scheduled", starts_at__date__gt=date.today())
+    held = meetings.filter(status="held", starts_at__date__lt=date.today()).count()
+    # Still to come: this term's, or the next's when this one is nearly over.
+    scheduled = SupportMeeting.objects.filter(status="scheduled", starts_at__date__gt=date.today())
     assert held >= schools // 2 and scheduled.exists() and meetings.count() < schools
     for earlier_term in (1, 2):
         assert SupportMeeting.objects.filter(year=current - 1, term=earlier_term).count() == schools
@@ -109,3 +111,30 @@ def test_seeding_again_changes_nothing(demo):
         model.objects.count()
         for model in (SchoolFigures, AreaFigures, SchoolStage, SupportMeeting, MeetingAction)
     ]
+
+
+@pytest.mark.parametrize(
+    "today",
+    [
+        date(2026, 12, 21),  # the Christmas holiday: the spring term has not started
+        date(2027, 1, 6),  # the spring term's first days
+        date(2027, 3, 24),  # the spring term's last days
+        date(2027, 8, 10),  # the summer holiday
+    ],
+)
+def test_meetings_are_in_their_terms_whatever_the_day(db, today):
+    """Seeded on any day of the year, a held meeting is in the past and one still to come
+    in the future, each within its own term's dates; seeding again adds none."""
+    seed_schools()
+    seed_accounts()
+    seed_meetings(today)
+    meetings = list(SupportMeeting.objects.all())
+    assert meetings
+    for meeting in meetings:
+        day = meeting.starts_at.date()
+        assert in_term(day, meeting.year, meeting.term), (meeting, day)
+        if meeting.status == "held":
+            assert day < today, (meeting, day)
+        else:
+            assert day > today, (meeting, day)
+    assert "0 targeting support meetings" in seed_meetings(today)
