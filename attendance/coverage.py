@@ -118,12 +118,6 @@ def matching_count(total, filters):
     return total[filters.status] if filters.status else total["due"]
 
 
-def localities():
-    return list(
-        School.objects.active().order_by("locality").values_list("locality", flat=True).distinct()
-    )
-
-
 def label(rows, phases, statuses, meeting_statuses):
     """The shown rows' labels, each translated once per page (not per row)."""
     for row in rows:

@@ -30,6 +30,10 @@ class SchoolQuerySet(models.QuerySet):
     def active(self):
         return self.filter(active=True)
 
+    def localities(self):
+        """The localities of these schools, each once, in order: what a filter offers."""
+        return list(self.order_by("locality").values_list("locality", flat=True).distinct())
+
 
 class School(models.Model):
     class Phase(models.TextChoices):

@@ -60,7 +60,7 @@ def _chosen(request):
     """The period and filters asked for (bad values are ignored, not an error)."""
     today = date.today()
     periods = list(ReturnPeriod.objects.all())
-    localities = tracker.localities()
+    localities = School.objects.localities()
     form = TrackerFilterForm(request.GET or None, periods=periods, localities=localities)
     cleaned = form.cleaned_data if form.is_bound and form.is_valid() else {}
     by_pk = {period.pk: period for period in periods}

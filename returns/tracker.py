@@ -135,10 +135,6 @@ def _translated(choices):
     return {value: str(name) for value, name in choices}
 
 
-def localities():
-    return list(School.objects.order_by("locality").values_list("locality", flat=True).distinct())
-
-
 def schools_heading():
     return (
         [_("URN"), _("School"), _("Phase"), _("Locality"), _("Status"), _("Sent"),

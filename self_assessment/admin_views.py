@@ -215,12 +215,7 @@ class CouncilView(TitledAdminPage, TemplateView):
         phase = self.request.GET.get("phase", "")
         if phase not in School.Phase.values:
             phase = ""
-        localities = list(
-            School.objects.active()
-            .order_by("locality")
-            .values_list("locality", flat=True)
-            .distinct()
-        )
+        localities = School.objects.active().localities()
         locality = self.request.GET.get("locality", "")
         if locality not in localities:
             locality = ""

@@ -94,12 +94,6 @@ def half_terms():
     return [HalfTerm(year, half) for year, half in rows]
 
 
-def localities():
-    return list(
-        School.objects.active().order_by("locality").values_list("locality", flat=True).distinct()
-    )
-
-
 def stage_choices():
     return [("", _("Any stage")), (NO_STAGE, _("No stage"))] + [
         (str(value), str(label)) for value, label in SchoolStage.Stage.choices
@@ -289,7 +283,7 @@ class CouncilView(TitledAdminPage, TemplateView):
 
     def get(self, request, *args, **kwargs):
         periods = half_terms()
-        known = localities()
+        known = School.objects.active().localities()
         choice = choose(request.GET, periods, known)
         context = {
             "choice": choice,
@@ -354,7 +348,7 @@ def council_csv(request):
     """Every matching school (not only one page), in the page's order."""
     if not may_view(request.user):
         raise PermissionDenied
-    choice = choose(request.GET, half_terms(), localities())
+    choice = choose(request.GET, half_terms(), School.objects.active().localities())
     if choice is None:
         return csv_download("attendance.csv", csv_heading(), [])
     query = choice.query()

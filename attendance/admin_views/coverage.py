@@ -51,7 +51,7 @@ def _chosen(request, today=None):
     not an error: the form shown is the one in force."""
     this_year, this_term = term_on(today or date.today())
     years = range(this_year + 1, this_year - YEARS_BACK - 1, -1)
-    localities = coverage.localities()
+    localities = School.objects.active().localities()
     bound = CoverageFilterForm(request.GET, years=years, localities=localities)
     bound.is_valid()
     cleaned = bound.cleaned_data  # only the fields that were valid

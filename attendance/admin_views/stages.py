@@ -109,12 +109,7 @@ def stage_years():
 
 
 def locality_choices():
-    return [
-        (name, name)
-        for name in School.objects.order_by("locality")
-        .values_list("locality", flat=True)
-        .distinct()
-    ]
+    return [(name, name) for name in School.objects.localities()]
 
 
 class SchoolStageFilterSet(WagtailFilterSet):

@@ -311,12 +311,7 @@ class CasoDirectoryPage(CachedPageMixin, RoutablePageMixin, Page):
     @path("", name="finder")
     def finder(self, request):
         text = " ".join(request.GET.get("school", "").split())[:100]
-        localities = list(
-            School.objects.active()
-            .order_by("locality")
-            .values_list("locality", flat=True)
-            .distinct()
-        )
+        localities = School.objects.active().localities()
         locality = request.GET.get("locality", "")
         if locality not in localities:
             locality = ""  # an unknown locality is ignored, never an error
