@@ -34,7 +34,7 @@ class AttendanceConfig(AppConfig):
             SupportMeeting,
             "meeting",
             service="attendance",
-            label=meeting_label,
+            label=str,
             quiet={"updated_at", "invited_at", "sequence"},
         )
         follow(
@@ -50,10 +50,6 @@ class AttendanceConfig(AppConfig):
 def stage_label(stage):
     # Not str(stage): its stage name is translated, and the log's label stays as written.
     return f"{stage.school.name}, {year_label(stage.year)}"
-
-
-def meeting_label(meeting):
-    return str(meeting)
 
 
 def _meeting_of(action):

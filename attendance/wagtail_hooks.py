@@ -1,22 +1,19 @@
-"""What the attendance app registers with Wagtail: admin screens and menu items, the
-partner dashboard's panels, and its answers to other apps' hooks."""
+"""What the attendance app registers with Wagtail: its admin screens, all in one submenu
+("Attendance data"), the permission policy of its records, the partner dashboard's
+panel, and its answers to other apps' hooks (the strategy's chart, the demo, privacy)."""
 
 from django.conf import settings
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from portal import access
 from portal.dashboard import HOOK_NAME as DASHBOARD_PANEL_HOOK
 from portal.dashboard import DashboardPanel
-from shared import times
+from portal.policies import ServicePolicy
 from shared.absence_figures import HOOK_NAME as ABSENCE_FIGURES_HOOK
-from shared.admin_parts import LinkColumn, NarrowScreenListing, PlainColumn
+from shared.admin_parts import MenuItemFor
 from shared.personal_data import HOOK_NAME as PERSONAL_DATA_HOOK
 from shared.privacy_notice import HOOK_NAME as PRIVACY_NOTICE_HOOK
 from shared.retention import HOOK_NAME as RETENTION_HOOK
@@ -24,9 +21,10 @@ from shared.retention import HOOK_NAME as RETENTION_HOOK
 from . import personal_data, privacy_notice, tasks
 from .absence_figures import latest_absence
 from .access import SERVICE, school_ids_reading
-from .admin_views import council, coverage, figures, stages
+from .admin_views import council, coverage, figures
 from .admin_views import imports as import_views
-from .admin_views.meetings import MeetingPolicy, meeting_viewset
+from .admin_views.meetings import meeting_viewset
+from .admin_views.stages import SchoolStageViewSet
 from .demo import seed_attendance
 from .models import (
     AreaFigures,
@@ -36,11 +34,22 @@ from .models import (
     SchoolStage,
     SupportMeeting,
 )
-from .periods import year_label
 from .school_figures import latest_for_schools
 
-# Every attendance screen of the admin is in one submenu, "Attendance data": each
-# item registers with this hook (a viewset by its menu_hook), in the order of its number.
+# --- Who may do what in the admin: attendance officers, with Django's permissions ----
+
+for model in (SchoolFigures, AreaFigures, FiguresImport):
+    register_permission_policy(model, ServicePolicy(model, SERVICE))
+# Stages are flagged from the figures, never added by hand, and closed, not deleted.
+register_permission_policy(SchoolStage, ServicePolicy(SchoolStage, SERVICE, {"add", "delete"}))
+# A meeting is cancelled, never deleted: its record and its actions stay.
+for model in (SupportMeeting, MeetingAction):
+    register_permission_policy(model, ServicePolicy(model, SERVICE, {"delete"}))
+
+
+# --- The admin's "Attendance data" submenu: each item registers with MENU_HOOK (a
+# viewset by its menu_hook), in the order of its number ---------------------------------
+
 MENU_HOOK = "register_attendance_menu_item"
 
 
@@ -52,45 +61,23 @@ class AttendanceMenu(ViewSetGroup):
 
 
 @hooks.register("register_admin_viewset")
-def register_attendance_menu():
-    return AttendanceMenu()
-
-
-register_permission_policy(SupportMeeting, MeetingPolicy(SupportMeeting))
-register_permission_policy(MeetingAction, MeetingPolicy(MeetingAction))
-
-
-@hooks.register("register_admin_viewset")
-def register_meeting_viewset():
-    return meeting_viewset
-
-
-# The strategy page's absence chart (guidance) drawn from the council's figures.
-hooks.register(ABSENCE_FIGURES_HOOK, latest_absence)
-
-
-@hooks.register("register_demo_content")
-def demo_attendance():
-    return seed_attendance()
-
-
-# After the schools and accounts, the returns and the self-assessments.
-demo_attendance.order = 78
-for _model in (SchoolFigures, AreaFigures, FiguresImport):
-    register_permission_policy(_model, figures.AttendanceOfficerPolicy(_model))
-
-
-@hooks.register("register_admin_viewset")
-def register_figures_viewsets():
+def register_viewsets():
     return [
+        AttendanceMenu(),
+        SchoolStageViewSet("attendance_schoolstage"),
+        meeting_viewset,
         figures.SchoolFiguresViewSet("attendance_schoolfigures"),
         figures.AreaFiguresViewSet("attendance_areafigures"),
     ]
 
 
 @hooks.register("register_admin_urls")
-def import_urls():
+def register_urls():
     return [
+        path("attendance/council/", council.CouncilView.as_view(), name="attendance_council"),
+        path("attendance/council/schools.csv", council.council_csv, name="attendance_council_csv"),
+        path("attendance/coverage/", coverage.coverage_view, name="attendance_coverage"),
+        path("attendance/coverage.csv", coverage.coverage_csv, name="attendance_coverage_csv"),
         path("attendance/imports/", import_views.imports_view, name="attendance_imports"),
         path("attendance/imports/<int:pk>/", import_views.import_view, name="attendance_import"),
         path(
@@ -116,16 +103,40 @@ def import_urls():
     ]
 
 
-class ImportsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return import_views.may_import(request.user)
+@hooks.register(MENU_HOOK)
+def council_menu_item():
+    return MenuItemFor(
+        _("Attendance across schools"),
+        reverse("attendance_council"),
+        shown_to=council.may_view,
+        icon_name="table",
+        order=231,
+    )
+
+
+@hooks.register(MENU_HOOK)
+def coverage_menu_item():
+    return MenuItemFor(
+        _("Support meetings coverage"),
+        reverse("attendance_coverage"),
+        shown_to=coverage.may_track,
+        icon_name="table",
+        order=234,
+    )
 
 
 @hooks.register(MENU_HOOK)
 def imports_menu_item():
-    return ImportsMenuItem(
-        _("Import attendance figures"), reverse("attendance_imports"), icon_name="upload", order=235
+    return MenuItemFor(
+        _("Import attendance figures"),
+        reverse("attendance_imports"),
+        shown_to=import_views.may_import,
+        icon_name="upload",
+        order=235,
     )
+
+
+# --- Schools: the partner dashboard's panel -------------------------------------------
 
 
 @hooks.register(DASHBOARD_PANEL_HOOK)
@@ -146,33 +157,19 @@ def attendance_panel(request):
     )
 
 
-# --- The coverage tracker of targeting support meetings (admin_views/coverage.py) ---
+# --- Answers to other apps' hooks ---------------------------------------------------
+
+# The strategy page's absence chart (guidance) drawn from the council's figures.
+hooks.register(ABSENCE_FIGURES_HOOK, latest_absence)
 
 
-@hooks.register("register_admin_urls")
-def coverage_urls():
-    return [
-        path("attendance/coverage/", coverage.coverage_view, name="attendance_coverage"),
-        path("attendance/coverage.csv", coverage.coverage_csv, name="attendance_coverage_csv"),
-    ]
+@hooks.register("register_demo_content")
+def demo_attendance():
+    return seed_attendance()
 
 
-class CoverageMenuItem(MenuItem):
-    def is_shown(self, request):
-        return coverage.may_track(request.user)
-
-
-@hooks.register(MENU_HOOK)
-def coverage_menu_item():
-    return CoverageMenuItem(
-        _("Support meetings coverage"),
-        reverse("attendance_coverage"),
-        icon_name="table",
-        order=234,
-    )
-
-
-# --- Privacy: retention, the privacy notice, subject access ---
+# After the schools and accounts, the returns and the self-assessments.
+demo_attendance.order = 78
 
 # Meetings past their retention period, for privacy's retention_purge command.
 hooks.register(RETENTION_HOOK, tasks.retention_report)
@@ -182,100 +179,3 @@ hooks.register(PRIVACY_NOTICE_HOOK, privacy_notice.entries, order=35)
 
 # People named on meetings, stages and actions, for subject access.
 hooks.register(PERSONAL_DATA_HOOK, personal_data.find_staff_records)
-
-
-# --- The three stages (admin_views/stages.py) and the council's picture (council.py) ---
-
-
-class AttendanceServicePolicy(ModelPermissionPolicy):
-    """Django permissions, and the attendance service (portal.access). Schools' stages
-    are flagged from their figures, never added by hand, and closed rather than deleted."""
-
-    def user_has_permission(self, user, action):
-        if self.model is SchoolStage and action in ("add", "delete"):
-            return False
-        if SERVICE not in access.services_for(user):
-            return False
-        return super().user_has_permission(user, action)
-
-
-register_permission_policy(SchoolStage, AttendanceServicePolicy(SchoolStage))
-
-
-def _day(name):
-    def value(stage):
-        day = getattr(stage, name)
-        return times.day(day) if day else ""
-
-    return value
-
-
-class SchoolStageViewSet(NarrowScreenListing, ModelViewSet):
-    model = SchoolStage
-    icon = "tasks"
-    menu_label = _("Monitoring stages")
-    menu_order = 232
-    add_to_admin_menu = True
-    menu_hook = MENU_HOOK
-    copy_view_enabled = False
-    inspect_view_enabled = False
-    index_view_class = stages.SchoolStageIndexView
-    edit_view_class = stages.SchoolStageEditView
-    ordering = ["-year", "school__name", "pk"]
-    filterset_class = stages.SchoolStageFilterSet
-    form_fields = ["stage", *stages.DATES, "notes"]
-    search_fields = ["school__name", "school__urn"]
-    search_backend_name = None
-    list_per_page = 50
-
-    def get_form_class(self, for_update=False):
-        return stages.SchoolStageForm
-
-    @property
-    def list_display(self):
-        return [
-            LinkColumn(
-                "school",
-                "attendance_schoolstage:edit",
-                label=_("School"),
-                accessor=lambda stage: stage.school.name,
-            ),
-            PlainColumn("year", label=_("School year"), accessor=lambda s: year_label(s.year)),
-            PlainColumn("stage", label=_("Stage"), accessor="get_stage_display"),
-            PlainColumn("flagged_attendance", label=_("Attendance % when flagged")),
-            PlainColumn("flagged_on", label=_("Flagged on"), accessor=_day("flagged_on")),
-            PlainColumn("audit_on", label=_("Audit"), accessor=_day("audit_on")),
-            PlainColumn("follow_up_on", label=_("Follow-up"), accessor=_day("follow_up_on")),
-            PlainColumn(
-                "central_review_on", label=_("Central review"), accessor=_day("central_review_on")
-            ),
-            PlainColumn("closed_on", label=_("Closed on"), accessor=_day("closed_on")),
-        ]
-
-
-@hooks.register("register_admin_viewset")
-def register_attendance_viewsets():
-    return [SchoolStageViewSet("attendance_schoolstage")]
-
-
-@hooks.register("register_admin_urls")
-def council_urls():
-    return [
-        path("attendance/council/", council.CouncilView.as_view(), name="attendance_council"),
-        path("attendance/council/schools.csv", council.council_csv, name="attendance_council_csv"),
-    ]
-
-
-class CouncilMenuItem(MenuItem):
-    def is_shown(self, request):
-        return council.may_view(request.user)
-
-
-@hooks.register(MENU_HOOK)
-def council_menu_item():
-    return CouncilMenuItem(
-        _("Attendance across schools"),
-        reverse("attendance_council"),
-        icon_name="table",
-        order=231,
-    )

@@ -3,13 +3,12 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from shared.admin_parts import NarrowScreenListing
+from shared.admin_parts import MenuItemFor, NarrowScreenListing
 from shared.personal_data import HOOK_NAME as PERSONAL_DATA_HOOK
 from shared.privacy_notice import HOOK_NAME as PRIVACY_NOTICE_HOOK
 
@@ -76,22 +75,29 @@ def invite_urls():
     ]
 
 
-class InviteMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("portal.add_membership")
+def _invites(user):
+    return user.has_perm("portal.add_membership")
 
 
 @hooks.register("register_admin_menu_item")
 def invite_menu_item():
-    return InviteMenuItem(
-        _("Invite a school user"), reverse("portal_invite"), icon_name="mail", order=250
+    return MenuItemFor(
+        _("Invite a school user"),
+        reverse("portal_invite"),
+        shown_to=_invites,
+        icon_name="mail",
+        order=250,
     )
 
 
 @hooks.register("register_admin_menu_item")
 def locked_accounts_menu_item():
-    return InviteMenuItem(
-        _("Locked accounts"), reverse("portal_locked_accounts"), icon_name="lock", order=251
+    return MenuItemFor(
+        _("Locked accounts"),
+        reverse("portal_locked_accounts"),
+        shown_to=_invites,
+        icon_name="lock",
+        order=251,
     )
 
 

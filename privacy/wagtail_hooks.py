@@ -1,7 +1,8 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+
+from shared.admin_parts import MenuItemFor
 
 from . import views
 
@@ -19,13 +20,12 @@ def privacy_urls():
     ]
 
 
-class SubjectAccessMenuItem(MenuItem):
-    def is_shown(self, request):
-        return views.may_use(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def subject_access_menu_item():
-    return SubjectAccessMenuItem(
-        _("Subject access"), reverse("privacy_subject_access"), icon_name="user", order=910
+    return MenuItemFor(
+        _("Subject access"),
+        reverse("privacy_subject_access"),
+        icon_name="user",
+        order=910,
+        shown_to=views.may_use,
     )

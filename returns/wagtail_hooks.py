@@ -8,18 +8,17 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.views.generic import EditView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from audit.log import Action, record
 from portal import access
 from portal.dashboard import HOOK_NAME as DASHBOARD_PANEL_HOOK
 from portal.dashboard import DashboardPanel
-from shared.admin_parts import NarrowScreenListing
+from portal.policies import ServicePolicy
+from shared.admin_parts import MenuItemFor, NarrowScreenListing
 from shared.privacy_notice import HOOK_NAME as PRIVACY_NOTICE_HOOK
 from shared.retention import HOOK_NAME as RETENTION_HOOK
 from shared.support_agenda import HOOK_NAME as SUPPORT_AGENDA_HOOK
@@ -30,22 +29,12 @@ from . import admin_views, privacy_notice, tasks
 from .demo import seed_returns
 from .models import ReturnPeriod, SchoolReturn, chase_days
 
-
-class AttendanceServicePolicy(ModelPermissionPolicy):
-    """Django permissions, and the attendance service (portal.access): returns are the
-    attendance team's records. Schools' returns are opened by periods, never added or
-    deleted by hand."""
-
-    def user_has_permission(self, user, action):
-        if self.model is SchoolReturn and action in ("add", "delete"):
-            return False
-        if admin_views.SERVICE not in access.services_for(user):
-            return False
-        return super().user_has_permission(user, action)
-
-
-register_permission_policy(ReturnPeriod, AttendanceServicePolicy(ReturnPeriod))
-register_permission_policy(SchoolReturn, AttendanceServicePolicy(SchoolReturn))
+# Returns are the attendance team's records; schools' returns are opened by periods,
+# never added or deleted by hand.
+register_permission_policy(ReturnPeriod, ServicePolicy(ReturnPeriod, admin_views.SERVICE))
+register_permission_policy(
+    SchoolReturn, ServicePolicy(SchoolReturn, admin_views.SERVICE, {"add", "delete"})
+)
 
 
 class ReturnPeriodViewSet(NarrowScreenListing, ModelViewSet):
@@ -136,15 +125,14 @@ def tracker_urls():
     ]
 
 
-class TrackerMenuItem(MenuItem):
-    def is_shown(self, request):
-        return admin_views.may_track(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def tracker_menu_item():
-    return TrackerMenuItem(
-        _("Reduced timetables"), reverse("returns_tracker"), icon_name="table", order=220
+    return MenuItemFor(
+        _("Reduced timetables"),
+        reverse("returns_tracker"),
+        icon_name="table",
+        order=220,
+        shown_to=admin_views.may_track,
     )
 
 

@@ -11,7 +11,6 @@ from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -20,7 +19,7 @@ from portal import access
 from portal.dashboard import HOOK_NAME as DASHBOARD_HOOK
 from portal.dashboard import DashboardPanel
 from portal.models import School
-from shared.admin_parts import NarrowScreenListing
+from shared.admin_parts import MenuItemFor, NarrowScreenListing
 from shared.privacy_notice import HOOK_NAME as PRIVACY_NOTICE_HOOK
 from shared.retention import HOOK_NAME as RETENTION_HOOK
 from shared.support_agenda import HOOK_NAME as SUPPORT_AGENDA_HOOK
@@ -154,18 +153,14 @@ def council_urls():
     ]
 
 
-class CouncilMenuItem(MenuItem):
-    def is_shown(self, request):
-        return admin_views.may_use(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def council_menu_item():
-    return CouncilMenuItem(
+    return MenuItemFor(
         gettext_lazy("Self-assessments"),
         reverse("self_assessment_council"),
         icon_name="table",
         order=240,
+        shown_to=admin_views.may_use,
     )
 
 

@@ -16,6 +16,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_filters.widgets import SuffixedMultiWidget
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
@@ -38,6 +39,18 @@ class DateRangeInputs(SuffixedMultiWidget):
 
     def decompress(self, value):
         return [value.start, value.stop] if value else [None, None]
+
+
+class MenuItemFor(MenuItem):
+    """A menu item shown to those `shown_to(user)` lets in (the screen itself refuses
+    everyone else): one class for every such item, not one per screen."""
+
+    def __init__(self, label, url, shown_to, **kwargs):
+        super().__init__(label, url, **kwargs)
+        self.shown_to = shown_to
+
+    def is_shown(self, request):
+        return self.shown_to(request.user)
 
 
 class TitledAdminPage(WagtailAdminTemplateMixin):

@@ -9,7 +9,6 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -19,7 +18,7 @@ from portal.dashboard import HOOK_NAME as DASHBOARD_PANEL_HOOK
 from portal.dashboard import DashboardPanel
 from portal.models import Membership
 from shared import times
-from shared.admin_parts import NarrowScreenListing
+from shared.admin_parts import MenuItemFor, NarrowScreenListing
 from shared.help_links import HOOK_NAME as HELP_HOOK
 from shared.help_links import HelpLink
 from shared.personal_data import HOOK_NAME as PERSONAL_DATA_HOOK
@@ -60,15 +59,14 @@ class AudienceViewSet(NarrowScreenListing, SnippetViewSet):
 register_snippet(AudienceViewSet)
 
 
-class TrainingMenuItem(MenuItem):
-    def is_shown(self, request):
-        return admin_views.may_run_sessions(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def training_menu_item():
-    return TrainingMenuItem(
-        _("Training sessions"), reverse("training_sessions"), icon_name="date", order=220
+    return MenuItemFor(
+        _("Training sessions"),
+        reverse("training_sessions"),
+        icon_name="date",
+        order=220,
+        shown_to=admin_views.may_run_sessions,
     )
 
 

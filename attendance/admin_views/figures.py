@@ -12,27 +12,15 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import CreateView, DeleteView, EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 
-from portal import access
 from shared.admin_parts import NarrowScreenListing
 
 from .. import imports, periods
-from ..access import SERVICE
 from ..council_figures import work_out_council_figures
 from ..models import COUNTS, AreaFigures, SchoolFigures
 from ..signals import figures_changed
 
 FIGURES_PER_PAGE = 50
-
-
-class AttendanceOfficerPolicy(ModelPermissionPolicy):
-    """Django permissions, and the attendance service (portal.access)."""
-
-    def user_has_permission(self, user, action):
-        if SERVICE not in access.services_for(user):
-            return False
-        return super().user_has_permission(user, action)
 
 
 class FiguresForm(WagtailAdminModelForm):

@@ -19,32 +19,18 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import CreateView, EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 
 from audit.log import Action, record
-from portal import access
 from shared.admin_parts import NarrowScreenListing
 
 from .. import invitations
-from ..access import SERVICE, is_attendance_officer
+from ..access import is_attendance_officer
 from ..agenda import agenda_for
 from ..forms import MeetingActionForm, MeetingRecordForm, MeetingScheduleForm
 from ..models import MeetingAction, SupportMeeting
 
 VIEW = "attendance.view_supportmeeting"
 CHANGE = "attendance.change_supportmeeting"
-
-
-class MeetingPolicy(ModelPermissionPolicy):
-    """Attendance officers only (the permission and the service). A meeting is cancelled,
-    never deleted: its record and actions stay."""
-
-    def user_has_permission(self, user, action):
-        if action == "delete":
-            return False
-        if SERVICE not in access.services_for(user):
-            return False
-        return super().user_has_permission(user, action)
 
 
 def _record_link(meeting):

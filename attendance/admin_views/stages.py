@@ -11,9 +11,11 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views.generic import EditView, IndexView
+from wagtail.admin.viewsets.model import ModelViewSet
 
 from portal.models import School
 from shared import times
+from shared.admin_parts import LinkColumn, NarrowScreenListing, PlainColumn
 
 from ..models import SchoolFigures, SchoolStage
 from ..periods import HalfTerm, year_label
@@ -132,3 +134,62 @@ class SchoolStageFilterSet(WagtailFilterSet):
         super().__init__(*args, **kwargs)
         self.filters["year"].extra["choices"] = stage_years()
         self.filters["locality"].extra["choices"] = locality_choices()
+
+
+def _day(name):
+    def value(stage):
+        day = getattr(stage, name)
+        return times.day(day) if day else ""
+
+    return value
+
+
+class SchoolStageViewSet(NarrowScreenListing, ModelViewSet):
+    model = SchoolStage
+    icon = "tasks"
+    menu_label = gettext_lazy("Monitoring stages")
+    menu_order = 232
+    add_to_admin_menu = True
+    menu_hook = "register_attendance_menu_item"
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    index_view_class = SchoolStageIndexView
+    edit_view_class = SchoolStageEditView
+    ordering = ["-year", "school__name", "pk"]
+    filterset_class = SchoolStageFilterSet
+    form_fields = ["stage", *DATES, "notes"]
+    search_fields = ["school__name", "school__urn"]
+    search_backend_name = None
+    list_per_page = 50
+
+    def get_form_class(self, for_update=False):
+        return SchoolStageForm
+
+    @property
+    def list_display(self):
+        return [
+            LinkColumn(
+                "school",
+                "attendance_schoolstage:edit",
+                label=gettext_lazy("School"),
+                accessor=lambda stage: stage.school.name,
+            ),
+            PlainColumn(
+                "year", label=gettext_lazy("School year"), accessor=lambda s: year_label(s.year)
+            ),
+            PlainColumn("stage", label=gettext_lazy("Stage"), accessor="get_stage_display"),
+            PlainColumn("flagged_attendance", label=gettext_lazy("Attendance % when flagged")),
+            PlainColumn(
+                "flagged_on", label=gettext_lazy("Flagged on"), accessor=_day("flagged_on")
+            ),
+            PlainColumn("audit_on", label=gettext_lazy("Audit"), accessor=_day("audit_on")),
+            PlainColumn(
+                "follow_up_on", label=gettext_lazy("Follow-up"), accessor=_day("follow_up_on")
+            ),
+            PlainColumn(
+                "central_review_on",
+                label=gettext_lazy("Central review"),
+                accessor=_day("central_review_on"),
+            ),
+            PlainColumn("closed_on", label=gettext_lazy("Closed on"), accessor=_day("closed_on")),
+        ]
