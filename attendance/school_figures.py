@@ -79,7 +79,8 @@ class Period:
     def below_threshold(self):
         return flag_for_audit(self.school.attendance_rate)
 
-    def comparisons(self):
+    def comparisons(self, names=None):
+        """Each measure (or those `names`) for the school, the council and England."""
         return [
             {
                 "label": label,
@@ -88,6 +89,7 @@ class Period:
                 "national": self.national.rate(name),
             }
             for name, label in MEASURES
+            if names is None or name in names
         ]
 
     def reasons(self):
@@ -172,6 +174,16 @@ def school_year(school, wanted=None):
     ]
     stage = SchoolStage.objects.filter(school=school, year=year).first()
     return SchoolYear(school, years, year, periods, history, stage)
+
+
+def latest_period(school):
+    """The school's latest half term with figures, with the council's and England's for
+    its phase (or all schools): a Period, or None when it has no figures. Two queries."""
+    figures = SchoolFigures.objects.filter(school=school).order_by("-year", "-half").first()
+    if figures is None:
+        return None
+    rows = _area_rows([school.phase, AreaFigures.ALL_SCHOOLS], [figures.year])
+    return _period(rows, school, figures)
 
 
 def term_half(school_year_figures, term):

@@ -3,7 +3,7 @@ for attendance officers), its partner dashboard panel and its demo content."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Avg, Count
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -28,7 +28,7 @@ from shared.times import day
 
 from . import admin_views, privacy_notice, services, tasks
 from .demo import seed_assessments, seed_framework
-from .models import Action, Answer, Assessment, FrameworkVersion
+from .models import Action, Assessment, FrameworkVersion
 
 
 class FrameworkIndexView(IndexView):
@@ -242,30 +242,22 @@ TOP_LEVEL = 4
 @hooks.register(SUPPORT_AGENDA_HOOK)
 def priorities_for_agenda(school, today):
     """A targeting support meeting's agenda (shared.support_agenda): the priorities of
-    the school's latest submitted self-assessment (its lowest-rated areas) and its open
-    action-plan items. Three queries; four when more items are open than fit."""
-    latest = (
-        Assessment.objects.filter(school=school, status=Assessment.Status.SUBMITTED)
-        .order_by("-submitted_at", "-pk")
-        .first()
-    )
+    the school's latest submitted self-assessment (its lowest-rated areas, scored as its
+    report scores them) and its open action-plan items. Four queries; five when more
+    items are open than fit."""
+    latest = services.latest_submitted(school.pk)
     lines, areas = [], []
     if latest is not None:
-        means = (
-            Answer.objects.filter(assessment=latest, level__isnull=False)
-            .values("statement__area__name", "statement__area__order")
-            .annotate(mean=Avg("level"))
+        scores = services.scores_by_area([latest.pk])[latest.pk]
+        ranked = sorted(
+            (area for area in services.all_areas() if area.pk in scores),
+            key=lambda area: (scores[area.pk], area.order),
         )
-        ranked = sorted(means, key=lambda row: (row["mean"], row["statement__area__order"]))
-        areas = [row for row in ranked if row["mean"] < TOP_LEVEL][:AGENDA_AREAS]
+        areas = [area for area in ranked if scores[area.pk] < TOP_LEVEL][:AGENDA_AREAS]
         lines += [
             _("Lowest-rated area: %(area)s, %(level)s out of 4 (%(year)s)")
-            % {
-                "area": row["statement__area__name"],
-                "level": f"{row['mean']:.1f}",
-                "year": latest.year_label,
-            }
-            for row in areas
+            % {"area": area.name, "level": f"{scores[area.pk]:.1f}", "year": latest.year_label}
+            for area in areas
         ]
     open_actions = Action.objects.filter(school=school, status__in=Action.OPEN).order_by(
         "due_date", "pk"

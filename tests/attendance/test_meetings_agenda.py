@@ -48,21 +48,21 @@ def test_the_school_s_figures_against_the_council_and_england_for_its_phase(scho
     SchoolStageFactory(school=school, year=2025, stage=1)
     meeting = future_meeting(school, year=2025)
     agenda = agenda_for(meeting, TODAY)
-    assert agenda.figures.half == 2 and agenda.flagged  # 93.00% is under 94
+    assert agenda.period.school.half == 2 and agenda.period.below_threshold  # 93.00% < 94
     attendance = agenda.rows[0]
-    assert (attendance.school, attendance.council, attendance.england) == (
+    assert (attendance["school"], attendance["council"], attendance["national"]) == (
         Decimal("93.00"),
         Decimal("95.00"),  # primary, not all schools
         Decimal("93.20"),  # England's primary figures missing: all schools
     )
-    assert agenda.rows[1].school == Decimal("22.00")
+    assert agenda.rows[1]["school"] == Decimal("22.00")
     assert agenda.stage.stage == 1
     assert [s.key for s in agenda.sections] == ["returns", "referrals", "self_assessment"]
 
 
 def test_no_figures_yet_is_said_not_an_error(school):
     agenda = agenda_for(future_meeting(school), TODAY)
-    assert agenda.figures is None and agenda.rows == [] and agenda.stage is None
+    assert agenda.period is None and agenda.rows == [] and agenda.stage is None
 
 
 def test_reduced_timetables_by_initials_year_group_and_review_date(school, other_school):
@@ -151,14 +151,14 @@ def test_the_whole_agenda_costs_a_fixed_number_of_queries(school, django_assert_
     meeting = future_meeting(school)
     _lots_of_everything(school, 1)
     MeetingActionFactory(meeting=earlier)
-    # figures 2, stage 1, earlier actions 1, returns 2, referrals 1, self-assessment 3
-    with django_assert_max_num_queries(10):
+    # figures 2, stage 1, earlier actions 1, returns 2, referrals 1, self-assessment 4
+    with django_assert_max_num_queries(11):
         agenda_for(meeting, TODAY)
     _lots_of_everything(school, 15)
     for _n in range(15):
         MeetingActionFactory(meeting=earlier)
     # More than fit on the agenda: each list counts the rest (one query each).
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(14):
         agenda = agenda_for(meeting, TODAY)
     assert agenda.earlier_open == 16 and len(agenda.earlier_actions) == 10
     referrals = next(s for s in agenda.sections if s.key == "referrals")
