@@ -12,32 +12,24 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.log import Action, record
-from portal.models import School
 
 from .. import invitations
-from ..access import may_read, may_update_actions
+from ..access import may_update_actions
 from ..agenda import agenda_for
 from ..forms import ActionStatusForm
 from ..models import MeetingAction, SupportMeeting
-
-
-def _school(request, urn):
-    """The school, if this user reads its attendance data; else 404."""
-    school = School.objects.filter(urn=urn, active=True).first()
-    if school is None or not may_read(request.user, school):
-        raise Http404
-    return school
+from . import breadcrumbs, school_or_404
 
 
 def _meeting(request, urn, pk):
-    school = _school(request, urn)
+    school = school_or_404(request, urn)
     meeting = get_object_or_404(
         SupportMeeting.objects.select_related("officer"), pk=pk, school=school
     )
@@ -46,26 +38,26 @@ def _meeting(request, urn, pk):
 
 
 def _crumbs(school, meeting=None):
-    crumbs = [
-        {"text": _("Your dashboard"), "href": reverse("portal:dashboard")},
+    """Under the school's attendance page: its meetings, then the meeting."""
+    more = [
         {
-            "text": _("Support meetings: %(school)s") % {"school": school.name},
+            "text": _("Targeting support meetings"),
             "href": reverse("attendance:meetings", args=[school.urn]),
-        },
+        }
     ]
     if meeting is not None:
-        crumbs.append(
+        more.append(
             {
                 "text": meeting.get_term_display(),
                 "href": reverse("attendance:meeting", args=[school.urn, meeting.pk]),
             }
         )
-    return crumbs
+    return breadcrumbs(school, *more)
 
 
 @login_required
 def meeting_list(request, urn):
-    school = _school(request, urn)
+    school = school_or_404(request, urn)
     now = timezone.now()
     meetings = list(SupportMeeting.objects.filter(school=school).order_by("starts_at"))
     upcoming = [
@@ -79,7 +71,7 @@ def meeting_list(request, urn):
             "school": school,
             "upcoming": upcoming,
             "past": past,
-            "breadcrumbs": _crumbs(school)[:1],
+            "breadcrumbs": breadcrumbs(school),
         },
     )
 

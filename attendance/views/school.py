@@ -8,34 +8,14 @@ are not given away. Anonymous visitors are sent to sign in."""
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
-from django.utils.translation import gettext as _
 
 from attendance.access import school_ids_reading
 from attendance.periods import TERM_NAMES, parse_year, year_label
 from attendance.school_figures import school_year, term_half, trend_chart
 from portal.models import School
 
-
-def _crumbs(school=None):
-    crumbs = [
-        {"text": _("Your dashboard"), "href": reverse("portal:dashboard")},
-        {"text": _("Attendance data"), "href": reverse("attendance:index")},
-    ]
-    if school is not None:
-        crumbs.append(
-            {"text": school.name, "href": reverse("attendance:school", args=[school.urn])}
-        )
-    return crumbs
-
-
-def _school(request, urn):
-    school = School.objects.filter(urn=urn, active=True).first()
-    if school is None or school.pk not in school_ids_reading(request.user):
-        raise Http404
-    return school
+from . import breadcrumbs, school_or_404
 
 
 def _wanted_year(request):
@@ -59,7 +39,7 @@ def index(request):
     return render(
         request,
         "attendance/index.html",
-        {"schools": schools, "breadcrumbs": _crumbs()[:1]},
+        {"schools": schools, "breadcrumbs": breadcrumbs()[:1]},
     )
 
 
@@ -72,13 +52,13 @@ def _context(school, figures, asked):
         "asked_year": asked,
         "asked_missing": asked is not None and asked != figures.year,
         "year_choices": [(year, year_label(year)) for year in figures.years],
-        "breadcrumbs": _crumbs(),
+        "breadcrumbs": breadcrumbs(),
     }
 
 
 @login_required
 def school_page(request, urn):
-    school = _school(request, urn)
+    school = school_or_404(request, urn)
     asked = _wanted_year(request)
     figures = school_year(school, asked)
     context = _context(school, figures, asked)
@@ -93,11 +73,11 @@ def school_page(request, urn):
 def report(request, urn):
     """The governors' termly report: the year up to the end of the term asked for (its
     second half term, or its first when the second has no figures yet)."""
-    school = _school(request, urn)
+    school = school_or_404(request, urn)
     asked = _wanted_year(request)
     figures = school_year(school, asked)
     context = _context(school, figures, asked)
-    context["breadcrumbs"] = _crumbs(school)
+    context["breadcrumbs"] = breadcrumbs(school)
     if figures.periods:
         asked_term = _wanted_term(request)
         half = term_half(figures, asked_term) if asked_term else None
