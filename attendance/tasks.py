@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from audit.log import acting_as
+from portal.emails import school_emails_by_language
 from portal.models import Membership
 from portal.tasks import deliver_email
 from shared.retention import report_line
@@ -191,21 +192,6 @@ def overdue_actions(today):
     )
 
 
-def _recipients(school_ids):
-    """{school id: {language: [email, ...]}} of each school's headteacher and attendance
-    leads, by the language each chose (the default where they chose none)."""
-    found = {}
-    memberships = Membership.objects.filter(
-        school_id__in=school_ids, role__in=REMINDED_ROLES, user__is_active=True
-    ).values_list("school_id", "user__email", "user__language")
-    for school_id, email, language in memberships.order_by("user__email"):
-        by_language = found.setdefault(school_id, {})
-        addresses = by_language.setdefault(language or settings.LANGUAGE_CODE, [])
-        if email not in addresses:
-            addresses.append(email)
-    return found
-
-
 def meetings_path(school):
     """The school's meetings page in the language now active."""
     return reverse("attendance:meetings", args=[school.urn])
@@ -239,7 +225,7 @@ def remind_overdue_actions(today=None):
     by_school = {}
     for action in overdue_actions(today):
         by_school.setdefault(action.meeting.school_id, []).append(action)
-    recipients = _recipients(by_school)
+    recipients = school_emails_by_language(by_school, REMINDED_ROLES)
     reminded, failed = [], 0
     for school_id, actions in by_school.items():
         school = actions[0].meeting.school

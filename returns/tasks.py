@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from audit.log import acting_as
-from portal.emails import send_email
+from portal.emails import school_emails_by_language, send_email
 from portal.groups import ATTENDANCE_OFFICERS
 from portal.models import Membership, User
 from shared.retention import report_line
@@ -42,19 +42,8 @@ def _step_due(due_on, today):
     return None
 
 
-def _acting_emails(school_ids):
-    """{school id: {language: [email, ...]}} of the people who act for each school (not
-    governors), by the language each chose (the default where they chose none)."""
-    emails = {}
-    memberships = (
-        Membership.objects.filter(school_id__in=school_ids, user__is_active=True)
-        .exclude(role__in=Membership.READ_ONLY_ROLES)
-        .values_list("school_id", "user__email", "user__language")
-    )
-    for school_id, email, language in memberships:
-        by_language = emails.setdefault(school_id, {})
-        by_language.setdefault(language or settings.LANGUAGE_CODE, []).append(email)
-    return emails
+# The people who act for a school are reminded, not its governors.
+ACTING_ROLES = [role for role in Membership.Role if role not in Membership.READ_ONLY_ROLES]
 
 
 def _claim(school_return, step):
@@ -100,7 +89,9 @@ def send_reminders(today=None):
             .exclude(reminders__step=step)
             .select_related("school")
         )
-        emails = _acting_emails([school_return.school_id for school_return in outstanding])
+        emails = school_emails_by_language(
+            [school_return.school_id for school_return in outstanding], ACTING_ROLES
+        )
         for school_return in outstanding:
             recipients = emails.get(school_return.school_id)
             if not recipients or not _claim(school_return, step):
