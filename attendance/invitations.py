@@ -19,10 +19,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 from django_q.tasks import async_task
-from icalendar import Calendar, Event, vCalAddress, vText
+from icalendar import vCalAddress, vText
 
 from portal.models import Membership
 from portal.tasks import deliver_email
+from shared.calendars import calendar_file
+from shared.calendars import event as calendar_event
 
 from .models import SupportMeeting
 
@@ -61,18 +63,14 @@ def summary(meeting):
 def meeting_ics(meeting, method, sequence, attendees=(), page_url=""):
     """The meeting as an iCalendar file. `method`: REQUEST (an invitation or its update),
     CANCEL, or PUBLISH (a file to download)."""
-    calendar = Calendar()
-    calendar.add("prodid", "-//School attendance portal//Attendance//EN")
-    calendar.add("version", "2.0")
-    calendar.add("method", method)
-    event = Event()
-    event.add("uid", uid(meeting))
+    event = calendar_event(
+        uid(meeting),
+        meeting.starts_at,
+        meeting.starts_at + timedelta(minutes=meeting.minutes),
+        summary(meeting),
+        meeting.place,
+    )
     event.add("sequence", sequence)
-    event.add("dtstamp", timezone.now())
-    event.add("dtstart", meeting.starts_at)
-    event.add("dtend", meeting.starts_at + timedelta(minutes=meeting.minutes))
-    event.add("summary", summary(meeting))
-    event.add("location", " ".join(meeting.place.split()))
     event.add("status", "CANCELLED" if method == "CANCEL" else "CONFIRMED")
     if page_url:
         event.add("description", page_url)
@@ -88,8 +86,7 @@ def meeting_ics(meeting, method, sequence, attendees=(), page_url=""):
         attendee.params["role"] = vText("REQ-PARTICIPANT")
         attendee.params["partstat"] = vText("NEEDS-ACTION")
         event.add("attendee", attendee, encode=0)
-    calendar.add_component(event)
-    return calendar.to_ical()
+    return calendar_file("Attendance", method, event)
 
 
 def page_url(meeting):
