@@ -16,18 +16,19 @@ class AttendanceConfig(AppConfig):
         # apps are ready.
         from audit.log import follow
 
-        from . import (
-            receivers,  # noqa: F401 (connects its receivers)
-            stage_records,
-        )
+        from . import council_figures, receivers, stage_records
         from .models import MeetingAction, SchoolStage, SupportMeeting
         from .signals import figures_changed
 
-        # New figures flag the schools now under the threshold for a stage 1 audit; the
-        # page cache empties once they are committed (receivers.py).
-        figures_changed.connect(
-            stage_records.flag_after_figures_changed, dispatch_uid="attendance_flag_stages"
-        )
+        # Changed figures, in this order: the council's are worked out again, the
+        # schools now under the threshold are flagged for a stage 1 audit, and the page
+        # cache empties once the change is committed.
+        for receiver, name in (
+            (council_figures.work_out_after_figures_changed, "council"),
+            (stage_records.flag_after_figures_changed, "stages"),
+            (receivers.purge_page_cache, "page_cache"),
+        ):
+            figures_changed.connect(receiver, dispatch_uid=f"attendance_figures_{name}")
         follow(SchoolStage, "attendance stage", service="attendance", label=stage_label)
         # A meeting's record and its agreed actions (pupils by UPN or initials).
         follow(

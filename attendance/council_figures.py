@@ -6,9 +6,7 @@ and one bulk write, whatever the number of schools."""
 
 from django.db.models import Sum
 
-from .models import COUNTS, AreaFigures, SchoolFigures
-
-RATES = ("absence_rate", "attendance_rate", "persistent_rate", "severe_rate")
+from .models import COUNTS, RATES, AreaFigures, SchoolFigures
 
 
 def work_out_council_figures(years=None):
@@ -61,6 +59,12 @@ def work_out_council_figures(years=None):
         batch_size=500,
     )
     return len(rows)
+
+
+def work_out_after_figures_changed(sender, years=(), **kwargs):
+    """figures_changed's first receiver (connected in apps.py): whatever changed the
+    schools' figures (an import, an officer's correction), the council's follow."""
+    work_out_council_figures(set(years))
 
 
 def _published_keys(years):

@@ -21,8 +21,15 @@ from django.utils.translation import gettext as _
 from portal.models import School
 
 from . import periods
-from .council_figures import RATES, work_out_council_figures
-from .models import AUTHORISED, COUNTS, UNAUTHORISED, AreaFigures, SchoolFigures, percent
+from .models import (
+    AUTHORISED,
+    COUNTS,
+    RATES,
+    UNAUTHORISED,
+    AreaFigures,
+    SchoolFigures,
+    percent,
+)
 from .signals import figures_changed
 
 # Layouts of file: schools' rows of the council's export, its council and national rows,
@@ -589,8 +596,8 @@ def _summary(checked, today):
 
 def import_checked(checked, source, today, progress=None):
     """Write every row of a checked file, with no problems, in the caller's transaction
-    (all or nothing), then work the council's figures out again and tell the rest of the
-    app. Returns the school years touched."""
+    (all or nothing), then tell the rest of the app (figures_changed: the council's
+    figures are worked out again). Returns the school years touched."""
     assert not checked.problems, "a file with problems is never imported"
     assert transaction.get_connection().in_atomic_block, "import in one transaction"
     school_rows = [
@@ -636,6 +643,6 @@ def import_checked(checked, source, today, progress=None):
             if progress:
                 progress(done, total)
     years = {row.year for row in checked.rows}
-    work_out_council_figures(years)
+    # The council's figures, the stages and the page cache follow (apps.py).
     figures_changed.send(sender=SchoolFigures, years=years, today=today)
     return years

@@ -28,6 +28,8 @@ COUNTS = (
     "persistent_absentees",
     "severe_absentees",
 )
+# What is worked out from them (Figures.work_out_rates).
+RATES = ("absence_rate", "attendance_rate", "persistent_rate", "severe_rate")
 
 
 def percent(part, whole):
@@ -82,13 +84,7 @@ class Figures(models.Model):
     def save(self, *args, **kwargs):
         self.work_out_rates()
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {
-                *kwargs["update_fields"],
-                "absence_rate",
-                "attendance_rate",
-                "persistent_rate",
-                "severe_rate",
-            }
+            kwargs["update_fields"] = {*kwargs["update_fields"], *RATES}
         super().save(*args, **kwargs)
 
     @property

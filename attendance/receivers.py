@@ -1,14 +1,10 @@
-"""What follows a change to the figures, outside the app itself."""
+"""What follows a change to the figures outside the app itself (connected in apps.py)."""
 
 from django.db import transaction
-from django.dispatch import receiver
 
 from home import page_cache
 
-from .signals import figures_changed
 
-
-@receiver(figures_changed, dispatch_uid="attendance_figures_purge_page_cache")
 def purge_page_cache(sender, **kwargs):
     """The strategy page's chart shows the council's figures to anonymous visitors from
     the page cache: empty it once the change is committed (not before, or a visitor in

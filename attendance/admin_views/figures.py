@@ -1,7 +1,7 @@
 """Officers correct figures in the Wagtail admin: a school's, or the council's and
 England's by phase. The edit forms ask what the import asks (attendance/imports.py), and
-saving works the council's figures out again for the years touched and sends
-figures_changed, in the same transaction."""
+saving sends figures_changed for the years touched, in the same transaction (the
+council's figures are worked out again, apps.py)."""
 
 from datetime import date
 
@@ -16,7 +16,6 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from shared.admin_parts import NarrowScreenListing
 
 from .. import imports, periods
-from ..council_figures import work_out_council_figures
 from ..models import COUNTS, AreaFigures, SchoolFigures
 from ..signals import figures_changed
 
@@ -77,7 +76,6 @@ class AreaFiguresForm(FiguresForm):
 def _changed(model, years):
     years = {year for year in years if year is not None}
     if years:
-        work_out_council_figures(years)
         figures_changed.send(sender=model, years=years, today=date.today())
 
 
