@@ -21,7 +21,7 @@ from shared.demo_data import load
 
 from .council_figures import work_out_council_figures
 from .models import AreaFigures, MeetingAction, SchoolFigures, SchoolStage, SupportMeeting
-from .periods import HALVES, school_year_of, term_on, term_span
+from .periods import HALVES, half_term_ends, school_year_of, term_on, term_span
 from .stages import flag_for_audit
 
 YEARS_BACK = 4  # five school years: this one and the four before
@@ -34,13 +34,7 @@ def _data():
 
 def finished_halves(year, today):
     """The half terms of school `year` that had ended by `today`."""
-    ends = _data()["half_ends"]
-    done = []
-    for half in HALVES:
-        month, day = ends[half]
-        if date(year if month >= 9 else year + 1, month, day) < today:
-            done.append(half)
-    return done
+    return [half for half in HALVES if half_term_ends(year, half) < today]
 
 
 def periods(today):
@@ -53,14 +47,16 @@ def periods(today):
     ]
 
 
-def counts(pupils, half, absence, persistent, severe):
-    """Counts that give these rates (percentages) for the year to date at the end of half."""
+def counts_for(pupils, half, absence=5.0, persistent=15.0, severe=1.5):
+    """Counts that give these rates (percentages) for the year to date at the end of
+    `half`, about 60 possible sessions per pupil per half term: the demo's figures, and
+    the tests' and benchmarks' (factories.py)."""
     possible = pupils * SESSIONS_PER_HALF * half
     absent = round(possible * absence / 100)
-    unauthorised = round(absent * 0.27)
+    unauthorised = round(absent * 0.25)
     authorised = absent - unauthorised
-    illness, medical, holiday = (round(authorised * share) for share in (0.62, 0.14, 0.05))
-    late, unauth_holiday = round(unauthorised * 0.18), round(unauthorised * 0.32)
+    illness, medical, holiday = (round(authorised * share) for share in (0.6, 0.15, 0.05))
+    late, unauth_holiday = round(unauthorised * 0.2), round(unauthorised * 0.3)
     return {
         "pupils_on_roll": pupils,
         "possible_sessions": possible,
@@ -101,7 +97,7 @@ def _school_rows(school, wanted, current, data):
                     school=school,
                     year=year,
                     half=half,
-                    **counts(
+                    **counts_for(
                         pupils,
                         half,
                         whole * factor,
@@ -160,7 +156,7 @@ def _seed_national(all_periods, current, data):
                     phase=phase,
                     year=year,
                     half=half,
-                    **counts(pupils, half, absence * factor, persistent, severe),
+                    **counts_for(pupils, half, absence * factor, persistent, severe),
                 ).work_out_rates()
             )
     AreaFigures.objects.bulk_create(rows, batch_size=500)

@@ -1,38 +1,13 @@
-"""Factories for tests and benchmarks: plausible figures from a few rates."""
+"""Factories for tests and benchmarks: plausible figures from a few rates (the demo's
+counts_for)."""
 
 import factory
 from factory.django import DjangoModelFactory
 
 from portal.factories import SchoolFactory
 
+from .demo import counts_for
 from .models import AreaFigures, MeetingAction, SchoolFigures, SchoolStage, SupportMeeting
-
-
-def counts_for(pupils, half, absence=5.0, persistent=15.0, severe=1.5, unauthorised_share=0.25):
-    """Counts that give these rates (percentages) for the year to date at the end of
-    `half`: about 60 possible sessions per pupil per half term."""
-    possible = pupils * 60 * half
-    absent = round(possible * absence / 100)
-    unauthorised = round(absent * unauthorised_share)
-    authorised = absent - unauthorised
-    illness = round(authorised * 0.6)
-    medical = round(authorised * 0.15)
-    holiday = round(authorised * 0.05)
-    late = round(unauthorised * 0.2)
-    unauth_holiday = round(unauthorised * 0.3)
-    return {
-        "pupils_on_roll": pupils,
-        "possible_sessions": possible,
-        "authorised_illness": illness,
-        "authorised_medical": medical,
-        "authorised_holiday": holiday,
-        "authorised_other": authorised - illness - medical - holiday,
-        "unauthorised_holiday": unauth_holiday,
-        "unauthorised_late": late,
-        "unauthorised_other": unauthorised - late - unauth_holiday,
-        "persistent_absentees": round(pupils * persistent / 100),
-        "severe_absentees": round(pupils * severe / 100),
-    }
 
 
 class SchoolFiguresFactory(DjangoModelFactory):

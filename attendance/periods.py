@@ -123,6 +123,21 @@ def term_span(year, term):
     return date(calendar_year, first_month, 1), date(calendar_year, last_month, last_day)
 
 
+# The usual last day of each half term (month, day), for years whose dates the council
+# has not published.
+HALF_ENDS = {1: (10, 24), 2: (12, 19), 3: (2, 13), 4: (3, 27), 5: (5, 22), 6: (7, 22)}
+
+
+def half_term_ends(year, half):
+    """The last day of half term `half` of school year `year`: the council's published
+    date, else the usual one."""
+    known = _council_term(year, term_of(half))
+    if known is not None:
+        return known.halves[(half - 1) % 2][1]
+    month, day = HALF_ENDS[half]
+    return date(year if month >= 9 else year + 1, month, day)
+
+
 def in_term(day, year, term):
     first, last = term_span(year, term)
     return first <= day <= last

@@ -4,7 +4,7 @@ DfE's published layout, built from a few rates."""
 import csv
 import io
 
-from attendance.factories import counts_for
+from attendance.demo import counts_for
 from attendance.models import COUNTS
 
 COUNCIL_HEADER = ["urn", "school_year", "half_term", *COUNTS]

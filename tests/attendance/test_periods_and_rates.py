@@ -80,3 +80,13 @@ def test_stage_two_follows_low_attendance_or_many_persistent_absentees():
     assert not stages.follow_up_suggested(Decimal("92.00"), Decimal("20.00"))
     assert stages.follow_up_suggested(Decimal("93"), Decimal("20.01"))
     assert not stages.follow_up_suggested(None, None)
+
+
+def test_a_half_term_ends_when_the_council_says_else_on_the_usual_day():
+    from attendance.periods import half_term_ends
+
+    assert half_term_ends(2025, 1) == date(2025, 10, 24)  # PORTAL_TERMS
+    assert half_term_ends(2025, 4) == date(2026, 3, 27)
+    assert half_term_ends(2026, 6) == date(2027, 7, 21)
+    assert half_term_ends(2030, 2) == date(2030, 12, 19)  # not published
+    assert half_term_ends(2030, 6) == date(2031, 7, 22)

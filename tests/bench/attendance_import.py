@@ -63,7 +63,7 @@ def run(args):
     from django.db import connection
 
     from attendance import imports, tasks
-    from attendance.factories import counts_for
+    from attendance.demo import counts_for
     from attendance.models import COUNTS, AreaFigures, FiguresImport, SchoolFigures
     from portal.models import School
     from tests.attendance.import_files import COUNCIL_HEADER, as_csv

@@ -46,7 +46,7 @@ def seed():
     """The schools, their figures (some under 94%), the council's and England's figures
     and the stages flagged from them. Returns (schools, figures) written."""
     from attendance.council_figures import work_out_council_figures
-    from attendance.factories import counts_for
+    from attendance.demo import counts_for
     from attendance.models import AreaFigures, SchoolFigures
     from attendance.stage_records import flag_schools
     from portal.models import School
