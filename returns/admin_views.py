@@ -9,11 +9,11 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.paginator import WagtailPaginator
 
 from audit.log import Action, record
 from portal import access
 from portal.models import School
+from shared.admin_parts import SchoolsPaginator
 from shared.spreadsheets import csv_download
 
 from . import tracker
@@ -77,17 +77,6 @@ def _chosen(request):
     return form, periods, period, filters
 
 
-class SchoolsPaginator(WagtailPaginator):
-    """Pages of schools' returns. It is given the number of matching schools (the
-    summary's aggregate has it) rather than counting the annotated rows again."""
-
-    def __init__(self, object_list, count):
-        super().__init__(object_list, tracker.SCHOOLS_PER_PAGE)
-        self.count = count
-        self.verbose_name = _("school")
-        self.verbose_name_plural = _("schools")
-
-
 def tracker_view(request):
     if not may_track(request.user):
         raise PermissionDenied
@@ -97,7 +86,9 @@ def tracker_view(request):
     if period is not None:
         summary = tracker.summary_of(period, filters)
         paginator = SchoolsPaginator(
-            tracker.school_returns(period, filters, today), summary["total"]
+            tracker.school_returns(period, filters, today),
+            tracker.SCHOOLS_PER_PAGE,
+            summary["total"],
         )
         page = paginator.get_page(request.GET.get("p"))
         page.object_list = list(page.object_list)  # fetched once, then labelled

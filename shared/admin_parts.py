@@ -68,6 +68,17 @@ class NarrowScreenListing:
     index_results_template_name = "shared/admin/index_results.html"
 
 
+class SchoolsPaginator(WagtailPaginator):
+    """Pages of schools, given how many match (a summary's aggregate has counted them
+    already) rather than counting the annotated rows again."""
+
+    def __init__(self, object_list, per_page, count):
+        super().__init__(object_list, per_page)
+        self.count = count
+        self.verbose_name = _("school")
+        self.verbose_name_plural = _("schools")
+
+
 class CappedCountPaginator(WagtailPaginator):
     """Counts rows no further than `cap`: a COUNT(*) over the whole of a large table (the
     audit log runs to hundreds of thousands of rows) cost more than the page it numbered,

@@ -30,11 +30,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
-from wagtail.admin.paginator import WagtailPaginator
 
 from audit.log import Action, record
 from portal.models import School
-from shared.admin_parts import TitledAdminPage
+from shared.admin_parts import SchoolsPaginator, TitledAdminPage
 from shared.spreadsheets import csv_download
 
 from ..access import SERVICE, is_attendance_officer
@@ -296,8 +295,7 @@ class CouncilView(TitledAdminPage, TemplateView):
         if choice is not None:
             rows = schools(choice)
             summary = summary_of(rows)
-            paginator = WagtailPaginator(rows, SCHOOLS_PER_PAGE)
-            paginator.count = summary["total"]  # known already: saves the paginator's count
+            paginator = SchoolsPaginator(rows, SCHOOLS_PER_PAGE, summary["total"])
             page = paginator.get_page(request.GET.get("p"))
             # Reversed once, not per row.
             stage_edit = reverse("attendance_schoolstage:edit", args=[0]).removesuffix("0/")

@@ -7,11 +7,12 @@ from datetime import date
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.paginator import WagtailPaginator
 
 from audit.log import Action, record
 from portal.models import School
+from shared.admin_parts import SchoolsPaginator
 from shared.spreadsheets import csv_download
 
 from .. import coverage
@@ -68,17 +69,6 @@ def _chosen(request, today=None):
     return form, year, term, filters
 
 
-class SchoolsPaginator(WagtailPaginator):
-    """Given the number of matching schools (the totals have it) rather than counting
-    the annotated rows again."""
-
-    def __init__(self, object_list, count):
-        super().__init__(object_list, coverage.SCHOOLS_PER_PAGE)
-        self.count = count
-        self.verbose_name = _("school")
-        self.verbose_name_plural = _("schools")
-
-
 def _query(request):
     query = request.GET.copy()
     query.pop("p", None)
@@ -96,7 +86,9 @@ def coverage_view(request):
     for row in by_phase:
         row["label"] = phases.get(row["phase"], row["phase"])
     paginator = SchoolsPaginator(
-        coverage.schools(year, term, filters), coverage.matching_count(total, filters)
+        coverage.schools(year, term, filters),
+        coverage.SCHOOLS_PER_PAGE,
+        coverage.matching_count(total, filters),
     )
     page = paginator.get_page(request.GET.get("p"))
     page.object_list = list(page.object_list)  # fetched once, then labelled
@@ -115,6 +107,8 @@ def coverage_view(request):
         "page": page,
         "elided_page_range": paginator.get_elided_page_range(page.number),
         "query": _query(request),
+        # Each meeting's record, reversed once, not per row.
+        "record_prefix": reverse("attendance_meeting:record", args=[0]).removesuffix("0/"),
     }
     return TemplateResponse(request, "attendance/admin/coverage.html", context)
 

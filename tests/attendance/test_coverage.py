@@ -131,6 +131,10 @@ def test_filters(client, attendance_officer, schools):
     assert "Meetings held: 0 of 2 schools due one" in text
     text = client.get(URL, {"locality": "Northgate"}).text
     assert "Birchwood Primary" in text and "Elm Primary" not in text
+    # A school's meeting links to its record; a school with none has no link.
+    held = SupportMeeting.objects.get(school__name="Ashgrove Primary", year=YEAR, term=TERM)
+    assert f'href="/admin/attendance_meeting/record/{held.pk}/"' in text
+    assert text.count("/admin/attendance_meeting/record/") == 2  # Ashgrove and Birchwood
     # Each count table names its rows: the locality, and the phase.
     assert '<th scope="row">Northgate</th>' in text and '<th scope="row">Primary</th>' in text
     text = client.get(URL, {"status": "missing"}).text
