@@ -32,4 +32,4 @@ def may_update_actions(user, school):
 
 def is_attendance_officer(user, permission="attendance.view_schoolfigures"):
     """An attendance officer (or superuser) with the Django permission asked for."""
-    return SERVICE in access.services_for(user) and user.has_perm(permission)
+    return access.works_for(user, SERVICE, permission)

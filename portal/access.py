@@ -39,6 +39,12 @@ def services_for(user):
     return cached
 
 
+def works_for(user, service, permission):
+    """Is this user an officer of `service` holding the Django `permission`? What every
+    officer's screen asks (a superuser works for every service)."""
+    return service in services_for(user) and user.has_perm(permission)
+
+
 def is_officer(user):
     return bool(services_for(user))
 

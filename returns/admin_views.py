@@ -25,7 +25,7 @@ VIEW_PERMISSION = "returns.view_schoolreturn"
 
 def may_track(user):
     """Attendance officers (and superusers): the permission, and the service."""
-    return user.has_perm(VIEW_PERMISSION) and SERVICE in access.services_for(user)
+    return access.works_for(user, SERVICE, VIEW_PERMISSION)
 
 
 class TrackerFilterForm(forms.Form):

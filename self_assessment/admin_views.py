@@ -44,7 +44,7 @@ NOT_ASSESSED_SHOWN = 20
 
 
 def may_use(user):
-    return user.has_perm(PERMISSION) and "attendance" in access.services_for(user)
+    return access.works_for(user, "attendance", PERMISSION)
 
 
 def active_schools(phase="", locality=""):

@@ -28,16 +28,14 @@ SERVICE = "training"
 
 
 def may_run_sessions(user):
-    return SERVICE in access.services_for(user) and user.has_perm("training.view_booking")
+    return access.works_for(user, SERVICE, "training.view_booking")
 
 
 def training_admin_required(permission="training.view_booking"):
     def decorator(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
-            if SERVICE not in access.services_for(request.user) or not request.user.has_perm(
-                permission
-            ):
+            if not access.works_for(request.user, SERVICE, permission):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 

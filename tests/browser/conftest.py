@@ -152,3 +152,14 @@ def officer_finds(page, portal, email, reference):
     found = reference in officer.locator("main").inner_text()
     officer.context.close()
     return found
+
+
+def shows_errors(page, what=None):
+    """The page now shown is the form again, with its errors: its title says so. Waits
+    (expect retries) for the page the submit loads, where reading the title at once
+    could catch the old page unloading, with no title at all."""
+    import re
+
+    from playwright.sync_api import expect
+
+    expect(page, what).to_have_title(re.compile(r"^Error:"))

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.conftest import sign_in_to_portal
+from tests.browser.conftest import shows_errors, sign_in_to_portal
 
 # Each test starts from the migrated database (groups, locales, the root page) and seeds it.
 pytestmark = [
@@ -40,7 +40,7 @@ def test_sign_in_and_its_error_state(page, portal, assert_accessible):
     page.fill("#id_username", SCHOOL_USER)
     page.fill("#id_password", "not the password")
     page.click("#id_submit")
-    assert page.title().startswith("Error: ")
+    shows_errors(page)
     summary = page.locator(".govuk-error-summary")
     assert "Enter a correct email address and password" in summary.inner_text()
     # GOV.UK Frontend moves focus to the summary so screen readers announce it.

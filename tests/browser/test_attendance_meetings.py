@@ -12,7 +12,7 @@ from attendance.factories import MeetingActionFactory, SupportMeetingFactory
 from attendance.models import MeetingAction
 from attendance.periods import term_on
 from portal.models import School
-from tests.browser.conftest import sign_in_to_admin, sign_in_to_portal
+from tests.browser.conftest import shows_errors, sign_in_to_admin, sign_in_to_portal
 
 pytestmark = [
     pytest.mark.browser,
@@ -60,7 +60,7 @@ def test_the_school_reads_its_meeting_and_updates_an_action(page, portal, assert
 
     page.get_by_role("link", name="Update").first.click()
     page.get_by_role("button", name="Save the status").click()
-    assert page.title().startswith("Error: ")
+    shows_errors(page)
     summary = page.locator(".govuk-error-summary")
     assert "Choose where the action has got to" in summary.inner_text()
     both_widths(page, assert_accessible)

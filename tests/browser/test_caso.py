@@ -4,6 +4,8 @@ at a time (320 CSS px wide too), and the print view."""
 
 import pytest
 
+from tests.browser.conftest import shows_errors
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -25,7 +27,7 @@ def test_finder(page, portal, assert_accessible):
 
 def test_finder_with_an_empty_search(page, portal, assert_accessible):
     find(page, portal, "")
-    assert page.title().startswith("Error: ")
+    shows_errors(page)
     assert page.evaluate("document.activeElement.classList.contains('govuk-error-summary')")
     assert_accessible(page)
 

@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 
 from forms_app.models import Submission
-from tests.browser.conftest import officer_finds
+from tests.browser.conftest import officer_finds, shows_errors
 
 pytestmark = [
     pytest.mark.browser,
@@ -68,7 +68,7 @@ def test_every_step_with_and_without_errors(page, portal, assert_accessible):
         assert_accessible(page)
         if path != "step/reasons/":  # every question there is optional
             page.click("button[name=continue], button.govuk-button >> nth=0")
-            assert page.title().startswith("Error: "), path
+            shows_errors(page, path)
             assert page.locator(".govuk-error-summary").is_visible()
             assert_accessible(page)
         fill(page, typed, clicks)

@@ -8,7 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from forms_app.models import Submission
-from tests.browser.conftest import officer_finds, sign_in_to_admin
+from tests.browser.conftest import officer_finds, shows_errors, sign_in_to_admin
 from tests.forms_app.licensing_fixtures import (
     chaperone_answers,
     day,
@@ -74,7 +74,7 @@ def answer_step(page, start, path, data, assert_accessible):
     assert_accessible(page)
     if data:  # a page with something to answer shows errors when sent empty
         continue_from(page)
-        assert page.title().startswith("Error: "), path
+        shows_errors(page, path)
         assert page.locator(".govuk-error-summary").is_visible()
         assert_accessible(page)
     fill(page, data)

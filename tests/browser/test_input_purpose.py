@@ -5,6 +5,7 @@ the focus in its day input; axe finds nothing, with errors or without."""
 
 import pytest
 
+from tests.browser.conftest import shows_errors
 from tests.browser.test_forms_ehe import STEPS, fill
 
 pytestmark = [
@@ -40,7 +41,7 @@ def test_a_date_error_link_moves_focus_to_the_day(page, portal, assert_accessibl
     page.fill("#id_date_of_birth_1", "2")
     page.fill("#id_date_of_birth_2", "1980")
     page.click("button[name=continue]")
-    assert page.title().startswith("Error: ")
+    shows_errors(page)
     link = page.locator(".govuk-error-summary a", has_text="must be a real date")
     assert link.get_attribute("href") == "#id_date_of_birth_0"
     assert_accessible(page)

@@ -6,7 +6,7 @@ the queue."""
 import pytest
 
 from forms_app.models import Submission
-from tests.browser.conftest import officer_finds, sign_in_to_portal
+from tests.browser.conftest import officer_finds, shows_errors, sign_in_to_portal
 from tests.forms_app.licensing_fixtures import PDF
 from tests.forms_app.referral_fixtures import born_in_year
 
@@ -121,7 +121,7 @@ def test_a_referral_from_sign_in_to_the_officers_queue(page, portal, assert_acce
                 page.check("#id_add_another_1")
             with page.expect_navigation():
                 page.click(CONTINUE)
-            assert page.title().startswith("Error: "), path
+            shows_errors(page, path)
             assert page.locator(".govuk-error-summary").is_visible()
             assert_accessible(page)
         if path == "step/absence_result/":

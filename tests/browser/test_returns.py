@@ -8,7 +8,7 @@ import pytest
 
 from portal.models import School
 from returns.models import ReturnPeriod
-from tests.browser.conftest import sign_in_to_admin, sign_in_to_portal
+from tests.browser.conftest import shows_errors, sign_in_to_admin, sign_in_to_portal
 
 pytestmark = [
     pytest.mark.browser,
@@ -56,7 +56,7 @@ def test_a_school_makes_its_return(page, portal, assert_accessible):
     page.fill("#id_pupil", "K.L.")
     page.fill("#id_hours_per_week", "lots")
     page.get_by_role("button", name="Add pupil").click()
-    assert page.title().startswith("Error: ")
+    shows_errors(page)
     summary = page.locator(".govuk-error-summary").inner_text()
     assert (
         "Enter the start date" in summary and "Hours offered per week must be a number" in summary
@@ -70,7 +70,7 @@ def test_a_school_makes_its_return(page, portal, assert_accessible):
 
     # A nil return is refused while pupils are listed.
     page.goto(return_url + "nil/")
-    assert page.title().startswith("Error: ")
+    shows_errors(page)
     assert "You cannot make a nil return" in page.locator(".govuk-error-summary").inner_text()
     assert_accessible(page)
 

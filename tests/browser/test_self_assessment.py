@@ -4,7 +4,7 @@ the dashboard, and the council view in the Wagtail admin."""
 
 import pytest
 
-from tests.browser.conftest import sign_in_to_admin, sign_in_to_portal
+from tests.browser.conftest import shows_errors, sign_in_to_admin, sign_in_to_portal
 
 pytestmark = [
     pytest.mark.browser,
@@ -35,7 +35,7 @@ def test_a_school_works_on_its_assessment(page, portal, assert_accessible):
     )
     page.click("button[name=complete]")
     page.wait_for_load_state()
-    assert page.title().startswith("Error:")
+    shows_errors(page)
     assert page.locator(".govuk-error-summary").count() >= 1
     assert heading in page.locator("h1").inner_text()
     assert_accessible(page)
@@ -64,7 +64,7 @@ def test_a_school_works_on_its_assessment(page, portal, assert_accessible):
     page.click("text=Add an action")
     with page.expect_navigation():
         page.click("text=Save action")
-    assert page.title().startswith("Error:")
+    shows_errors(page)
     assert_accessible(page)
 
 

@@ -4,7 +4,7 @@ the admin."""
 
 import pytest
 
-from tests.browser.conftest import sign_in_to_admin
+from tests.browser.conftest import shows_errors, sign_in_to_admin
 from training.links import manage_token
 from training.models import Booking
 
@@ -25,7 +25,7 @@ def test_booking_a_course_is_accessible(page, portal, assert_accessible):
     page.fill("#id_email", "not an email")
     with page.expect_navigation():
         page.click("main button[name=submit]")
-    assert page.title().startswith("Error:")
+    shows_errors(page)
     assert_accessible(page)
     page.fill("#id_name", "Rowan Tester")
     page.fill("#id_email", "rowan@example.com")
@@ -41,7 +41,7 @@ def test_booking_a_course_is_accessible(page, portal, assert_accessible):
     page.wait_for_url("**/cancel/")
     with page.expect_navigation():
         page.click("main button[name=submit]")
-    assert page.title().startswith("Error:")
+    shows_errors(page)
     assert_accessible(page)
     page.check("input[name=confirm][value=yes]")
     with page.expect_navigation():
@@ -59,7 +59,7 @@ def test_manage_an_attended_booking_is_accessible(page, portal, assert_accessibl
     page.wait_for_url("**/feedback/")
     with page.expect_navigation():
         page.click("main button[name=submit]")
-    assert page.title().startswith("Error:")
+    shows_errors(page)
     assert_accessible(page)
     # Long after the session the link has expired, and says who to ask instead.
     settings.PORTAL_BOOKING_LINK_DAYS_AFTER = -365
