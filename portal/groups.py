@@ -8,6 +8,9 @@ ATTENDANCE_OFFICERS = "Attendance officers"
 EHE_OFFICERS = "EHE officers"
 LICENSING_OFFICERS = "Licensing officers"
 TRAINING_ADMINISTRATORS = "Training administrators"
+# The pupil tracking officers: roll-change notices from schools and the council's cases
+# of children missing education (Education Act 1996 s436A).
+PUPIL_TRACKING_OFFICERS = "Pupil tracking officers"
 # The council's data protection team: the audit log, subject access and erasure. They
 # work no service's queue.
 INFORMATION_GOVERNANCE = "Information governance"
@@ -19,6 +22,7 @@ STAFF_GROUPS = (
     EHE_OFFICERS,
     LICENSING_OFFICERS,
     TRAINING_ADMINISTRATORS,
+    PUPIL_TRACKING_OFFICERS,
     INFORMATION_GOVERNANCE,
 )
 
@@ -29,5 +33,6 @@ SERVICE_OF_GROUP = {
     EHE_OFFICERS: "ehe",
     LICENSING_OFFICERS: "licensing",
     TRAINING_ADMINISTRATORS: "training",
+    PUPIL_TRACKING_OFFICERS: "pupil_tracking",
 }
 OFFICER_GROUPS = tuple(SERVICE_OF_GROUP)

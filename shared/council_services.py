@@ -8,5 +8,6 @@ SERVICE_NAMES = {
     "ehe": _("Elective home education"),
     "licensing": _("Child employment and performance licensing"),
     "training": _("Training"),
+    "pupil_tracking": _("Pupil tracking and children missing education"),
     "accounts": _("Sign-in accounts"),
 }

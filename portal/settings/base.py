@@ -305,6 +305,11 @@ PORTAL_RECORD_RETENTION_DAYS = {
     "bookings": 365 * 3,
     # Agreed actions naming a pupil (UPN or initials): after their meeting.
     "support_meetings": 365 * 6,
+    # A child missing education case: after it was closed (the pupil found, or not).
+    "missing_education": 365 * 6,
+    # The penalty notice register: after the notice was issued (longer than the three
+    # years in which a notice counts towards the limit of two).
+    "penalty_notices": 365 * 6,
 }
 # Three-stage attendance monitoring (Oxfordshire's model; attendance/stages.py): a school
 # whose attendance for the year so far is under STAGE_1_BELOW is flagged for a stage 1
@@ -334,6 +339,9 @@ PORTAL_SERVICE_INBOXES = {
     "ehe": os.environ.get("PORTAL_EHE_INBOX", "ehe@portal.invalid"),
     "licensing": os.environ.get("PORTAL_LICENSING_INBOX", "licensing@portal.invalid"),
     "attendance": os.environ.get("PORTAL_ATTENDANCE_INBOX", "attendance@portal.invalid"),
+    "pupil_tracking": os.environ.get(
+        "PORTAL_PUPIL_TRACKING_INBOX", "pupil.tracking@portal.invalid"
+    ),
 }
 # Children's Wellbeing and Schools Act 2026: off until its sections commence.
 PORTAL_CHILDREN_NOT_IN_SCHOOL_REGISTER = env_bool("PORTAL_CHILDREN_NOT_IN_SCHOOL_REGISTER")

@@ -1,0 +1,65 @@
+"""The penalty notice register, as the referral reads it. The national framework (from
+19 August 2024) allows at most two notices to a parent for the same child within three
+years, across every school, so the register, not the school's memory, decides. What a
+notice would cost, given how many count, is forms_app.rules.attendance.penalty_outcome
+(settings.PORTAL_PENALTY_NOTICE); this module says which notices count. A withdrawn
+notice was never due, so it does not count.
+
+The register (penalty_notices) answers the hook; the referral (forms_app) asks it:
+
+    @hooks.register(HOOK_NAME)
+    def notices_for(child, parents):  # -> list[NoticeSeen]
+        ...
+
+`child` is a ChildNamed, `parents` a list of ParentNamed; a function answers in a fixed
+number of queries and returns every notice the register holds to any of those parents
+for that child (withdrawn and old ones too: `counted` picks).
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+HOOK_NAME = "register_penalty_notice_history"
+
+
+@dataclass(frozen=True)
+class ChildNamed:
+    first_name: str
+    last_name: str
+    date_of_birth: date | None
+
+
+@dataclass(frozen=True)
+class ParentNamed:
+    first_name: str
+    last_name: str
+
+
+@dataclass(frozen=True)
+class NoticeSeen:
+    reference: str  # the register's own number for the notice
+    issued_on: date
+    parent: str  # the parent's name as the register holds it
+    school: str  # the school's name
+    amount: int  # pounds
+    withdrawn: bool = False
+    url: str = ""  # the notice in the admin, for officers
+
+
+def window_start(on, years):
+    """The first day of the `years` ending on `on`: a notice issued on it or after counts.
+    29 February falls back to 28 February in a year without one."""
+    try:
+        return on.replace(year=on.year - years)
+    except ValueError:
+        return on.replace(year=on.year - years, day=28)
+
+
+def counted(notices, on, years):
+    """The notices that count towards the limit on `on`: issued in the window (and not
+    after `on`), not withdrawn, oldest first."""
+    start = window_start(on, years)
+    return sorted(
+        (n for n in notices if not n.withdrawn and start <= n.issued_on <= on),
+        key=lambda n: n.issued_on,
+    )
