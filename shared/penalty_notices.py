@@ -19,6 +19,8 @@ for that child (withdrawn and old ones too: `counted` picks).
 from dataclasses import dataclass
 from datetime import date
 
+from wagtail import hooks
+
 HOOK_NAME = "register_penalty_notice_history"
 
 
@@ -63,3 +65,49 @@ def counted(notices, on, years):
         (n for n in notices if not n.withdrawn and start <= n.issued_on <= on),
         key=lambda n: n.issued_on,
     )
+
+
+def match_key(*names):
+    """Names as the register compares them: case and spacing do not matter ("  Kai
+    MORGAN" is "kai morgan")."""
+    return " ".join(" ".join(str(name or "").split()).casefold() for name in names)
+
+
+def history(child, parents):
+    """Every register's answer for this child and these parents (a list of NoticeSeen)."""
+    return [seen for answer in hooks.get_hooks(HOOK_NAME) for seen in answer(child, parents)]
+
+
+# --- The register asks the referral: a new entry started from a referral ---------------
+#
+# An officer starts a register entry from a school's referral (forms_app); the register
+# (penalty_notices) asks for what the referral says by its reference:
+#
+#     @hooks.register(REFERRAL_HOOK_NAME)
+#     def referral_named(reference):  # -> ReferralNamed | None
+#         ...
+#
+# None when the reference is not a referral the answering app holds.
+
+REFERRAL_HOOK_NAME = "register_penalty_notice_referral"
+# The register's new-entry form; the referral's page links to it with ?referral=<reference>.
+ADD_URL_NAME = "penalty_notices_notice:add"
+
+
+@dataclass(frozen=True)
+class ReferralNamed:
+    reference: str
+    child: ChildNamed
+    parents: tuple  # ParentNamed, those with parental responsibility
+    school_id: int | None
+    upn: str = ""
+    parent_addresses: tuple = ()  # each parent's address, in the order of `parents`
+
+
+def referral(reference):
+    """The first answer naming this referral, or None."""
+    for answer in hooks.get_hooks(REFERRAL_HOOK_NAME):
+        found = answer(reference)
+        if found is not None:
+            return found
+    return None

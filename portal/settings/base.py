@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "forms_app",
     "returns",
     "attendance",
+    "penalty_notices",
     "self_assessment",
     "training",
     "wagtail_localize",
