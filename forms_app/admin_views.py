@@ -30,7 +30,7 @@ from portal import access
 from portal.emails import send_email
 from portal.groups import SERVICE_OF_GROUP
 from portal.models import User
-from shared import times
+from shared import penalty_notices, times
 from shared.admin_parts import (
     CappedCountPaginator,
     DateRangeInputs,
@@ -44,6 +44,7 @@ from .engine import journey_for, summary_of_answers
 from .journeys.facts import Flag, Status
 from .journeys.registry import Journey, facts_of, journeys
 from .models import Attachment, Submission, SubmissionEvent
+from .penalty_register import register_check
 
 CONTENT_TYPES = {
     "pdf": "application/pdf", "jpg": "image/jpeg", "png": "image/png",
@@ -347,7 +348,22 @@ class SubmissionInspectView(InspectView):
                 "can_work": self.request.user.has_perm("forms_app.work_submission"),
             }
         )
+        if submission.journey == Journey.ATTENDANCE_REFERRAL:
+            context.update(self.penalty_register(submission))
         return context
+
+    def penalty_register(self, submission):
+        """The referral against the council's penalty notice register (for officers only:
+        it names notices given for other schools' pupils), and a new register entry."""
+        user = self.request.user
+        may_add = access.works_for(user, "attendance", penalty_notices.ADD_PERMISSION)
+        return {
+            "register_section": True,
+            "register_check": register_check(submission.answers),
+            "new_notice_url": (
+                penalty_notices.new_entry_url(submission.reference) if may_add else ""
+            ),
+        }
 
 
 class StatusForm(forms.Form):

@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
 from portal.dashboard import HOOK_NAME
+from shared.penalty_notices import REFERRAL_HOOK_NAME as PENALTY_REFERRAL_HOOK
 from shared.personal_data import HOOK_NAME as PERSONAL_DATA_HOOK
 from shared.privacy_notice import HOOK_NAME as PRIVACY_NOTICE_HOOK
 from shared.retention import HOOK_NAME as RETENTION_HOOK
@@ -18,6 +19,7 @@ from .demo_referrals import seed_referrals
 from .demo_submissions import seed_subject_access_person, seed_submissions
 from .journeys import registry
 from .models import Submission
+from .penalty_register import referral_named
 from .school_referrals import referrals_panel
 
 register_permission_policy(Submission, SubmissionPermissionPolicy(Submission))
@@ -58,6 +60,17 @@ demo_referrals.order = 72
 
 
 hooks.register(PERSONAL_DATA_HOOK, personal_data.find_submissions)
+
+
+@hooks.register(PENALTY_REFERRAL_HOOK)
+def penalty_notice_referral(reference):
+    """The penalty notice register starts a new notice from a school's referral."""
+    submission = (
+        Submission.objects.filter(journey=registry.Journey.ATTENDANCE_REFERRAL, reference=reference)
+        .only("reference", "answers", "school_id")
+        .first()
+    )
+    return referral_named(submission) if submission else None
 
 
 hooks.register(PERSONAL_DATA_HOOK, personal_data.find_drafts)

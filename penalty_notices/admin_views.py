@@ -68,7 +68,7 @@ class NoticeForm(WagtailAdminModelForm):
         self.fields["school"].queryset = School.objects.order_by("name")
         for name in ("parent_address", "withdrawn_reason", "prosecution_outcome"):
             self.fields[name].widget = forms.Textarea(attrs={"rows": 3})
-        for name, field in self.fields.items():
+        for field in self.fields.values():
             if isinstance(field, forms.DateField):
                 # A browser date input: Wagtail's date picker starts from an inline script.
                 field.widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -164,9 +164,7 @@ class NoticeFilterSet(WagtailFilterSet):
 
     def filter_year(self, queryset, name, value):
         year = int(value)
-        return queryset.filter(
-            issued_on__gte=date(year, 9, 1), issued_on__lt=date(year + 1, 9, 1)
-        )
+        return queryset.filter(issued_on__gte=date(year, 9, 1), issued_on__lt=date(year + 1, 9, 1))
 
 
 class NoticeViewSet(NarrowScreenListing, ModelViewSet):
@@ -195,7 +193,9 @@ class NoticeViewSet(NarrowScreenListing, ModelViewSet):
         [
             MultiFieldPanel(
                 [
-                    FieldRowPanel([FieldPanel("parent_first_name"), FieldPanel("parent_last_name")]),
+                    FieldRowPanel(
+                        [FieldPanel("parent_first_name"), FieldPanel("parent_last_name")]
+                    ),
                     FieldPanel("parent_address"),
                 ],
                 heading=gettext_lazy("The parent"),

@@ -95,6 +95,16 @@ class PenaltyNotice(models.Model):
     def __str__(self):
         return self.number
 
+    def save(self, *args, **kwargs):
+        self.child_key = match_key(self.child_first_name, self.child_last_name)
+        self.parent_key = match_key(self.parent_first_name, self.parent_last_name)
+        self.status = self.status_now()
+        if not self.number:
+            self.number = new_number()
+            while PenaltyNotice.objects.filter(number=self.number).exists():
+                self.number = new_number()
+        super().save(*args, **kwargs)
+
     @property
     def parent_name(self):
         return f"{self.parent_first_name} {self.parent_last_name}"
@@ -140,13 +150,3 @@ class PenaltyNotice(models.Model):
             errors.setdefault(field, message)
         if errors:
             raise ValidationError(errors)
-
-    def save(self, *args, **kwargs):
-        self.child_key = match_key(self.child_first_name, self.child_last_name)
-        self.parent_key = match_key(self.parent_first_name, self.parent_last_name)
-        self.status = self.status_now()
-        if not self.number:
-            self.number = new_number()
-            while PenaltyNotice.objects.filter(number=self.number).exists():
-                self.number = new_number()
-        super().save(*args, **kwargs)

@@ -26,9 +26,9 @@ def find_notices(query):
     condition = query.condition(name_fields=NAME_FIELDS)
     if condition is None:
         return []
-    notices = (
-        PenaltyNotice.objects.filter(condition).select_related("school").order_by("pk")
-    )[:MAX_PER_KIND]
+    notices = (PenaltyNotice.objects.filter(condition).select_related("school").order_by("pk"))[
+        :MAX_PER_KIND
+    ]
     return [_held(notice) for notice in notices if _matches(query, notice)]
 
 

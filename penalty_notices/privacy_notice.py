@@ -24,9 +24,7 @@ PENALTY_NOTICES = NoticeEntry(
         "issued for other schools; if a case goes to court, our legal team and the "
         "magistrates' court."
     ),
-    kept=kept_after(
-        "penalty_notices", _("Each notice: %(period)s after the date it was issued.")
-    ),
+    kept=kept_after("penalty_notices", _("Each notice: %(period)s after the date it was issued.")),
 )
 
 

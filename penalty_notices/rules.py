@@ -55,7 +55,9 @@ def problems(notice, earlier, amounts, today=None):
     found = []
     first, last, issued = notice.offence_from, notice.offence_to, notice.issued_on
     if first and last and last < first:
-        found.append(("offence_to", _("The last day of the absence must be on or after its first day")))
+        found.append(
+            ("offence_to", _("The last day of the absence must be on or after its first day"))
+        )
     for field, day in (
         ("offence_from", first), ("offence_to", last), ("issued_on", issued),
         ("paid_on", notice.paid_on), ("withdrawn_on", notice.withdrawn_on),
@@ -64,9 +66,21 @@ def problems(notice, earlier, amounts, today=None):
         if day and day > today:
             found.append((field, _("The date must be today or in the past")))
     if issued and last and issued <= last:
-        found.append(("issued_on", _("A notice is issued after the absence it is for: the date issued must be after the last day of the absence")))
+        found.append(
+            (
+                "issued_on",
+                _(
+                    "A notice is issued after the absence it is for: the date issued must be after the last day of the absence"
+                ),
+            )
+        )
     if issued and notice.child_date_of_birth and notice.child_date_of_birth >= issued:
-        found.append(("child_date_of_birth", _("The child's date of birth must be before the date the notice was issued")))
+        found.append(
+            (
+                "child_date_of_birth",
+                _("The child's date of birth must be before the date the notice was issued"),
+            )
+        )
     if issued:
         found.extend(_amount_problems(notice, earlier, amounts))
         for field, day in (
@@ -75,7 +89,9 @@ def problems(notice, earlier, amounts, today=None):
             ("prosecuted_on", notice.prosecuted_on),
         ):
             if day and day < issued:
-                found.append((field, _("The date must be on or after the date the notice was issued")))
+                found.append(
+                    (field, _("The date must be on or after the date the notice was issued"))
+                )
         waited = notice.prosecuted_on and (notice.prosecuted_on - issued).days
         if waited is not False and waited is not None and 0 <= waited <= amounts["full_days"]:
             found.append(("prosecuted_on", _("A parent has %(days)s days to pay: a prosecution for an unpaid notice starts after them") % {"days": amounts["full_days"]}))  # fmt: skip
@@ -118,9 +134,21 @@ def _outcome_problems(notice):
     if notice.withdrawn_reason.strip() and not notice.withdrawn_on:
         found.append(("withdrawn_on", _("Enter the date the notice was withdrawn")))
     if notice.withdrawn_on and notice.paid_on:
-        found.append(("withdrawn_on", _("A paid notice cannot be withdrawn: remove the payment or the withdrawal")))
+        found.append(
+            (
+                "withdrawn_on",
+                _("A paid notice cannot be withdrawn: remove the payment or the withdrawal"),
+            )
+        )
     if notice.prosecuted_on and notice.paid_on:
-        found.append(("prosecuted_on", _("Paying a notice ends the parent's liability for the offence: a paid notice cannot be prosecuted")))
+        found.append(
+            (
+                "prosecuted_on",
+                _(
+                    "Paying a notice ends the parent's liability for the offence: a paid notice cannot be prosecuted"
+                ),
+            )
+        )
     if notice.prosecuted_on and notice.withdrawn_on:
         found.append(("prosecuted_on", _("Record a withdrawn notice or a prosecution, not both")))
     if notice.prosecution_outcome.strip() and not notice.prosecuted_on:

@@ -19,6 +19,8 @@ for that child (withdrawn and old ones too: `counted` picks).
 from dataclasses import dataclass
 from datetime import date
 
+from django.urls import NoReverseMatch, reverse
+from django.utils.http import urlencode
 from wagtail import hooks
 
 HOOK_NAME = "register_penalty_notice_history"
@@ -90,8 +92,10 @@ def history(child, parents):
 # None when the reference is not a referral the answering app holds.
 
 REFERRAL_HOOK_NAME = "register_penalty_notice_referral"
-# The register's new-entry form; the referral's page links to it with ?referral=<reference>.
+# The register's new-entry form; the referral's page links to it with ?referral=<reference>
+# for an officer holding the permission to add to the register.
 ADD_URL_NAME = "penalty_notices_notice:add"
+ADD_PERMISSION = "penalty_notices.add_penaltynotice"
 
 
 @dataclass(frozen=True)
@@ -111,3 +115,11 @@ def referral(reference):
         if found is not None:
             return found
     return None
+
+
+def new_entry_url(reference):
+    """The register's form for a new notice from this referral ("" with no register)."""
+    try:
+        return f"{reverse(ADD_URL_NAME)}?{urlencode({'referral': reference})}"
+    except NoReverseMatch:
+        return ""

@@ -89,6 +89,9 @@ class Flag(models.TextChoices):
     # A performance licence asking for times outside the regulations' earliest and latest,
     # which the council may permit (performance regulations 2014, reg. 28).
     NIGHT_WORK = "night_work", _("Night work")
+    # A referral asking for a penalty notice whose declared count of the parent's notices
+    # allows other than the council's register does (forms_app/penalty_register.py).
+    PENALTY_REGISTER = "penalty_register", _("Penalty notice register disagrees")
 
 
 @dataclass(frozen=True)

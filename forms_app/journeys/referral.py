@@ -21,6 +21,7 @@ from shared.people import date_of_birth, person_name
 from shared.privacy_notice import NoticeEntry
 
 from ..engine import JourneyDefinition, RepeatingStep, Step, StepForm, UploadField, register
+from ..penalty_register import register_check
 from ..rules.attendance import (
     THRESHOLD_CODES,
     Attendance,
@@ -81,7 +82,7 @@ FACTS = registry.register(
                 reason_required=_("Give the reason for declining the referral."),
             ),
         ),
-        may_flag=(Flag.SAFEGUARDING,),
+        may_flag=(Flag.SAFEGUARDING, Flag.PENALTY_REGISTER),
     )
 )
 
@@ -808,7 +809,12 @@ class AttendanceReferral(JourneyDefinition):
         return School.objects.filter(pk=school_id).first() if school_id else None
 
     def flags(self, values):
-        return [Flag.SAFEGUARDING] if safeguarding_concerns(values) else []
+        flags = [Flag.SAFEGUARDING] if safeguarding_concerns(values) else []
+        # The school's count of the parent's notices against the council's register.
+        check = register_check(values)
+        if check is not None and check.disagrees:
+            flags.append(Flag.PENALTY_REGISTER)
+        return flags
 
     def findings(self, values):
         found = pupil_findings(values) + AbsenceFigures(values).findings()
