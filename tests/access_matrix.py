@@ -67,6 +67,7 @@ def records():
         SupportMeeting,
     )
     from forms_app.models import Submission
+    from penalty_notices.models import PenaltyNotice
     from portal.models import School
     from returns.models import SchoolReturn
     from self_assessment.models import Action, Assessment, FrameworkVersion
@@ -106,6 +107,8 @@ def records():
         area_figures=AreaFigures.objects.first(),
         # The demo's stages (attendance demo content): Alderbrook's latest year.
         stage=SchoolStage.objects.filter(school=school_a).order_by("-year").first(),
+        # The demo's penalty notice register (penalty_notices demo content).
+        penalty_notice=PenaltyNotice.objects.filter(school=school_a).first(),
     )
 
 
@@ -124,6 +127,7 @@ MEET = "/portal/attendance/school/190001/meetings"
 MEET_ADMIN = "/admin/attendance_meeting"
 ATT_IMPORTS = "/admin/attendance/imports"
 ATT = "/portal/attendance"
+PN = "/admin/penalty_notices_notice"
 
 # name: (method, url built from records(), the roles allowed). Everyone else is refused.
 MATRIX = {
@@ -240,6 +244,13 @@ MATRIX = {
     "attendance_areafigures:add": ("GET", lambda r: "/admin/attendance_areafigures/new/", ATTENDANCE),
     "attendance_areafigures:edit": ("GET", lambda r: f"/admin/attendance_areafigures/edit/{r.area_figures.pk}/", ATTENDANCE),
     "attendance_areafigures:delete": ("GET", lambda r: f"/admin/attendance_areafigures/delete/{r.area_figures.pk}/", ATTENDANCE),
+    # The penalty notice register: attendance officers; a notice is never deleted by hand
+    "penalty_notices_notice:index": ("GET", lambda r: f"{PN}/", ATTENDANCE),
+    "penalty_notices_notice:index_results": ("GET", lambda r: f"{PN}/results/", ATTENDANCE),
+    "penalty_notices_notice:add": ("GET", lambda r: f"{PN}/new/?referral={r.referral.reference}", ATTENDANCE),
+    "penalty_notices_notice:edit": ("GET", lambda r: f"{PN}/edit/{r.penalty_notice.pk}/", ATTENDANCE),
+    "penalty_notices_notice:delete": ("GET", lambda r: f"{PN}/delete/{r.penalty_notice.pk}/", set()),
+    "penalty_notices_notice:notice": ("GET", lambda r: f"{PN}/notice/{r.penalty_notice.pk}/", ATTENDANCE),
 }  # fmt: skip
 
 # The URLs above that show, export or hand over a record: each use by someone allowed
@@ -255,6 +266,7 @@ AUDITED = {
     "attendance:meeting", "attendance:meeting-calendar", "attendance_meeting:edit",
     "attendance_meeting:record",
     "attendance_coverage_csv",
+    "penalty_notices_notice:edit", "penalty_notices_notice:notice",
 }  # fmt: skip
 
 # The URLs above that hand over a spreadsheet, each with the query asking for one (a
@@ -279,6 +291,9 @@ EXPORTS = (
     ("audit_log:index", "?export=xlsx"),
     ("audit_log:index_results", "?export=csv"),
     ("attendance_import_errors", ""),
+    ("penalty_notices_notice:index", "?export=csv"),
+    ("penalty_notices_notice:index", "?export=xlsx"),
+    ("penalty_notices_notice:index_results", "?export=csv"),
 )
 SPREADSHEET_TYPES = ("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml")
 
@@ -366,7 +381,7 @@ def unaudited():
 
 OUR_APPS = (
     "portal", "forms_app", "returns", "self_assessment", "training", "guidance", "home", "audit",
-    "privacy", "attendance",
+    "privacy", "attendance", "penalty_notices",
 )  # fmt: skip
 
 
