@@ -244,12 +244,11 @@ MATRIX = {
     "attendance_areafigures:add": ("GET", lambda r: "/admin/attendance_areafigures/new/", ATTENDANCE),
     "attendance_areafigures:edit": ("GET", lambda r: f"/admin/attendance_areafigures/edit/{r.area_figures.pk}/", ATTENDANCE),
     "attendance_areafigures:delete": ("GET", lambda r: f"/admin/attendance_areafigures/delete/{r.area_figures.pk}/", ATTENDANCE),
-    # The penalty notice register: attendance officers; a notice is never deleted by hand
+    # The penalty notice register: attendance officers (Wagtail's delete view refuses all)
     "penalty_notices_notice:index": ("GET", lambda r: f"{PN}/", ATTENDANCE),
     "penalty_notices_notice:index_results": ("GET", lambda r: f"{PN}/results/", ATTENDANCE),
     "penalty_notices_notice:add": ("GET", lambda r: f"{PN}/new/?referral={r.referral.reference}", ATTENDANCE),
     "penalty_notices_notice:edit": ("GET", lambda r: f"{PN}/edit/{r.penalty_notice.pk}/", ATTENDANCE),
-    "penalty_notices_notice:delete": ("GET", lambda r: f"{PN}/delete/{r.penalty_notice.pk}/", set()),
     "penalty_notices_notice:notice": ("GET", lambda r: f"{PN}/notice/{r.penalty_notice.pk}/", ATTENDANCE),
 }  # fmt: skip
 
