@@ -9,6 +9,9 @@ from django.core.management import call_command
 from wagtail import hooks
 
 from audit.models import AuditEvent
+from forms_app.demo_referrals import seed_referrals
+from forms_app.journeys.registry import Journey
+from forms_app.models import Submission
 from penalty_notices import tasks
 from penalty_notices.demo import seed_notices
 from penalty_notices.history import notices_for
@@ -129,3 +132,8 @@ def test_demo_notices_are_made_once_and_pass_the_register_checks():
     assert statuses == {"issued", "paid", "withdrawn", "prosecuted"}
     kai = PenaltyNotice.objects.filter(child_first_name="Kai")
     assert kai.count() == 2 and len({n.school_id for n in kai}) == 2
+    # The demo referrals, sent after: Kai's (none declared) alone disagrees with the register.
+    seed_referrals()
+    referrals = Submission.objects.filter(journey=Journey.ATTENDANCE_REFERRAL)
+    flagged = {r.answers["pupil"]["first_name"] for r in referrals if "penalty_register" in r.flags}
+    assert flagged == {"Kai"}
