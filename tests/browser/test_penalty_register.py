@@ -22,6 +22,14 @@ WIDE = {"width": 1280, "height": 900}
 OFFICER = "attendance.officer@demo.wyvernshire.example"
 
 
+def shown_messages(page):
+    # Wagtail fades its message in: axe measures contrast once it is fully shown.
+    page.wait_for_function(
+        "() => { const shown = document.querySelector('.messages > ul');"
+        " return shown && getComputedStyle(shown).opacity === '1'; }"
+    )
+
+
 def both_widths(page, assert_accessible):
     for size in (WIDE, NARROW):
         page.set_viewport_size(size)
@@ -68,6 +76,7 @@ def test_the_referral_s_register_section_and_a_notice_started_from_it(
     page.fill("#id_amount", "160")
     page.get_by_role("button", name="Create").click()
     page.wait_for_load_state()
+    shown_messages(page)
     text = page.locator("main").inner_text()
     assert "a further notice cannot be issued" in text  # a third in three years
     assert page.locator("#id_child_first_name").input_value() == "Kai"  # kept as typed
