@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "forms_app",
     "returns",
     "attendance",
+    "missing_education",
     "self_assessment",
     "training",
     "wagtail_localize",
