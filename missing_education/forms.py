@@ -22,14 +22,14 @@ class DateInput(forms.DateInput):
         super().__init__(attrs, format="%Y-%m-%d")
 
 
-def _date(label, required=True, help_text=""):
+def _date(label, required=True, help_text="", message=None):
     return forms.DateField(
         label=label,
         required=required,
         help_text=help_text,
         widget=DateInput(),
         error_messages={
-            "required": _("Enter %(what)s") % {"what": str(label).lower()},
+            "required": message or _("Enter the date"),
             "invalid": _("Enter a real date"),
         },
     )
@@ -38,17 +38,20 @@ def _date(label, required=True, help_text=""):
 def _text(label, required=True, max_length=300, message=None, **kwargs):
     return forms.CharField(
         label=label, required=required, max_length=max_length,
-        error_messages={"required": message or _("Enter %(what)s") % {"what": str(label).lower()}},
+        error_messages={"required": message or _("Enter the details")},
         **kwargs,
     )  # fmt: skip
 
 
 def _long(label, required=True, message=None, help_text=""):
     return forms.CharField(
-        label=label, required=required, max_length=4000, help_text=help_text,
+        label=label,
+        required=required,
+        max_length=4000,
+        help_text=help_text,
         widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": message or _("Enter %(what)s") % {"what": str(label).lower()}},
-    )  # fmt: skip
+        error_messages={"required": message or _("Enter the details")},
+    )
 
 
 def _schools():
@@ -70,8 +73,12 @@ UPN_PROBLEMS = {
 
 
 class ReferralForm(forms.Form):
-    first_name = _text(_("Child's first name"), max_length=100)
-    last_name = _text(_("Child's last name"), max_length=100)
+    first_name = _text(
+        _("Child's first name"), max_length=100, message=_("Enter the child's first name")
+    )
+    last_name = _text(
+        _("Child's last name"), max_length=100, message=_("Enter the child's last name")
+    )
     date_of_birth = _date(_("Date of birth"), required=False)
     upn = _text(_("Unique pupil number (UPN), if known"), required=False, max_length=13)
     last_school = SchoolChoice(
@@ -108,7 +115,7 @@ class ReferralForm(forms.Form):
 
 
 class EnquiryForm(forms.Form):
-    made_on = _date(_("Date of the enquiry"))
+    made_on = _date(_("Date of the enquiry"), message=_("Enter the date of the enquiry"))
     checks = forms.MultipleChoiceField(
         label=_("Who was asked"),
         choices=Enquiry.Check.choices,
@@ -191,7 +198,9 @@ def officers():
 
 
 class RemovalForm(forms.Form):
-    agreed_on = _date(_("Date removal from the roll was agreed"))
+    agreed_on = _date(
+        _("Date removal from the roll was agreed"), message=_("Enter the date removal was agreed")
+    )
 
     def __init__(self, *args, case, **kwargs):
         self.case = case

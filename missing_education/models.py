@@ -155,7 +155,7 @@ class Enquiry(models.Model):
 
     def check_labels(self):
         labels = dict(self.Check.choices)
-        return [labels.get(code, code) for code in self.checks]
+        return [str(labels.get(code, code)) for code in self.checks]
 
 
 class CaseEvent(models.Model):

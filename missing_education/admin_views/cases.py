@@ -23,6 +23,11 @@ from ..models import Case
 from ..rules import is_overdue, removal_allowed_from
 
 
+def _posted(request):
+    """The form's data when sent (an empty form sent is still a form to check)."""
+    return request.POST if request.method == "POST" else None
+
+
 def _filters(request):
     """The filter form as shown, and what it asks for (a bad value is ignored)."""
     form = QueueFilterForm(request.GET or None)
@@ -126,7 +131,7 @@ def enquiry_view(request, pk):
     case = _case(request, pk, change=True)
     if not case.is_open:
         return _refuse_closed(request, case)
-    form = EnquiryForm(request.POST or None, initial={"made_on": timezone.localdate()})
+    form = EnquiryForm(_posted(request), initial={"made_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         services.add_enquiry(case, request.user, **form.cleaned_data)
         return _done(request, case, _("Enquiry recorded."))
@@ -144,7 +149,7 @@ def next_step_view(request, pk):
         "school_asked": case.school_asked,
         "absent_since": case.absent_since,
     }
-    form = NextStepForm(request.POST or None, case=case, initial=initial)
+    form = NextStepForm(_posted(request), case=case, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         case.absent_since = data["absent_since"]
@@ -160,7 +165,7 @@ def next_step_view(request, pk):
 
 def assign_view(request, pk):
     case = _case(request, pk, change=True)
-    form = AssignForm(request.POST or None, initial={"officer": case.assigned_to_id})
+    form = AssignForm(_posted(request), initial={"officer": case.assigned_to_id})
     if request.method == "POST" and form.is_valid():
         services.assign(case, request.user, form.cleaned_data["officer"])
         return _done(request, case, _("Officer assigned."))
@@ -171,7 +176,7 @@ def removal_view(request, pk):
     case = _case(request, pk, change=True)
     if not case.is_open:
         return _refuse_closed(request, case)
-    form = RemovalForm(request.POST or None, case=case)
+    form = RemovalForm(_posted(request), case=case)
     if request.method == "POST" and form.is_valid():
         services.agree_removal(case, request.user, form.cleaned_data["agreed_on"])
         return _done(request, case, _("Removal from the roll recorded."))
@@ -192,7 +197,7 @@ def outcome_view(request, pk):
         "outcome_notes": case.outcome_notes,
         "close": True,
     }
-    form = OutcomeForm(request.POST or None, initial=initial)
+    form = OutcomeForm(_posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         close = form.cleaned_data["close"]
         services.record_outcome(case, request.user, form.cleaned_data, close)

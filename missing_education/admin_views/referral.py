@@ -15,10 +15,15 @@ from ..forms import ReferralForm
 SESSION_KEY = "missing_education_referred"
 
 
+def _posted(request):
+    """The form's data when sent (an empty form sent is still a form to check)."""
+    return request.POST if request.method == "POST" else None
+
+
 def refer_view(request):
     if not may_refer(request.user):
         raise PermissionDenied
-    form = ReferralForm(request.POST or None)
+    form = ReferralForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         case = services.refer(request.user, services_for(request.user), form.cleaned_data)
         request.session[SESSION_KEY] = case.reference
