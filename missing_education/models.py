@@ -31,32 +31,31 @@ class Case(models.Model):
     OPEN_STATUSES = (Status.OPEN, Status.ENQUIRIES, Status.FOUND)
 
     # The child
-    first_name = models.CharField(_("first name"), max_length=100)
-    last_name = models.CharField(_("last name"), max_length=100)
-    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
-    upn = models.CharField(_("unique pupil number"), max_length=13, blank=True)
+    first_name = models.CharField(max_length=100)
+    last_name = models.CharField(max_length=100)
+    date_of_birth = models.DateField(null=True, blank=True)
+    upn = models.CharField(max_length=13, blank=True)
     last_school = models.ForeignKey(
         School,
-        verbose_name=_("last school"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="missing_education_cases",
     )
-    last_address = models.TextField(_("last known address"), blank=True)
-    parents = models.TextField(_("parents, carers and contacts"), blank=True)
+    last_address = models.TextField(blank=True)
+    parents = models.TextField(blank=True)
     # Where the case came from
-    source = models.CharField(_("opened from"), max_length=20, choices=Source.choices)
+    source = models.CharField(max_length=20, choices=Source.choices)
     # The notice's reference: one case per notice, however often the hook is asked.
     notice_reference = models.CharField(max_length=40, unique=True, null=True, blank=True)
-    left_on = models.DateField(_("left the school on"), null=True, blank=True)
+    left_on = models.DateField(null=True, blank=True)
     referred_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",
     )  # fmt: skip
     referred_by_service = models.CharField(max_length=40, blank=True)
-    reason = models.TextField(_("reason and concerns"))
-    safeguarding = models.TextField(_("safeguarding concerns"), blank=True)
+    reason = models.TextField()
+    safeguarding = models.TextField(blank=True)
     # The work
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
     assigned_to = models.ForeignKey(
@@ -64,29 +63,25 @@ class Case(models.Model):
         related_name="missing_education_cases",
     )  # fmt: skip
     opened_at = models.DateTimeField(default=timezone.now, db_index=True)
-    next_step = models.CharField(_("next step"), max_length=300, blank=True)
-    next_step_due = models.DateField(_("due"), null=True, blank=True, db_index=True)
+    next_step = models.CharField(max_length=300, blank=True)
+    next_step_due = models.DateField(null=True, blank=True, db_index=True)
     reminded_on = models.DateField(null=True, blank=True)
-    school_asked = models.TextField(_("what the council needs from the school"), blank=True)
+    school_asked = models.TextField(blank=True)
     # Pupil Registration Regulations 2006 reg 9(1)(h)(iii): the pupil may come off the
     # roll after 20 school days' continuous unauthorised absence and enquiries by both.
-    absent_since = models.DateField(
-        _("first day of continuous unauthorised absence"), null=True, blank=True
-    )
-    removal_agreed_on = models.DateField(
-        _("removal from the roll agreed on"), null=True, blank=True
-    )
+    absent_since = models.DateField(null=True, blank=True)
+    removal_agreed_on = models.DateField(null=True, blank=True)
     # The outcome, when closed
-    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, blank=True)
+    outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
     found_school = models.ForeignKey(
-        School, verbose_name=_("school the child is at"), null=True, blank=True,
+        School, null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
     )  # fmt: skip
-    receiving_council = models.CharField(_("receiving council"), max_length=200, blank=True)
-    council_told_on = models.DateField(_("date the council was told"), null=True, blank=True)
-    passed_on_to = models.CharField(_("passed on to"), max_length=200, blank=True)
-    passed_on_on = models.DateField(_("date passed on"), null=True, blank=True)
-    outcome_notes = models.TextField(_("notes on the outcome"), blank=True)
+    receiving_council = models.CharField(max_length=200, blank=True)
+    council_told_on = models.DateField(null=True, blank=True)
+    passed_on_to = models.CharField(max_length=200, blank=True)
+    passed_on_on = models.DateField(null=True, blank=True)
+    outcome_notes = models.TextField(blank=True)
     outcome_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",
@@ -135,10 +130,10 @@ class Enquiry(models.Model):
         HOME_VISIT = "home_visit", _("Home visit")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="enquiries")
-    made_on = models.DateField(_("date of the enquiry"))
-    checks = models.JSONField(_("who was asked"), default=list)
-    contact = models.CharField(_("who was spoken to"), max_length=300, blank=True)
-    outcome = models.TextField(_("what the enquiry found"))
+    made_on = models.DateField()
+    checks = models.JSONField(default=list)
+    contact = models.CharField(max_length=300, blank=True)
+    outcome = models.TextField()
     made_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",

@@ -39,6 +39,7 @@ def make_hostile():
     from audit.models import AuditEvent
     from forms_app.models import Submission
     from guidance.models import AgencyContact, StrategyPage
+    from missing_education.models import Case
     from portal.models import School
     from returns.models import ReturnPupil
     from training.models import Booking
@@ -47,6 +48,7 @@ def make_hostile():
     _hostile(Submission.objects.order_by("pk"), ["submitter_name", "submitter_email"])
     _hostile(School.objects.order_by("pk"), ["name", "locality"])
     _hostile(ReturnPupil.objects.order_by("pk"), ["pupil"])
+    _hostile(Case.objects.order_by("pk"), ["first_name", "last_name", "next_step"])
     _hostile(AgencyContact.objects.order_by("pk"), ["service_name", "team", "helps_with"])
     AgencyContact.objects.update(countywide=True)  # so that every school's list has them
     for value in HOSTILE:

@@ -24,7 +24,9 @@ def test_an_officer_of_another_service_refers_and_sees_only_the_reference(
     assert response["Location"] == SENT
     case = Case.objects.get()
     assert (case.source, case.referred_by, case.referred_by_service) == (
-        Case.Source.REFERRAL, ehe_officer, "ehe"
+        Case.Source.REFERRAL,
+        ehe_officer,
+        "ehe",
     )
     assert case.events.get().kind == CaseEvent.Kind.OPENED
     page = client.get(SENT).content.decode()
@@ -37,7 +39,9 @@ def test_an_officer_of_another_service_refers_and_sees_only_the_reference(
 
 def test_a_referral_is_checked_keeping_what_was_typed(client, attendance_officer):
     client.force_login(attendance_officer)
-    response = client.post(URL, {"first_name": "Poppy", "upn": "A12345678901", "date_of_birth": "2099-01-01"})
+    response = client.post(
+        URL, {"first_name": "Poppy", "upn": "A12345678901", "date_of_birth": "2099-01-01"}
+    )
     page = response.content.decode()
     assert response.status_code == 200
     assert "Enter the child&#x27;s last name" in page

@@ -43,7 +43,9 @@ def test_each_officer_and_the_inbox_once(tracker, settings):
     assert f"/admin/missing_education/{mine[0].pk}/" in body
     assert nobodys.reference in by_address[settings.PORTAL_SERVICE_INBOXES["pupil_tracking"]].body
     assert set(Case.objects.filter(reminded_on=TODAY).values_list("pk", flat=True)) == {
-        mine[0].pk, mine[1].pk, nobodys.pk
+        mine[0].pk,
+        mine[1].pk,
+        nobodys.pk,
     }
     assert CaseEvent.objects.filter(kind=CaseEvent.Kind.REMINDED).count() == 3
 
@@ -59,9 +61,7 @@ def test_not_twice_a_day_but_again_the_next(tracker):
 
 def test_a_failed_send_leaves_the_case_to_be_reminded_again(tracker):
     case = due(-2, assigned_to=tracker)
-    with override_settings(
-        EMAIL_BACKEND="tests.missing_education.test_reminders.RefusingBackend"
-    ):
+    with override_settings(EMAIL_BACKEND="tests.missing_education.test_reminders.RefusingBackend"):
         assert remind_due_cases(TODAY) == "0 cases reminded, 1 emails failed"
     case.refresh_from_db()
     assert case.reminded_on is None

@@ -29,7 +29,9 @@ def test_the_panel_lists_the_schools_open_cases_only(client, home, school_user, 
     assert "Shut" not in page  # closed
 
 
-def test_no_panel_for_a_governor_or_a_school_without_cases(client, home, governor, school_user, other_case):
+def test_no_panel_for_a_governor_or_a_school_without_cases(
+    client, home, governor, school_user, other_case
+):
     for user in (governor, school_user):
         client.force_login(user)
         assert "Children missing education" not in client.get(DASHBOARD).content.decode()
@@ -61,7 +63,9 @@ def test_another_schools_case_governors_officers_and_the_signed_out_are_refused(
     assert response.status_code == 302 and "sign-in" in response["Location"]
 
 
-def test_the_panel_does_a_fixed_number_of_queries(client, home, school_user, school, django_assert_max_num_queries):
+def test_the_panel_does_a_fixed_number_of_queries(
+    client, home, school_user, school, django_assert_max_num_queries
+):
     from missing_education.views import open_cases_for
 
     CaseFactory.create_batch(12, last_school=school)
