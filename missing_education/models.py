@@ -182,3 +182,8 @@ class CaseEvent(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.case_id} at {self.at:%Y-%m-%d %H:%M}"
+
+    def status_labels(self):
+        """(from, to) in the reader's language, for an event that changed the status."""
+        labels = dict(Case.Status.choices)
+        return labels.get(self.from_status, ""), labels.get(self.to_status, "")
