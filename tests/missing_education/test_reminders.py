@@ -76,3 +76,11 @@ def test_a_fixed_number_of_queries(count, tracker, django_assert_max_num_queries
     with django_assert_max_num_queries(4):
         remind_due_cases(TODAY)
     assert len(mail.outbox) == 2
+
+
+def test_the_worker_runs_the_reminders_and_the_purge_daily():
+    from django_q.models import Schedule
+
+    daily = dict(Schedule.objects.filter(schedule_type="D").values_list("func", "repeats"))
+    assert daily["missing_education.tasks.remind_due_cases"] == -1
+    assert daily["missing_education.tasks.purge_expired_cases"] == -1
