@@ -63,3 +63,14 @@ def test_schools_governors_editors_and_the_signed_out_may_not_refer(client, scho
         assert response.status_code == 302
         assert response["Location"].split("?")[0] in ("/admin/", "/admin/login/")
     assert not Case.objects.exists()
+
+
+def test_the_menu_offers_each_officer_their_own_screen(client, tracker, ehe_officer):
+    client.force_login(tracker)
+    home = client.get("/admin/").content.decode()
+    assert "Children missing education" in home
+    assert "Refer a child missing education" not in home  # they refer from the queue
+    client.force_login(ehe_officer)
+    home = client.get("/admin/").content.decode()
+    assert "Refer a child missing education" in home
+    assert "Children missing education" not in home
