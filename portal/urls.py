@@ -54,6 +54,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("portal/returns/", include("returns.urls")),
     path("portal/attendance/", include("attendance.urls")),
+    path("portal/missing-education/", include("missing_education.urls")),
     path("portal/self-assessment/", include("self_assessment.urls")),
     path("training/bookings/", include("training.urls")),
     path("portal/", include((partner_patterns, "portal"))),

@@ -18,10 +18,13 @@ ROLES = {
     "ehe_officer": f"ehe.officer@{DEMO}",
     "licensing_officer": f"licensing.officer@{DEMO}",
     "training_admin": f"training.admin@{DEMO}",
+    "pupil_tracking": f"pupil.tracking@{DEMO}",
     "information_governance": f"information.governance@{DEMO}",
 }
 SCHOOL_A_STAFF = {"school_a"}
-OFFICERS = {"attendance_officer", "ehe_officer", "licensing_officer", "training_admin"}
+OFFICERS = {
+    "attendance_officer", "ehe_officer", "licensing_officer", "training_admin", "pupil_tracking",
+}  # fmt: skip
 
 
 def _register_printout(referral):
@@ -68,6 +71,7 @@ def records():
     )
     from forms_app.models import Submission
     from penalty_notices.models import PenaltyNotice
+    from missing_education.models import Case
     from portal.models import School
     from returns.models import SchoolReturn
     from self_assessment.models import Action, Assessment, FrameworkVersion
@@ -109,6 +113,8 @@ def records():
         stage=SchoolStage.objects.filter(school=school_a).order_by("-year").first(),
         # The demo's penalty notice register (penalty_notices demo content).
         penalty_notice=PenaltyNotice.objects.filter(school=school_a).first(),
+        # The demo's children missing education cases: an open one of school A.
+        cme_case=Case.objects.filter(last_school=school_a, status="open").first(),
     )
 
 
@@ -128,6 +134,8 @@ MEET_ADMIN = "/admin/attendance_meeting"
 ATT_IMPORTS = "/admin/attendance/imports"
 ATT = "/portal/attendance"
 PN = "/admin/penalty_notices_notice"
+PUPIL_TRACKING = {"pupil_tracking"}
+CME = "/admin/missing_education"
 
 # name: (method, url built from records(), the roles allowed). Everyone else is refused.
 MATRIX = {
@@ -250,6 +258,18 @@ MATRIX = {
     "penalty_notices_notice:add": ("GET", lambda r: f"{PN}/new/?referral={r.referral.reference}", ATTENDANCE),
     "penalty_notices_notice:edit": ("GET", lambda r: f"{PN}/edit/{r.penalty_notice.pk}/", ATTENDANCE),
     "penalty_notices_notice:notice": ("GET", lambda r: f"{PN}/notice/{r.penalty_notice.pk}/", ATTENDANCE),
+    # Children missing education: the school's side, any officer's referral, the queue
+    "missing_education:case": ("GET", lambda r: f"/portal/missing-education/cases/{r.cme_case.pk}/", ACTING_A),
+    "missing_education_refer": ("GET", lambda r: f"{CME}/refer/", OFFICERS),
+    "missing_education_referred": ("GET", lambda r: f"{CME}/refer/sent/", OFFICERS),
+    "missing_education_cases": ("GET", lambda r: f"{CME}/", PUPIL_TRACKING),
+    "missing_education_csv": ("GET", lambda r: f"{CME}/cases.csv", PUPIL_TRACKING),
+    "missing_education_case": ("GET", lambda r: f"{CME}/{r.cme_case.pk}/", PUPIL_TRACKING),
+    "missing_education_enquiry": ("GET", lambda r: f"{CME}/{r.cme_case.pk}/enquiry/", PUPIL_TRACKING),
+    "missing_education_next_step": ("GET", lambda r: f"{CME}/{r.cme_case.pk}/next-step/", PUPIL_TRACKING),
+    "missing_education_assign": ("GET", lambda r: f"{CME}/{r.cme_case.pk}/assign/", PUPIL_TRACKING),
+    "missing_education_removal": ("GET", lambda r: f"{CME}/{r.cme_case.pk}/removal/", PUPIL_TRACKING),
+    "missing_education_outcome": ("GET", lambda r: f"{CME}/{r.cme_case.pk}/outcome/", PUPIL_TRACKING),
 }  # fmt: skip
 
 # The URLs above that show, export or hand over a record: each use by someone allowed
@@ -266,6 +286,7 @@ AUDITED = {
     "attendance_meeting:record",
     "attendance_coverage_csv",
     "penalty_notices_notice:edit", "penalty_notices_notice:notice",
+    "missing_education:case", "missing_education_csv", "missing_education_case",
 }  # fmt: skip
 
 # The URLs above that hand over a spreadsheet, each with the query asking for one (a
@@ -293,6 +314,7 @@ EXPORTS = (
     ("penalty_notices_notice:index", "?export=csv"),
     ("penalty_notices_notice:index", "?export=xlsx"),
     ("penalty_notices_notice:index_results", "?export=csv"),
+    ("missing_education_csv", "?status=all"),
 )
 SPREADSHEET_TYPES = ("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml")
 
@@ -381,6 +403,7 @@ def unaudited():
 OUR_APPS = (
     "portal", "forms_app", "returns", "self_assessment", "training", "guidance", "home", "audit",
     "privacy", "attendance", "penalty_notices",
+    "privacy", "attendance", "missing_education",
 )  # fmt: skip
 
 

@@ -40,6 +40,7 @@ def make_hostile():
     from forms_app.models import Submission
     from guidance.models import AgencyContact, StrategyPage
     from penalty_notices.models import PenaltyNotice
+    from missing_education.models import Case
     from portal.models import School
     from returns.models import ReturnPupil
     from training.models import Booking
@@ -49,6 +50,7 @@ def make_hostile():
     _hostile(School.objects.order_by("pk"), ["name", "locality"])
     _hostile(ReturnPupil.objects.order_by("pk"), ["pupil"])
     _hostile(PenaltyNotice.objects.order_by("pk"), ["parent_first_name", "child_last_name"])
+    _hostile(Case.objects.order_by("pk"), ["first_name", "last_name", "next_step"])
     _hostile(AgencyContact.objects.order_by("pk"), ["service_name", "team", "helps_with"])
     AgencyContact.objects.update(countywide=True)  # so that every school's list has them
     for value in HOSTILE:

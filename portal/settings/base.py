@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "returns",
     "attendance",
     "penalty_notices",
+    "missing_education",
     "self_assessment",
     "training",
     "wagtail_localize",

@@ -17,6 +17,7 @@ SERVICES = [
     "School self-assessments",
     "Training bookings",
     "Targeting support meetings with schools",
+    "Children missing education",
     "School staff accounts",
     "The record of who saw or changed information",
 ]
@@ -46,6 +47,7 @@ def test_every_service_is_listed_with_its_period_from_the_settings(client, notic
         "bookings": 14,
         "support_meetings": 365 * 7,
         "penalty_notices": 365 * 8,
+        "missing_education": 365 * 8,
     }
     settings.PORTAL_AUDIT_RETENTION_DAYS = 365 * 13
     page = client.get("/privacy-notice/").content.decode()
@@ -61,6 +63,7 @@ def test_every_service_is_listed_with_its_period_from_the_settings(client, notic
     assert "2 weeks after the session" in page
     assert "7 years after the meeting" in page
     assert "Each notice: 8 years after the date it was issued." in page  # penalty notices
+    assert "8 years after it was closed" in page  # children missing education
     assert "13 years after each entry" in page
     assert "Education Act 1996 (section 436A)" in page
     assert "Children (Performances and Activities) (England) Regulations 2014" in page
