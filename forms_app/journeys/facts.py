@@ -89,6 +89,11 @@ class Flag(models.TextChoices):
     # A performance licence asking for times outside the regulations' earliest and latest,
     # which the council may permit (performance regulations 2014, reg. 28).
     NIGHT_WORK = "night_work", _("Night work")
+    # A school's roll-change notice sent after its deadline (rules/roll_changes.py).
+    LATE_NOTICE = "late_notice", _("Late notice")
+    # A home education record started from a school's roll-change notice, not by the
+    # parent: the officer contacts the family to fill in the rest.
+    FROM_SCHOOL = "from_school", _("From a school's notice")
 
 
 @dataclass(frozen=True)
