@@ -142,8 +142,7 @@ class KindForm(StepForm):
         _("Select whether a pupil left the roll or joined it"),
         label=_("What are you telling us about?"),
         help_text=_(
-            "A non-standard time is any time other than the start of the school's youngest "
-            "year."
+            "A non-standard time is any time other than the start of the school's youngest year."
         ),
     )
 
@@ -353,9 +352,7 @@ class ExclusionForm(StepForm):
         help_text=_("For example, 1 10 2026"),
     )
     review_over = forms.BooleanField(
-        label=_(
-            "The time to ask for a review has passed, or a review has upheld the exclusion"
-        ),
+        label=_("The time to ask for a review has passed, or a review has upheld the exclusion"),
         error_messages={"required": _("Confirm that the review period is over")},
     )
 
@@ -636,7 +633,9 @@ class RollChange(JourneyDefinition):
             ExclusionForm,
             show_if=asks(rules.EXCLUSION),
         ),
-        Step("destination", _("Where the pupil has gone"), DestinationForm, show_if=asks_destination),
+        Step(
+            "destination", _("Where the pupil has gone"), DestinationForm, show_if=asks_destination
+        ),
         Step("safeguarding", _("Safeguarding"), SafeguardingForm, show_if=is_deletion),
         Step("addition", _("The addition"), AdditionForm, show_if=is_addition),
     ]
@@ -646,8 +645,12 @@ class RollChange(JourneyDefinition):
         return School.objects.filter(pk=school_id).first() if school_id else None
 
     def flags(self, values):
+        return self.flags_on(values, date.today())
+
+    def flags_on(self, values, sent_on):
+        """The flags of a notice sent on `sent_on` (the demo's were sent days ago)."""
         found = []
-        if late(values, date.today()):
+        if late(values, sent_on):
             found.append(Flag.LATE_NOTICE)
         if _answer(values, "safeguarding", "concerns"):
             found.append(Flag.SAFEGUARDING)
@@ -673,14 +676,19 @@ class RollChange(JourneyDefinition):
         return self.notes(values, today)
 
     def findings(self, values):
+        return self.findings_on(values, date.today())
+
+    def findings_on(self, values, sent_on):
         found = []
         if is_deletion(values):
-            found.append(gettext("Ground: %(ground)s") % {"ground": ground_label(ground_of(values))})
+            found.append(
+                gettext("Ground: %(ground)s") % {"ground": ground_label(ground_of(values))}
+            )
             if no_known_destination(values):
                 found.append(gettext("Where the pupil has gone is not known"))
         if is_addition(values) and _answer(values, "addition", "non_standard") is False:
             found.append(gettext("Added at the start of the youngest year: no notice was needed"))
-        return found + self.notes(values, date.today())
+        return found + self.notes(values, sent_on)
 
     def submitted(self, submission, values):
         if no_known_destination(values):

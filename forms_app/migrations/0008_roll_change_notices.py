@@ -19,29 +19,58 @@ def grant(apps, schema_editor):
     group.permissions.add(*permissions)
 
 
-
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('forms_app', '0007_queue_newest_first'),
-        ('portal', '0004_pupil_tracking_group'),
+        ("forms_app", "0007_queue_newest_first"),
+        ("portal", "0004_pupil_tracking_group"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='draft',
-            name='journey',
-            field=models.CharField(choices=[('ehe_registration', 'Elective home education registration'), ('employment_permit', 'Child employment permit'), ('performance_licence', 'Child performance licence'), ('chaperone_approval', 'Chaperone approval'), ('attendance_referral', 'Attendance referral'), ('roll_change', 'Roll-change notice')], max_length=40),
+            model_name="draft",
+            name="journey",
+            field=models.CharField(
+                choices=[
+                    ("ehe_registration", "Elective home education registration"),
+                    ("employment_permit", "Child employment permit"),
+                    ("performance_licence", "Child performance licence"),
+                    ("chaperone_approval", "Chaperone approval"),
+                    ("attendance_referral", "Attendance referral"),
+                    ("roll_change", "Roll-change notice"),
+                ],
+                max_length=40,
+            ),
         ),
         migrations.AlterField(
-            model_name='formpage',
-            name='journey',
-            field=models.CharField(choices=[('ehe_registration', 'Elective home education registration'), ('employment_permit', 'Child employment permit'), ('performance_licence', 'Child performance licence'), ('chaperone_approval', 'Chaperone approval'), ('attendance_referral', 'Attendance referral'), ('roll_change', 'Roll-change notice')], max_length=40),
+            model_name="formpage",
+            name="journey",
+            field=models.CharField(
+                choices=[
+                    ("ehe_registration", "Elective home education registration"),
+                    ("employment_permit", "Child employment permit"),
+                    ("performance_licence", "Child performance licence"),
+                    ("chaperone_approval", "Chaperone approval"),
+                    ("attendance_referral", "Attendance referral"),
+                    ("roll_change", "Roll-change notice"),
+                ],
+                max_length=40,
+            ),
         ),
         migrations.AlterField(
-            model_name='submission',
-            name='journey',
-            field=models.CharField(choices=[('ehe_registration', 'Elective home education registration'), ('employment_permit', 'Child employment permit'), ('performance_licence', 'Child performance licence'), ('chaperone_approval', 'Chaperone approval'), ('attendance_referral', 'Attendance referral'), ('roll_change', 'Roll-change notice')], db_index=True, max_length=40),
+            model_name="submission",
+            name="journey",
+            field=models.CharField(
+                choices=[
+                    ("ehe_registration", "Elective home education registration"),
+                    ("employment_permit", "Child employment permit"),
+                    ("performance_licence", "Child performance licence"),
+                    ("chaperone_approval", "Chaperone approval"),
+                    ("attendance_referral", "Attendance referral"),
+                    ("roll_change", "Roll-change notice"),
+                ],
+                db_index=True,
+                max_length=40,
+            ),
         ),
         migrations.RunPython(grant, migrations.RunPython.noop),
     ]
