@@ -36,7 +36,9 @@ def may_report(user):
 
 
 class TermForm(forms.Form):
-    term = forms.TypedChoiceField(label=gettext_lazy("Term"), coerce=int, required=False)
+    term = forms.TypedChoiceField(
+        label=gettext_lazy("Term"), coerce=int, required=False, empty_value=None
+    )
 
     def __init__(self, *args, terms, **kwargs):
         super().__init__(*args, **kwargs)
