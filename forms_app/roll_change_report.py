@@ -133,7 +133,8 @@ def report_view(request):
 def heading():
     return [
         _("Reference"), _("School"), _("URN"), _("Change"), _("Ground"), _("Date"),
-        _("Due by"), _("Sent"), _("On time"), _("Where the pupil has gone"),
+        _("Due by"), _("Sent"), _("On time"), _("Where the pupil has gone"), _("Sent by"),
+        _("Email"),
     ]  # fmt: skip
 
 
@@ -157,6 +158,8 @@ def csv_rows(notices):
             times.day(sent),
             _("No") if roll_change.late(answers, sent, terms) else _("Yes"),
             str(dict(roll_change.DESTINATIONS).get(destination, "")),
+            notice.submitter_name,
+            notice.submitter_email,
         ]
 
 

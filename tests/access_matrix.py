@@ -18,10 +18,17 @@ ROLES = {
     "ehe_officer": f"ehe.officer@{DEMO}",
     "licensing_officer": f"licensing.officer@{DEMO}",
     "training_admin": f"training.admin@{DEMO}",
+    "pupil_tracking": f"pupil.tracking@{DEMO}",
     "information_governance": f"information.governance@{DEMO}",
 }
 SCHOOL_A_STAFF = {"school_a"}
-OFFICERS = {"attendance_officer", "ehe_officer", "licensing_officer", "training_admin"}
+OFFICERS = {
+    "attendance_officer",
+    "ehe_officer",
+    "licensing_officer",
+    "training_admin",
+    "pupil_tracking",
+}
 
 
 def _register_printout(referral):
@@ -86,6 +93,8 @@ def records():
     return SimpleNamespace(
         school_a=school_a,
         referral=referral,
+        # The demo's roll-change notices of school A (forms_app/demo/roll_changes.yaml).
+        roll_change=Submission.objects.filter(journey="roll_change", school=school_a).first(),
         ehe=Submission.objects.filter(journey="ehe_registration").first(),
         permit=Submission.objects.filter(journey="employment_permit", status="approved").first(),
         school_return=school_return,
@@ -112,7 +121,8 @@ def records():
 ACTING_A = {"school_a"}
 READING_A = {"school_a", "governor_a"}
 SIGNED_IN = set(ROLES) - {"anonymous"}
-SUBMISSION_OFFICERS = {"attendance_officer", "ehe_officer", "licensing_officer"}
+SUBMISSION_OFFICERS = {"attendance_officer", "ehe_officer", "licensing_officer", "pupil_tracking"}
+PUPIL_TRACKING = {"pupil_tracking"}
 ATTENDANCE = {"attendance_officer"}
 TRAINING = {"training_admin"}
 IG = {"information_governance"}
@@ -130,6 +140,9 @@ MATRIX = {
     # Referrals and the public forms' submissions
     "forms_app:referral": ("GET", lambda r: f"/forms/referrals/{r.referral.reference}/", ACTING_A),
     "forms_app:permit": ("GET", lambda r: f"/forms/permit/{r.permit.reference}/", {"licensing_officer"}),
+    "forms_app:roll-change": ("GET", lambda r: f"/forms/roll-changes/{r.roll_change.reference}/", ACTING_A),
+    "forms_app_roll_changes": ("GET", lambda r: "/admin/roll-changes/", PUPIL_TRACKING),
+    "forms_app_roll_changes_csv": ("GET", lambda r: "/admin/roll-changes/notices.csv", PUPIL_TRACKING),
     "forms_app_submission:index": ("GET", lambda r: f"{SUB}/", SUBMISSION_OFFICERS),
     "forms_app_submission:index_results": ("GET", lambda r: f"{SUB}/results/", SUBMISSION_OFFICERS),
     "forms_app_submission:inspect": ("GET", lambda r: f"{SUB}/inspect/{r.referral.pk}/", ATTENDANCE),
@@ -254,7 +267,7 @@ AUDITED = {
     "training_export", "training:manage", "training:certificate", "training:feedback",
     "attendance:meeting", "attendance:meeting-calendar", "attendance_meeting:edit",
     "attendance_meeting:record",
-    "attendance_coverage_csv",
+    "attendance_coverage_csv", "forms_app:roll-change", "forms_app_roll_changes_csv",
 }  # fmt: skip
 
 # The URLs above that hand over a spreadsheet, each with the query asking for one (a
@@ -279,6 +292,7 @@ EXPORTS = (
     ("audit_log:index", "?export=xlsx"),
     ("audit_log:index_results", "?export=csv"),
     ("attendance_import_errors", ""),
+    ("forms_app_roll_changes_csv", ""),
 )
 SPREADSHEET_TYPES = ("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml")
 
