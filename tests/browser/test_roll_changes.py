@@ -45,7 +45,7 @@ def steps():
     today = date.today()
     return [
         ("step/school/", {}, []),
-        ("step/kind/", {}, ["#id_kind_0"]),
+        ("step/kind/", {}, ["#id_kind_1"]),
         (
             "step/pupil/",
             {"#id_first_name": "Jodie", "#id_last_name": "Marsh", **dates("date_of_birth", date(2012, 4, 3))},
@@ -59,10 +59,10 @@ def steps():
         (
             "step/parents/add/",
             {"#id_first_name": "Lee", "#id_last_name": "Marsh", "#id_phone": "01632 960 777"},
-            ["#id_relationship_1", "#id_parental_responsibility_0"],
+            ["#id_relationship_1", "#id_parental_responsibility_1"],
         ),
         ("step/parents/", {}, ["#id_add_another_1"]),
-        ("step/deletion/", dates("deleted_on", today), ["#id_ground_9"]),
+        ("step/deletion/", dates("deleted_on", today), ["#id_ground_10"]),
         (
             "step/absence/",
             {
@@ -72,8 +72,8 @@ def steps():
             },
             ["#id_only_codes"],
         ),
-        ("step/destination/", {}, ["#id_destination_2", "#id_family_moved_2"]),
-        ("step/safeguarding/", {}, ["#id_concerns_1"]),
+        ("step/destination/", {}, ["#id_destination_3", "#id_family_moved_3"]),
+        ("step/safeguarding/", {}, ["#id_concerns_2"]),
     ]  # fmt: skip
 
 
