@@ -93,7 +93,7 @@ class Flag(models.TextChoices):
     LATE_NOTICE = "late_notice", _("Late notice")
     # A home education record started from a school's roll-change notice, not by the
     # parent: the officer contacts the family to fill in the rest.
-    FROM_SCHOOL = "from_school", _("From a school's notice")
+    FROM_SCHOOL = "from_school", _("Started by a school")
 
 
 @dataclass(frozen=True)

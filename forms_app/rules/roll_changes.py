@@ -75,11 +75,15 @@ def needs(code, requirement):
 def deadline_for(event_day, terms):
     """The last day a notice of a roll change on `event_day` is on time: the fifth school
     day after it. None when the council's term dates do not reach that far."""
-    day, counted = event_day, 0
-    last = max((term.ends for term in terms), default=None)
+    if not terms:
+        return None
+    # Before the first published term nothing is a school day: count from just before it.
+    first = min(term.starts for term in terms)
+    day, counted = max(event_day, first - timedelta(days=1)), 0
+    last = max(term.ends for term in terms)
     while counted < NOTICE_SCHOOL_DAYS:
         day += timedelta(days=1)
-        if last is None or day > last:
+        if day > last:
             return None
         if any(term.is_school_day(day) for term in terms):
             counted += 1
@@ -95,7 +99,10 @@ def is_late(sent_on, event_day, terms):
 
 def school_days_absent(first_day, deleted_on, terms):
     """School days from the first day of absence to the day before the deletion."""
-    day, count = first_day, 0
+    # None before the first published term: start there (a date in year 1 is not a loop
+    # of 700,000 days).
+    earliest = min((term.starts for term in terms), default=deleted_on)
+    day, count = max(first_day, earliest), 0
     while day < deleted_on:
         count += any(term.is_school_day(day) for term in terms)
         day += timedelta(days=1)

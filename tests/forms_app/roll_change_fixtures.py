@@ -112,3 +112,62 @@ def send(sender, steps):
     assert response.status_code == 302, response.content.decode()[:2000]
     assert response["Location"].endswith("confirmation/"), response["Location"]
     return response
+
+
+# --- every kind of notice, for the fuzz test (tests/forms_app/test_fuzz.py) ------------------
+
+
+def other_school_notice(school):
+    other = {"school_name": "Beechfield Primary", "urn": "190002", **day("starts_on", date.today())}
+    return deletion(school, "9_1_a", date.today(), ("step/other_school/", other))
+
+
+def home_education_notice(school):
+    notice = {**day("notice_on", date.today()), "ehc_plan": "no", "special_school": "no"}
+    return deletion(school, "9_1_f", date.today(), ("step/home_education/", notice))
+
+
+def moved_notice(school):
+    moved = ("step/moved/", {"new_address": "Bristol"})
+    return deletion(school, "9_1_g", date.today(), moved, destination=NOT_KNOWN)
+
+
+def medical_notice(school):
+    medical = {**day("certificate_on", date.today()), "parent_told": "on"}
+    return deletion(
+        school, "9_1_i", date.today(), ("step/medical/", medical), destination=NOT_KNOWN
+    )
+
+
+def absence_notice(school):
+    today = date.today()
+    absence = {
+        **day("first_day", school_days_before(today, 25)),
+        "only_codes": "on",
+        "enquiries": "Calls, letters and home visits",
+        **day("council_agreed_on", today),
+    }
+    return deletion(school, "9_1_j", today, ("step/absence/", absence), destination=NOT_KNOWN)
+
+
+def exclusion_notice(school):
+    exclusion = {**day("decided_on", date.today()), "review_over": "on"}
+    return deletion(
+        school, "9_1_n", date.today(), ("step/exclusion/", exclusion), destination=NOT_KNOWN
+    )
+
+
+def addition_notice(school):
+    added = {**day("added_on", date.today()), "previous_school": "", "non_standard": "yes"}
+    return start(school, "addition") + [("step/addition/", added)]
+
+
+VARIANTS = [
+    ("another school", other_school_notice),
+    ("home education", home_education_notice),
+    ("moved", moved_notice),
+    ("medical", medical_notice),
+    ("absence", absence_notice),
+    ("exclusion", exclusion_notice),
+    ("addition", addition_notice),
+]

@@ -318,7 +318,7 @@ def test_home_education_starts_the_ehe_record(sender, school, called, client, eh
     page = client.get(reverse("forms_app_submission:inspect", args=[record.pk]))
     assert page.status_code == 200
     text = page.content.decode()
-    assert "Ruby" in text and school.name in text and "From a school&#x27;s notice" in text
+    assert "Ruby" in text and school.name in text and "Started by a school" in text
     # The roll-change notice itself is not the EHE officer's to see.
     refused = client.get(reverse("forms_app_submission:inspect", args=[notice.pk]))
     assert refused.status_code in (302, 403)
