@@ -116,6 +116,7 @@ def test_a_notice_from_sign_in_to_the_dashboard(page, portal, assert_accessible,
     assert fits_the_width(page)
     page.click("text=Accept and send notice")
     assert page.url == portal + START + "confirmation/"
+    assert "Notice sent" in page.locator("h1").inner_text()
     reference = page.locator(".govuk-panel__body strong").inner_text()
     notice = Submission.objects.get(reference=reference)
     assert notice.school.urn == "190001" and notice.answers["deletion"]["ground"] == "9_1_j"
