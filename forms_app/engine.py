@@ -127,7 +127,8 @@ class JourneyDefinition:
     # Only signed-in school users make it (for a school they act for): the draft is theirs,
     # and they are the submitter.
     for_school_users = False
-    # What a person sends: "application" or "referral" (check answers and emails say so).
+    # What a person sends: "application", "referral" or "notice" (check answers and
+    # emails say so).
     sends = "application"
 
     def submitter(self, values):
@@ -157,6 +158,16 @@ class JourneyDefinition:
     def school(self, values):
         """The school a submission concerns, when there is one."""
         return None
+
+    def submitted(self, submission, values):
+        """What else sending it starts, inside the transaction that saves it (a school's
+        roll-change notice opens a child missing education case): so either both are
+        kept or neither is. Called once, when the submission is first made."""
+
+    def check_notes(self, values, today):
+        """Said on check your answers above the answers (a notice that is late): a list of
+        messages, [] when there is nothing to say."""
+        return []
 
     # --- answers ------------------------------------------------------------------------
 

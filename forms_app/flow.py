@@ -1,6 +1,8 @@
 """The pages of a journey: each step, "add another" lists, check your answers, submit,
 confirmation, and save and come back later. FormPage's routes call in here."""
 
+from datetime import date
+
 from django import forms
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
@@ -392,6 +394,7 @@ class JourneyFlow:
                 "sections": self.definition.summary(values, attachments, self.user),
                 "back_url": self.step_url(self.definition.visible_steps(values)[-1]),
                 "honeypot": HONEYPOT,
+                "notes": self.definition.check_notes(values, date.today()),
             },
         )
 

@@ -70,13 +70,16 @@ def submit(definition, draft_id, values, page_url="", over_limit=None):
         SubmissionEvent.objects.create(
             submission=submission, kind=SubmissionEvent.Kind.SUBMITTED, to_status=submission.status
         )
+        definition.submitted(submission, values)
         with override(submission.language):  # the applicant's language
             send_email(
                 submission.submitter_email,
-                (
-                    _("%(form)s: we have your referral, reference %(reference)s")
-                    if definition.sends == "referral"
-                    else _("%(form)s: we have your application, reference %(reference)s")
+                {
+                    "referral": _("%(form)s: we have your referral, reference %(reference)s"),
+                    "notice": _("%(form)s: we have your notice, reference %(reference)s"),
+                }.get(
+                    definition.sends,
+                    _("%(form)s: we have your application, reference %(reference)s"),
                 )
                 % {"form": submission.get_journey_display(), "reference": submission.reference},
                 "forms_app/email/confirmation.txt",

@@ -1,9 +1,10 @@
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
 from portal.dashboard import HOOK_NAME
+from shared.admin_parts import MenuItemFor
 from shared.penalty_notices import REFERRAL_HOOK_NAME as PENALTY_REFERRAL_HOOK
 from shared.personal_data import HOOK_NAME as PERSONAL_DATA_HOOK
 from shared.privacy_notice import HOOK_NAME as PRIVACY_NOTICE_HOOK
@@ -12,15 +13,17 @@ from shared.support_agenda import HOOK_NAME as SUPPORT_AGENDA_HOOK
 from shared.support_agenda import AgendaSection
 from shared.times import day
 
-from . import personal_data, tasks
+from . import personal_data, roll_change_report, tasks
 from .admin_views import SubmissionPermissionPolicy, submission_viewset
 from .demo import seed_form_pages
 from .demo_referrals import seed_referrals
+from .demo_roll_changes import seed_roll_changes
 from .demo_submissions import seed_subject_access_person, seed_submissions
 from .journeys import registry
 from .models import Submission
 from .penalty_register import referral_named
 from .school_referrals import referrals_panel
+from .school_roll_changes import roll_changes_panel
 
 register_permission_policy(Submission, SubmissionPermissionPolicy(Submission))
 
@@ -118,4 +121,43 @@ def open_referrals_for_agenda(school, today):
         lines=lines or [_("No open referral.")],
         url=reverse("forms_app_submission:index") if count else "",
         order=20,
+    )
+
+
+# --- roll-change notices ---------------------------------------------------------------------
+
+
+@hooks.register(HOOK_NAME)
+def school_roll_changes_panel(request):
+    return roll_changes_panel(request)
+
+
+@hooks.register("register_demo_content")
+def demo_roll_changes():
+    return seed_roll_changes()
+
+
+demo_roll_changes.order = 74  # after the form pages and the EHE demo submissions
+
+
+@hooks.register("register_admin_urls")
+def roll_change_report_urls():
+    return [
+        path("roll-changes/", roll_change_report.report_view, name="forms_app_roll_changes"),
+        path(
+            "roll-changes/notices.csv",
+            roll_change_report.report_csv,
+            name="forms_app_roll_changes_csv",
+        ),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def roll_change_report_menu_item():
+    return MenuItemFor(
+        _("Roll changes"),
+        reverse("forms_app_roll_changes"),
+        shown_to=roll_change_report.may_report,
+        icon_name="table",
+        order=212,
     )

@@ -70,8 +70,8 @@ def records():
         SupportMeeting,
     )
     from forms_app.models import Submission
-    from penalty_notices.models import PenaltyNotice
     from missing_education.models import Case
+    from penalty_notices.models import PenaltyNotice
     from portal.models import School
     from returns.models import SchoolReturn
     from self_assessment.models import Action, Assessment, FrameworkVersion
@@ -91,6 +91,8 @@ def records():
     return SimpleNamespace(
         school_a=school_a,
         referral=referral,
+        # The demo's roll-change notices of school A (forms_app/demo/roll_changes.yaml).
+        roll_change=Submission.objects.filter(journey="roll_change", school=school_a).first(),
         ehe=Submission.objects.filter(journey="ehe_registration").first(),
         permit=Submission.objects.filter(journey="employment_permit", status="approved").first(),
         school_return=school_return,
@@ -121,7 +123,8 @@ def records():
 ACTING_A = {"school_a"}
 READING_A = {"school_a", "governor_a"}
 SIGNED_IN = set(ROLES) - {"anonymous"}
-SUBMISSION_OFFICERS = {"attendance_officer", "ehe_officer", "licensing_officer"}
+SUBMISSION_OFFICERS = {"attendance_officer", "ehe_officer", "licensing_officer", "pupil_tracking"}
+PUPIL_TRACKING = {"pupil_tracking"}
 ATTENDANCE = {"attendance_officer"}
 TRAINING = {"training_admin"}
 IG = {"information_governance"}
@@ -134,7 +137,6 @@ MEET_ADMIN = "/admin/attendance_meeting"
 ATT_IMPORTS = "/admin/attendance/imports"
 ATT = "/portal/attendance"
 PN = "/admin/penalty_notices_notice"
-PUPIL_TRACKING = {"pupil_tracking"}
 CME = "/admin/missing_education"
 
 # name: (method, url built from records(), the roles allowed). Everyone else is refused.
@@ -142,6 +144,9 @@ MATRIX = {
     # Referrals and the public forms' submissions
     "forms_app:referral": ("GET", lambda r: f"/forms/referrals/{r.referral.reference}/", ACTING_A),
     "forms_app:permit": ("GET", lambda r: f"/forms/permit/{r.permit.reference}/", {"licensing_officer"}),
+    "forms_app:roll-change": ("GET", lambda r: f"/forms/roll-changes/{r.roll_change.reference}/", ACTING_A),
+    "forms_app_roll_changes": ("GET", lambda r: "/admin/roll-changes/", PUPIL_TRACKING),
+    "forms_app_roll_changes_csv": ("GET", lambda r: "/admin/roll-changes/notices.csv", PUPIL_TRACKING),
     "forms_app_submission:index": ("GET", lambda r: f"{SUB}/", SUBMISSION_OFFICERS),
     "forms_app_submission:index_results": ("GET", lambda r: f"{SUB}/results/", SUBMISSION_OFFICERS),
     "forms_app_submission:inspect": ("GET", lambda r: f"{SUB}/inspect/{r.referral.pk}/", ATTENDANCE),
@@ -287,6 +292,7 @@ AUDITED = {
     "attendance_coverage_csv",
     "penalty_notices_notice:edit", "penalty_notices_notice:notice",
     "missing_education:case", "missing_education_csv", "missing_education_case",
+    "forms_app:roll-change", "forms_app_roll_changes_csv",
 }  # fmt: skip
 
 # The URLs above that hand over a spreadsheet, each with the query asking for one (a
@@ -315,6 +321,7 @@ EXPORTS = (
     ("penalty_notices_notice:index", "?export=xlsx"),
     ("penalty_notices_notice:index_results", "?export=csv"),
     ("missing_education_csv", "?status=all"),
+    ("forms_app_roll_changes_csv", ""),
 )
 SPREADSHEET_TYPES = ("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml")
 

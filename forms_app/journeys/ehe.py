@@ -52,7 +52,7 @@ FACTS = registry.register(
         # A notice, not an application: nothing to approve or refuse.
         statuses=HOME_EDUCATION_STATUSES,
         told=HOME_EDUCATION_TOLD,
-        may_flag=(Flag.CONSENT,),
+        may_flag=(Flag.CONSENT, Flag.FROM_SCHOOL),
     )
 )
 

@@ -92,6 +92,11 @@ class Flag(models.TextChoices):
     # A referral asking for a penalty notice whose declared count of the parent's notices
     # allows other than the council's register does (forms_app/penalty_register.py).
     PENALTY_REGISTER = "penalty_register", _("Penalty notice register disagrees")
+    # A school's roll-change notice sent after its deadline (rules/roll_changes.py).
+    LATE_NOTICE = "late_notice", _("Late notice")
+    # A home education record started from a school's roll-change notice, not by the
+    # parent: the officer contacts the family to fill in the rest.
+    FROM_SCHOOL = "from_school", _("Started by a school")
 
 
 @dataclass(frozen=True)

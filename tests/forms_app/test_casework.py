@@ -202,7 +202,7 @@ EXPECTED_FILTERS = {
     "ehe": {
         "journey": ["Elective home education registration"],
         "outcome": None,
-        "flagged": ["For any reason", "Consent needed", "Not flagged"],
+        "flagged": ["For any reason", "Consent needed", "Started by a school", "Not flagged"],
     },
     "licensing": {
         "journey": ["Child employment permit", "Child performance licence", "Chaperone approval"],

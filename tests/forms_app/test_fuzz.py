@@ -49,6 +49,8 @@ from .licensing_fixtures import (
 )
 from .referral_fixtures import *  # noqa: F403  (the referral page and its school user)
 from .referral_fixtures import referral_answers
+from .roll_change_fixtures import *  # noqa: F403  (the roll-change page and its sender)
+from .roll_change_fixtures import VARIANTS as ROLL_CHANGE_VARIANTS
 
 EXAMPLES_PER_STEP = 12
 FUZZ = hypothesis_settings(
@@ -377,6 +379,10 @@ JOURNEYS = {
             Variant("no support first", referral_no_support),
             Variant("safeguarding concern", referral_safeguarding),
         ],
+    ),
+    Journey.ROLL_CHANGE: (
+        "sender",
+        [Variant(name, answers) for name, answers in ROLL_CHANGE_VARIANTS],
     ),
 }
 

@@ -40,6 +40,7 @@ OWN_DETAILS = {
     },
     # A school's member of staff tells us about a pupil and the family: nothing is theirs.
     "attendance_referral": {},
+    "roll_change": {},
 }
 
 # The steps about someone other than the applicant: none of their questions has a token.
@@ -49,6 +50,7 @@ ABOUT_OTHERS = {
     "performance_licence": ["producer", "child", "safeguarding", "education", "child_address", "school"],
     "chaperone_approval": ["references"],
     "attendance_referral": ["pupil", "pupil_address", "parents"],
+    "roll_change": ["pupil", "pupil_address", "parents", "other_school", "moved", "destination"],
 }  # fmt: skip
 
 TOKEN = re.compile(r'autocomplete="([^"]+)"')

@@ -26,6 +26,7 @@ def test_every_registered_journey_has_complete_facts():
         "performance_licence",
         "chaperone_approval",
         "attendance_referral",
+        "roll_change",
     ]
     prefixes = [facts.prefix for facts in journeys]
     assert len(set(prefixes)) == len(prefixes)
@@ -49,7 +50,7 @@ def test_the_rest_of_the_portal_reads_the_facts():
     ]
     notice = [entry.slug for entry in entries()]
     assert notice[: len(journeys)] == [facts.notice.slug for facts in journeys]
-    assert registry.services() == ["ehe", "licensing", "attendance"]
+    assert registry.services() == ["ehe", "licensing", "attendance", "pupil_tracking"]
 
 
 def test_settings_may_override_a_services_retention(settings):

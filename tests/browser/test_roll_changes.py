@@ -1,0 +1,151 @@
+"""The roll-change notice in a real browser: a school user signs in from the start page,
+meets every step of a deletion for 20 school days' absence with and without errors (axe
+on each), sends it, finds it on the dashboard and opens it; all of it at 320px wide too.
+A pupil tracking officer finds the notice in the report's queue."""
+
+from datetime import date, timedelta
+
+import pytest
+
+from forms_app.models import Submission
+from portal.terms import council_terms, is_school_day
+from tests.browser.conftest import shows_errors, sign_in_to_admin
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+START = "/forms/roll-change/"
+SCHOOL_USER = "attendance.lead@demo.wyvernshire.example"
+CONTINUE = "button[name=continue], main button.govuk-button >> nth=0"
+
+
+def school_days_back(count):
+    """The school day `count` school days before today (the council's term dates)."""
+    terms, day = council_terms(), date.today()
+    for _each in range(count):
+        day -= timedelta(days=1)
+        while not is_school_day(day, terms):
+            day -= timedelta(days=1)
+    return day
+
+
+def dates(prefix, value):
+    return {
+        f"#id_{prefix}_0": str(value.day),
+        f"#id_{prefix}_1": str(value.month),
+        f"#id_{prefix}_2": str(value.year),
+    }
+
+
+def steps():
+    """(path, {selector: text}, [selectors to check]); a path in NO_ERRORS has nothing to
+    get wrong."""
+    today = date.today()
+    return [
+        ("step/school/", {}, []),
+        ("step/kind/", {}, ["#id_kind_1"]),
+        (
+            "step/pupil/",
+            {"#id_first_name": "Jodie", "#id_last_name": "Marsh", **dates("date_of_birth", date(2012, 4, 3))},
+            [],
+        ),
+        (
+            "step/pupil_address/",
+            {"#id_line_1": "8 Tanner Row", "#id_town": "Wyvernton", "#id_postcode": "WY1 4EF"},
+            [],
+        ),
+        (
+            "step/parents/add/",
+            {"#id_first_name": "Lee", "#id_last_name": "Marsh", "#id_phone": "01632 960 777"},
+            ["#id_relationship_1", "#id_parental_responsibility_1"],
+        ),
+        ("step/parents/", {}, ["#id_add_another_1"]),
+        ("step/deletion/", dates("deleted_on", today), ["#id_ground_10"]),
+        (
+            "step/absence/",
+            {
+                **dates("first_day", school_days_back(22)),
+                "#id_enquiries": "Calls, letters and two home visits with the council's officer.",
+                **dates("council_agreed_on", today),
+            },
+            ["#id_only_codes"],
+        ),
+        ("step/destination/", {}, ["#id_destination_3", "#id_family_moved_3"]),
+        ("step/safeguarding/", {}, ["#id_concerns_2"]),
+    ]  # fmt: skip
+
+
+NO_ERRORS = {"step/school/"}
+
+
+def fits_the_width(page):
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+@pytest.mark.parametrize("width", [1024, 320])
+def test_a_notice_from_sign_in_to_the_dashboard(page, portal, assert_accessible, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(portal + START)
+    assert_accessible(page)
+    page.click("text=Sign in to start")
+    page.fill("#id_username", SCHOOL_USER)
+    page.fill("#id_password", "attendance-demo-2026")
+    page.click("#id_submit")
+    for path, typed, clicks in steps():
+        assert page.url.startswith(portal + START + path), (page.url, path)
+        assert_accessible(page)
+        assert fits_the_width(page), path
+        if path not in NO_ERRORS:
+            with page.expect_navigation():
+                page.click(CONTINUE)
+            shows_errors(page, path)
+            assert page.locator(".govuk-error-summary").is_visible()
+            assert_accessible(page)
+            assert fits_the_width(page), path
+        for selector, value in typed.items():
+            page.fill(selector, value)
+        for selector in clicks:
+            page.check(selector)
+        page.click(CONTINUE)
+    assert page.url == portal + START + "check-your-answers/"
+    main = page.locator("main").inner_text()
+    assert "Jodie" in main and "9(1)(j)" in main
+    assert_accessible(page)
+    assert fits_the_width(page)
+    page.click("text=Accept and send notice")
+    assert page.url == portal + START + "confirmation/"
+    assert "Notice sent" in page.locator("h1").inner_text()
+    reference = page.locator(".govuk-panel__body strong").inner_text()
+    notice = Submission.objects.get(reference=reference)
+    assert notice.school.urn == "190001" and notice.answers["deletion"]["ground"] == "9_1_j"
+    assert_accessible(page)
+
+    page.goto(portal + "/portal/")
+    assert reference in page.locator("main").inner_text()
+    assert_accessible(page)
+    assert fits_the_width(page)
+    page.click(f"text={reference}")
+    main = page.locator("main").inner_text()
+    assert "Jodie Marsh" in main and "On time" in main
+    assert_accessible(page)
+    assert fits_the_width(page)
+
+
+def test_a_governor_is_told_who_can_send_one(page, portal, assert_accessible):
+    from tests.browser.conftest import sign_in_to_portal
+
+    sign_in_to_portal(page, portal, "governor@demo.wyvernshire.example")
+    response = page.goto(portal + START + "step/school/")
+    assert response.status == 403
+    assert_accessible(page)
+
+
+def test_the_officers_report(page, portal):
+    sign_in_to_admin(page, portal, "pupil.tracking@demo.wyvernshire.example")
+    page.goto(portal + "/admin/roll-changes/")
+    main = page.locator("main").inner_text()
+    assert "Notices this term" in main and "By ground" in main
+    page.click("text=Open these notices")
+    assert "RC-" in page.locator("main").inner_text()
