@@ -74,12 +74,12 @@ def _values(spec, every, school, deleted_or_added, today):
         }
     if ground == "9_1_g":
         values["moved"] = {"new_address": spec.get("new_address", "")}
-    if ground == "9_1_i":
+    if ground == "9_1_j":
         values["medical"] = {
             "certificate_on": deleted_or_added - timedelta(days=10),
             "parent_told": True,
         }
-    if ground == "9_1_j":
+    if ground == "9_1_i":
         terms = council_terms()
         values["absence"] = {
             "first_day": school_days_from(deleted_or_added, -22, terms),

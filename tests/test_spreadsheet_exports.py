@@ -39,8 +39,8 @@ def make_hostile():
     from audit.models import AuditEvent
     from forms_app.models import Submission
     from guidance.models import AgencyContact, StrategyPage
-    from penalty_notices.models import PenaltyNotice
     from missing_education.models import Case
+    from penalty_notices.models import PenaltyNotice
     from portal.models import School
     from returns.models import ReturnPupil
     from training.models import Booking

@@ -16,7 +16,7 @@ DELETION, ADDITION = "deletion", "addition"
 # counts school days, and holds deletion returns to the same five days (local practice:
 # the regulation asks for them no later than the deletion itself).
 NOTICE_SCHOOL_DAYS = 5
-# Reg. 9(1)(j): continuous unauthorised absence of at least 20 school days.
+# Reg. 9(1)(i): continuous unauthorised absence of at least 20 school days.
 ABSENCE_SCHOOL_DAYS = 20
 # A deletion is told no more than a week ahead: a date further on is a mistake, not a plan.
 MOST_DAYS_AHEAD = 7
@@ -49,8 +49,8 @@ GROUNDS = (
     Ground("9_1_f", "9(1)(f)", (HOME_EDUCATION,), destination_known=True),
     Ground("9_1_g", "9(1)(g)", (MOVED,)),
     Ground("9_1_h", "9(1)(h)"),
-    Ground("9_1_i", "9(1)(i)", (MEDICAL,)),
-    Ground("9_1_j", "9(1)(j)", (ABSENCE,)),
+    Ground("9_1_i", "9(1)(i)", (ABSENCE,)),
+    Ground("9_1_j", "9(1)(j)", (MEDICAL,)),
     Ground("9_1_k", "9(1)(k)"),
     Ground("9_1_l", "9(1)(l)", destination_known=True),
     Ground("9_1_m", "9(1)(m)"),
@@ -59,7 +59,7 @@ GROUNDS = (
 )
 BY_CODE = {ground.code: ground for ground in GROUNDS}
 HOME_EDUCATION_GROUND = "9_1_f"
-ABSENCE_GROUND = "9_1_j"
+ABSENCE_GROUND = "9_1_i"
 
 
 def ground(code):

@@ -111,7 +111,7 @@ def test_a_notice_from_sign_in_to_the_dashboard(page, portal, assert_accessible,
         page.click(CONTINUE)
     assert page.url == portal + START + "check-your-answers/"
     main = page.locator("main").inner_text()
-    assert "Jodie" in main and "9(1)(j)" in main
+    assert "Jodie" in main and "9(1)(i)" in main
     assert_accessible(page)
     assert fits_the_width(page)
     page.click("text=Accept and send notice")
@@ -119,7 +119,7 @@ def test_a_notice_from_sign_in_to_the_dashboard(page, portal, assert_accessible,
     assert "Notice sent" in page.locator("h1").inner_text()
     reference = page.locator(".govuk-panel__body strong").inner_text()
     notice = Submission.objects.get(reference=reference)
-    assert notice.school.urn == "190001" and notice.answers["deletion"]["ground"] == "9_1_j"
+    assert notice.school.urn == "190001" and notice.answers["deletion"]["ground"] == "9_1_i"
     assert_accessible(page)
 
     page.goto(portal + "/portal/")

@@ -135,7 +135,7 @@ def moved_notice(school):
 def medical_notice(school):
     medical = {**day("certificate_on", date.today()), "parent_told": "on"}
     return deletion(
-        school, "9_1_i", date.today(), ("step/medical/", medical), destination=NOT_KNOWN
+        school, "9_1_j", date.today(), ("step/medical/", medical), destination=NOT_KNOWN
     )
 
 
@@ -147,7 +147,7 @@ def absence_notice(school):
         "enquiries": "Calls, letters and home visits",
         **day("council_agreed_on", today),
     }
-    return deletion(school, "9_1_j", today, ("step/absence/", absence), destination=NOT_KNOWN)
+    return deletion(school, "9_1_i", today, ("step/absence/", absence), destination=NOT_KNOWN)
 
 
 def exclusion_notice(school):

@@ -48,8 +48,8 @@ def called():
         ("9_1_d", "other_school"),
         ("9_1_f", "home_education"),
         ("9_1_g", "moved"),
-        ("9_1_i", "medical"),
-        ("9_1_j", "absence"),
+        ("9_1_j", "medical"),
+        ("9_1_i", "absence"),
         ("9_1_n", "exclusion"),
         ("9_1_b", "destination"),
         ("9_1_l", "safeguarding"),  # a death: nowhere to go, nobody to look for
@@ -114,7 +114,7 @@ def test_a_parent_with_no_phone_number_is_not_enough(sender, school):
 
 def test_twenty_days_absence_needs_twenty_school_days_and_the_councils_agreement(sender, school):
     deleted_on = date.today()
-    deletion_page(sender, school, deleted_on, ground="9_1_j")
+    deletion_page(sender, school, deleted_on, ground="9_1_i")
     page = errors(
         sender.post(
             "step/absence/",
@@ -138,7 +138,7 @@ def test_twenty_days_absence_needs_twenty_school_days_and_the_councils_agreement
 
 
 def test_the_medical_ground_needs_the_parent_told(sender, school):
-    deletion_page(sender, school, date.today(), ground="9_1_i")
+    deletion_page(sender, school, date.today(), ground="9_1_j")
     page = errors(
         sender.post("step/medical/", day("certificate_on", date.today() + timedelta(days=3)))
     )

@@ -1,0 +1,44 @@
+"""End to end, with both apps installed: a school's notice that a pupil left for nowhere
+known opens one children missing education case for the pupil tracking officers, which
+the school then sees on its dashboard; a notice with a destination opens none."""
+
+from datetime import date
+
+import pytest
+
+from forms_app.journeys.registry import Journey
+from forms_app.models import Submission
+from missing_education.models import Case
+
+from .roll_change_fixtures import *  # noqa: F403  (the page, the terms, the answers)
+from .roll_change_fixtures import NOT_KNOWN, deletion, send
+
+pytestmark = pytest.mark.django_db
+
+
+def test_nowhere_known_opens_one_case_the_school_sees(sender, school, client):
+    send(
+        sender, deletion(school, "9_1_g", date.today(), ("step/moved/", {}), destination=NOT_KNOWN)
+    )
+    sender.post("check-your-answers/", {})  # sent twice: still one notice, one case
+    notice = Submission.objects.get(journey=Journey.ROLL_CHANGE)
+    case = Case.objects.get()
+    assert case.notice_reference == notice.reference
+    assert case.source == Case.Source.ROLL_CHANGE
+    assert (case.first_name, case.last_name, case.last_school) == ("Ruby", "Shaw", school)
+    dashboard = client.get("/portal/").content.decode()
+    assert "Ruby Shaw" in dashboard  # the school's panel of open cases it is part of
+
+
+def test_a_destination_opens_no_case(sender, school):
+    moved = deletion(
+        school,
+        "9_1_g",
+        date.today(),
+        ("step/moved/", {}),
+        destination={"destination": "council", "destination_name": "Bristol City Council",
+                     "family_moved": "yes"},
+    )  # fmt: skip
+    send(sender, moved)
+    assert Submission.objects.filter(journey=Journey.ROLL_CHANGE).count() == 1
+    assert not Case.objects.exists()
