@@ -215,7 +215,9 @@ EXPECTED_FILTERS = {
     "attendance": {
         "journey": ["Attendance referral"],
         "outcome": ["Notice to improve issued", "Penalty notice issued", "Case opened", "Declined"],
-        "flagged": ["For any reason", "Safeguarding", "Not flagged"],
+        "flagged": [
+            "For any reason", "Safeguarding", "Penalty notice register disagrees", "Not flagged",
+        ],
     },
 }  # fmt: skip
 

@@ -9,7 +9,7 @@ from home.factories import StandardPageFactory
 def test_each_journey_gets_a_published_start_page_once(home, client):
     StandardPageFactory(parent=home, slug="forms", title="Forms and applications")
     seed_form_pages()
-    assert seed_form_pages() == "5 form pages (0 new)"
+    assert seed_form_pages() == "6 form pages (0 new)"
     pages = {page.slug: page for page in FormPage.objects.live()}
     assert {slug: page.journey for slug, page in pages.items()} == {
         "home-education": Journey.EHE_REGISTRATION,
@@ -17,6 +17,7 @@ def test_each_journey_gets_a_published_start_page_once(home, client):
         "performance-licence": Journey.PERFORMANCE_LICENCE,
         "chaperone-approval": Journey.CHAPERONE_APPROVAL,
         "attendance-referral": Journey.ATTENDANCE_REFERRAL,
+        "roll-change": Journey.ROLL_CHANGE,
     }
     start = client.get("/forms/child-work-permit/").content.decode()
     assert "licensing@wyvernshire.example" in start and "Start now" in start

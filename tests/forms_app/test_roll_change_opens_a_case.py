@@ -42,3 +42,18 @@ def test_a_destination_opens_no_case(sender, school):
     send(sender, moved)
     assert Submission.objects.filter(journey=Journey.ROLL_CHANGE).count() == 1
     assert not Case.objects.exists()
+
+
+def test_a_parent_named_in_a_notice_finds_it_and_its_case(sender, school):
+    """Subject access: the parent the school named is found in the notice's answers and
+    on the case it opened."""
+    from privacy.registry import find
+    from shared.personal_data import Query
+
+    send(
+        sender, deletion(school, "9_1_g", date.today(), ("step/moved/", {}), destination=NOT_KNOWN)
+    )
+    found = find(Query(name="Nadia Shaw"))
+    kinds = {(held.service, held.kind) for held in found}
+    assert ("pupil_tracking", "submission") in kinds
+    assert ("pupil_tracking", "missing education case") in kinds
