@@ -62,7 +62,7 @@ def steps():
             ["#id_relationship_1", "#id_parental_responsibility_1"],
         ),
         ("step/parents/", {}, ["#id_add_another_1"]),
-        ("step/deletion/", dates("deleted_on", today), ["#id_ground_10"]),
+        ("step/deletion/", dates("deleted_on", today), ["input[name=ground][value=\"9_1_i\"]"]),
         (
             "step/absence/",
             {
