@@ -46,12 +46,14 @@ urlpatterns = [
     path("sitemap-<str:section>.xml", guidance_views.sitemap_section, name="sitemap-section"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("forms/", include("forms_app.urls")),
 ]
 
 # Everything a visitor reads is served in their language: /cy/..., /ur/...; English
 # (the default) has no prefix.
 urlpatterns += i18n_patterns(
+    # A school's referrals and roll-change notices, and a permit: read in the reader's
+    # language like the dashboard that links to them.
+    path("forms/", include("forms_app.urls")),
     path("portal/returns/", include("returns.urls")),
     path("portal/attendance/", include("attendance.urls")),
     path("portal/missing-education/", include("missing_education.urls")),

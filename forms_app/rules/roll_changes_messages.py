@@ -1,6 +1,7 @@
 """Roll changes (rules/roll_changes.py): each ground of deletion in words, and why a date
 cannot be right. The grounds are the 2024 Regulations' reg. 9(1), said in our own words."""
 
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from shared import times
@@ -31,7 +32,9 @@ def ground_label(code):
     label = GROUND_LABELS.get(code)
     if label is None:
         return code or ""
-    return f"{code.replace('_', '(', 1).replace('_', ')(', 1)}): {label}"
+    # Lazy, as the radios' choices are made once: each reader sees the label in their own
+    # language.
+    return format_lazy("{}: {}", code.replace("_", "(", 1).replace("_", ")(", 1) + ")", label)
 
 
 MESSAGES = {
