@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from audit.log import acting_as
+from audit.log import purge
 from portal.emails import school_emails_by_language
 from portal.models import Membership
 from portal.tasks import deliver_email
@@ -270,13 +270,7 @@ def purge_expired_meetings(dry_run=False, today=None):
     """Delete meetings (and their actions) past the retention period. Returns how many
     meetings went (or would go)."""
     _cut_off, expired = expired_meetings(today)
-    if dry_run:
-        return expired.count()
-    with transaction.atomic(), acting_as("retention purge"):
-        meetings = list(expired.select_related("school"))
-        for meeting in meetings:
-            meeting.delete()  # each logged by audit.log (SupportMeeting is followed)
-    return len(meetings)
+    return purge(expired.select_related("school"), dry_run)
 
 
 def retention_report(dry_run=False):

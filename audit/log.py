@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from shared.client_address import client_address
@@ -40,6 +41,19 @@ def acting_as(label=None, request=None):
         yield
     finally:
         _actor.reset(token)
+
+
+def purge(records, dry_run=False):
+    """Delete each of `records` (a queryset of a followed model) as the retention purge,
+    in one transaction, each deletion in the log; or, in a dry run, only count them.
+    Returns how many went (or would go)."""
+    if dry_run:
+        return records.count()
+    with transaction.atomic(), acting_as("retention purge"):
+        found = list(records)
+        for record in found:
+            record.delete()
+    return len(found)
 
 
 @dataclass(frozen=True)

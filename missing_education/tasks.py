@@ -4,13 +4,12 @@ next steps due, and cases past their retention period deleted."""
 from datetime import datetime, time, timedelta
 
 from django.conf import settings
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from audit.log import acting_as
+from audit.log import acting_as, purge
 from portal.tasks import deliver_email
 from shared.retention import report_line
 
@@ -80,14 +79,7 @@ def expired_cases(today=None):
 
 def purge_expired_cases(dry_run=False, today=None):
     """Delete closed cases past their period, with their enquiries and history."""
-    expired = expired_cases(today)
-    if dry_run:
-        return expired.count()
-    with transaction.atomic(), acting_as("retention purge"):
-        cases = list(expired)
-        for case in cases:
-            case.delete()  # each logged by audit.log (Case is followed)
-    return len(cases)
+    return purge(expired_cases(today), dry_run)
 
 
 def retention_report(dry_run=False):

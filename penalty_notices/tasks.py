@@ -5,9 +5,8 @@ notice was issued: longer than the three years in which it counts towards the li
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.db import transaction
 
-from audit.log import acting_as
+from audit.log import purge
 from shared.retention import report_line
 
 from .models import PenaltyNotice
@@ -21,14 +20,7 @@ def expired_notices(today=None):
 
 def purge_expired_notices(dry_run=False, today=None):
     """Delete the notices past their period; returns how many went (or would go)."""
-    expired = expired_notices(today)
-    if dry_run:
-        return expired.count()
-    with transaction.atomic(), acting_as("retention purge"):
-        notices = list(expired)
-        for notice in notices:
-            notice.delete()  # each logged by audit.log (PenaltyNotice is followed)
-    return len(notices)
+    return purge(expired_notices(today), dry_run)
 
 
 def retention_report(dry_run=False):

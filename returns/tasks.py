@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from audit.log import acting_as
+from audit.log import purge
 from portal.emails import school_emails_by_language, send_email
 from portal.groups import ATTENDANCE_OFFICERS
 from portal.models import Membership, User
@@ -144,15 +144,9 @@ def expired_pupils(today=None):
 def purge_expired_pupils(dry_run=False, today=None):
     """Delete the pupils of long-closed returns. Returns how many went (or would go)."""
     _closed_before, expired = expired_pupils(today)
-    if dry_run:
-        return expired.count()
     # Only the pupils go: the return itself (school, period, status, dates) names nobody
     # and stays as the record that the school made its return, for the termly statistics.
-    with transaction.atomic(), acting_as("retention purge"):
-        pupils = list(expired.select_related("school_return__school", "school_return__period"))
-        for pupil in pupils:
-            pupil.delete()  # each logged by audit.log (ReturnPupil is followed)
-    return len(pupils)
+    return purge(expired.select_related("school_return__school", "school_return__period"), dry_run)
 
 
 def retention_report(dry_run=False):

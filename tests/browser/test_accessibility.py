@@ -102,9 +102,11 @@ def test_search_results(page, portal, assert_accessible):
 def test_forms_section_page_leads_to_each_form(page, portal, assert_accessible):
     page.goto(portal + "/forms/")
     links = page.locator("main .govuk-list a")
-    # Home education, work permit, performance licence, chaperone, and schools' referral
-    assert links.count() == 5
+    # Home education, work permit, performance licence, chaperone, and schools'
+    # referral and roll-change notice
+    assert links.count() == 6
     assert "Refer a pupil to the attendance service" in page.locator("main").inner_text()
+    assert "a pupil leaving or joining your roll" in page.locator("main").inner_text()
     assert_accessible(page)
     links.first.click()
     assert "Start now" in page.locator("main").inner_text()
