@@ -10,6 +10,7 @@ Plain Python: the labels are in roll_changes_messages.py."""
 
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import lru_cache
 
 DELETION, ADDITION = "deletion", "addition"
 # Reg. 13(1): "by the end of the fifth day after the day" the pupil was added. The council
@@ -77,6 +78,14 @@ def deadline_for(event_day, terms):
     day after it. None when the council's term dates do not reach that far."""
     if not terms:
         return None
+    # The officers' CSV asks this of thousands of notices that share a few dozen days, and
+    # each answer walks the calendar a day at a time: the answer hangs on the day and the
+    # term dates alone (frozen, hashable), so each (day, terms) is counted once.
+    return _deadline_for(event_day, tuple(terms))
+
+
+@lru_cache(maxsize=1024)
+def _deadline_for(event_day, terms):
     # Before the first published term nothing is a school day: count from just before it.
     first = min(term.starts for term in terms)
     day, counted = max(event_day, first - timedelta(days=1)), 0
@@ -93,7 +102,11 @@ def deadline_for(event_day, terms):
 def is_late(sent_on, event_day, terms):
     """Was a notice sent on `sent_on` after its deadline? Never late when the deadline
     cannot be worked out (no term dates published that far)."""
-    deadline = deadline_for(event_day, terms)
+    return sent_after(sent_on, deadline_for(event_day, terms))
+
+
+def sent_after(sent_on, deadline):
+    """is_late, for a deadline already worked out (None: there is none, so not late)."""
     return deadline is not None and sent_on > deadline
 
 
