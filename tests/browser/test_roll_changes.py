@@ -9,7 +9,7 @@ import pytest
 
 from forms_app.models import Submission
 from portal.terms import council_terms, is_school_day
-from tests.browser.conftest import shows_errors, sign_in_to_admin
+from tests.browser.conftest import shows_errors, sign_in_to_admin, sign_in_to_portal
 
 pytestmark = [
     pytest.mark.browser,
@@ -133,19 +133,80 @@ def test_a_notice_from_sign_in_to_the_dashboard(page, portal, assert_accessible,
     assert fits_the_width(page)
 
 
-def test_a_governor_is_told_who_can_send_one(page, portal, assert_accessible):
-    from tests.browser.conftest import sign_in_to_portal
+# Each ground that asks for more, with the step that asks it.
+GROUND_STEPS = [
+    ("9_1_a", "step/other_school/"),
+    ("9_1_f", "step/home_education/"),
+    ("9_1_g", "step/moved/"),  # its one question is optional: nothing to get wrong
+    ("9_1_j", "step/medical/"),
+    ("9_1_n", "step/exclusion/"),
+]
 
+
+def empty_and_wrong(page, path, assert_accessible):
+    """The step as first shown, then sent empty: its errors, each read by axe, at 320px."""
+    assert page.url.startswith(path), (page.url, path)
+    assert_accessible(page)
+    assert fits_the_width(page), path
+    if path.endswith("step/moved/"):
+        return
+    with page.expect_navigation():
+        page.click(CONTINUE)
+    shows_errors(page, path)
+    assert page.locator(".govuk-error-summary").is_visible()
+    assert_accessible(page)
+    assert fits_the_width(page), path
+
+
+def test_every_grounds_step_and_the_addition(page, portal, assert_accessible):
+    """The steps the main walk does not reach: each ground's own questions and the
+    addition's, first shown and with their errors."""
+    page.set_viewport_size({"width": 320, "height": 900})
+    sign_in_to_portal(page, portal, SCHOOL_USER)
+    page.goto(portal + START + "step/school/")
+    for path, typed, clicks in steps()[:6]:  # up to the deletion
+        assert page.url.startswith(portal + START + path), (page.url, path)
+        for selector, value in typed.items():
+            page.fill(selector, value)
+        for selector in clicks:
+            page.check(selector)
+        with page.expect_navigation():
+            page.click(CONTINUE)
+    for ground, path in GROUND_STEPS:
+        page.goto(portal + START + "step/deletion/")
+        for selector, value in dates("deleted_on", date.today()).items():
+            page.fill(selector, value)
+        page.check(f'input[name=ground][value="{ground}"]')
+        with page.expect_navigation():
+            page.click(CONTINUE)
+        empty_and_wrong(page, portal + START + path, assert_accessible)
+    page.goto(portal + START + "step/kind/")
+    page.check("#id_kind_2")
+    for _each in range(5):  # the pupil's answers are kept: through them to the addition
+        if page.url.endswith("step/parents/"):
+            page.check("#id_add_another_1")  # no other parent
+        with page.expect_navigation():
+            page.click(CONTINUE)
+        if "step/addition/" in page.url:
+            break
+    empty_and_wrong(page, portal + START + "step/addition/", assert_accessible)
+    assert "Date the pupil was added" in page.locator("main").inner_text()
+
+
+def test_a_governor_is_told_who_can_send_one(page, portal, assert_accessible):
     sign_in_to_portal(page, portal, "governor@demo.wyvernshire.example")
     response = page.goto(portal + START + "step/school/")
     assert response.status == 403
     assert_accessible(page)
 
 
-def test_the_officers_report(page, portal):
+def test_the_officers_report(page, portal, assert_accessible):
     sign_in_to_admin(page, portal, "pupil.tracking@demo.wyvernshire.example")
     page.goto(portal + "/admin/roll-changes/")
     main = page.locator("main").inner_text()
     assert "Notices this term" in main and "By ground" in main
+    assert_accessible(page)
     page.click("text=Open these notices")
+    page.wait_for_load_state()
     assert "RC-" in page.locator("main").inner_text()
+    assert_accessible(page)
