@@ -25,7 +25,6 @@ from .journeys import roll_change
 from .journeys.facts import Flag
 from .journeys.registry import Journey
 from .models import Submission
-from .rules import roll_changes as rules
 from .rules.roll_changes_messages import GROUND_LABELS, ground_label
 
 SERVICE = "pupil_tracking"
@@ -157,8 +156,7 @@ def csv_rows(notices):
             times.day(day) if day else "",
             times.day(due) if due else "",
             times.day(sent),
-            # roll_change.late(answers, sent, terms), without working the deadline out again.
-            _("No") if rules.sent_after(sent, due) else _("Yes"),
+            _("No") if roll_change.late(answers, sent, terms) else _("Yes"),
             str(dict(roll_change.DESTINATIONS).get(destination, "")),
             notice.submitter_name,
             notice.submitter_email,

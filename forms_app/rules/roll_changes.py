@@ -78,9 +78,10 @@ def deadline_for(event_day, terms):
     day after it. None when the council's term dates do not reach that far."""
     if not terms:
         return None
-    # The officers' CSV asks this of thousands of notices that share a few dozen days, and
-    # each answer walks the calendar a day at a time: the answer hangs on the day and the
-    # term dates alone (frozen, hashable), so each (day, terms) is counted once.
+    # The officers' CSV and the school's list ask this (twice a notice: its deadline, and
+    # whether it was late) of thousands of notices that share a few dozen days, and each
+    # answer walks the calendar a day at a time: it hangs on the day and the term dates
+    # alone (frozen, hashable), so each (day, terms) is counted once.
     return _deadline_for(event_day, tuple(terms))
 
 
@@ -102,11 +103,7 @@ def _deadline_for(event_day, terms):
 def is_late(sent_on, event_day, terms):
     """Was a notice sent on `sent_on` after its deadline? Never late when the deadline
     cannot be worked out (no term dates published that far)."""
-    return sent_after(sent_on, deadline_for(event_day, terms))
-
-
-def sent_after(sent_on, deadline):
-    """is_late, for a deadline already worked out (None: there is none, so not late)."""
+    deadline = deadline_for(event_day, terms)
     return deadline is not None and sent_on > deadline
 
 

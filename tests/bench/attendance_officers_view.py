@@ -11,17 +11,17 @@ read to its end) and the response's size.
 """
 
 import argparse
-import os
 import random
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import common  # noqa: E402  (beside this file, found through the path above)
 
 SCHOOLS, YEARS, HALVES = 600, (2021, 2022, 2023, 2024, 2025), (1, 2, 3, 4, 5, 6)
 PHASES = ["primary"] * 5 + ["secondary"] * 2 + ["special", "nursery", "alternative_provision"]
@@ -120,31 +120,8 @@ def main():
     parser.add_argument("--repeat", type=int, default=7)
     args = parser.parse_args()
 
-    scratch = tempfile.TemporaryDirectory(prefix="attendance-bench-")
-    os.environ["PORTAL_VAR_DIR"] = scratch.name
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
-    os.environ["DEBUG"] = "0"
-    database = None
-    if args.postgres:
-        from common import Unavailable, create_database, drop_database
-
-        try:
-            database = create_database("portal_bench_attendance")
-        except Unavailable as exc:
-            print(exc)
-            sys.exit(2)
-        os.environ["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{database}"
-    else:
-        os.environ.pop("DATABASE_URL", None)
-    try:
+    with common.in_process_portal("bench-attendance", args.postgres):
         run(args)
-    finally:
-        if database:
-            from django.db import connections
-
-            connections.close_all()
-            drop_database(database)
-        scratch.cleanup()
 
 
 def run(args):

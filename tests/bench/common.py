@@ -10,6 +10,7 @@ import secrets
 import socket
 import subprocess
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg
@@ -86,6 +87,42 @@ def drop_database(name):
             [name],
         )
         admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+
+
+@contextmanager
+def in_process_portal(prefix, postgres=False, database_url_from_env=False):
+    """The portal run in the bench's own process (django.setup() is the caller's): a
+    temporary PORTAL_VAR_DIR (SQLite file, media), dev settings without DEBUG and, with
+    `postgres`, a scratch PostgreSQL database made for it and dropped after (exit 2 when
+    PostgreSQL is not there). Otherwise DATABASE_URL is dropped from the environment,
+    unless `database_url_from_env`: the database it names is then used."""
+    import os
+    import sys
+    import tempfile
+
+    scratch = tempfile.TemporaryDirectory(prefix=f"{prefix}-")
+    os.environ["PORTAL_VAR_DIR"] = scratch.name
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
+    os.environ["DEBUG"] = "0"
+    database = None
+    if postgres:
+        try:
+            database = create_database(f"portal_{prefix.replace('-', '_')}")
+        except Unavailable as exc:
+            print(exc)
+            sys.exit(2)
+        os.environ["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{database}"
+    elif not database_url_from_env:
+        os.environ.pop("DATABASE_URL", None)
+    try:
+        yield
+    finally:
+        if database:
+            from django.db import connections
+
+            connections.close_all()
+            drop_database(database)
+        scratch.cleanup()
 
 
 def connect_redis(db):

@@ -16,11 +16,9 @@ to its end; --exports requests each), the response's size and an export's rows.
 """
 
 import argparse
-import os
 import random
 import statistics
 import sys
-import tempfile
 import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -28,6 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import common  # noqa: E402  (beside this file, found through the path above)
 
 SCHOOLS, CASES, NOTICES, ROLL_CHANGES = 600, 3_000, 20_000, 10_000
 BATCH = 2_000
@@ -333,29 +333,8 @@ def main():
     parser.add_argument("--postgres", action="store_true", help="a scratch PostgreSQL database")
     args = parser.parse_args()
 
-    scratch = tempfile.TemporaryDirectory(prefix="pupil-records-bench-")
-    os.environ["PORTAL_VAR_DIR"] = scratch.name
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
-    os.environ["DEBUG"] = "0"
-    database = None
-    if args.postgres:
-        from common import Unavailable, create_database, drop_database
-
-        try:
-            database = create_database("portal_bench_pupils")
-        except Unavailable as exc:
-            print(exc)
-            sys.exit(2)
-        os.environ["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{database}"
-    try:
+    with common.in_process_portal("bench-pupils", args.postgres, database_url_from_env=True):
         sys.exit(run(args))
-    finally:
-        if database:
-            from django.db import connections
-
-            connections.close_all()
-            drop_database(database)
-        scratch.cleanup()
 
 
 def run(args):

@@ -77,11 +77,35 @@ def steps():
     ]  # fmt: skip
 
 
-NO_ERRORS = {"step/school/"}
+# Nothing on these to get wrong (the family's new area is an optional question).
+NO_ERRORS = {"step/school/", "step/moved/"}
 
 
 def fits_the_width(page):
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def shown_then_sent_empty(page, portal, path, assert_accessible):
+    """The step as first shown, then (where it can be wrong) sent empty: its errors. axe
+    reads each, and neither is wider than the window."""
+    assert page.url.startswith(portal + START + path), (page.url, path)
+    assert_accessible(page)
+    assert fits_the_width(page), path
+    if path in NO_ERRORS:
+        return
+    with page.expect_navigation():
+        page.click(CONTINUE)
+    shows_errors(page, path)
+    assert page.locator(".govuk-error-summary").is_visible()
+    assert_accessible(page)
+    assert fits_the_width(page), path
+
+
+def answer(page, typed, clicks):
+    for selector, value in typed.items():
+        page.fill(selector, value)
+    for selector in clicks:
+        page.check(selector)
 
 
 @pytest.mark.parametrize("width", [1024, 320])
@@ -94,20 +118,8 @@ def test_a_notice_from_sign_in_to_the_dashboard(page, portal, assert_accessible,
     page.fill("#id_password", "attendance-demo-2026")
     page.click("#id_submit")
     for path, typed, clicks in steps():
-        assert page.url.startswith(portal + START + path), (page.url, path)
-        assert_accessible(page)
-        assert fits_the_width(page), path
-        if path not in NO_ERRORS:
-            with page.expect_navigation():
-                page.click(CONTINUE)
-            shows_errors(page, path)
-            assert page.locator(".govuk-error-summary").is_visible()
-            assert_accessible(page)
-            assert fits_the_width(page), path
-        for selector, value in typed.items():
-            page.fill(selector, value)
-        for selector in clicks:
-            page.check(selector)
+        shown_then_sent_empty(page, portal, path, assert_accessible)
+        answer(page, typed, clicks)
         page.click(CONTINUE)
     assert page.url == portal + START + "check-your-answers/"
     main = page.locator("main").inner_text()
@@ -137,25 +149,10 @@ def test_a_notice_from_sign_in_to_the_dashboard(page, portal, assert_accessible,
 GROUND_STEPS = [
     ("9_1_a", "step/other_school/"),
     ("9_1_f", "step/home_education/"),
-    ("9_1_g", "step/moved/"),  # its one question is optional: nothing to get wrong
+    ("9_1_g", "step/moved/"),
     ("9_1_j", "step/medical/"),
     ("9_1_n", "step/exclusion/"),
 ]
-
-
-def empty_and_wrong(page, path, assert_accessible):
-    """The step as first shown, then sent empty: its errors, each read by axe, at 320px."""
-    assert page.url.startswith(path), (page.url, path)
-    assert_accessible(page)
-    assert fits_the_width(page), path
-    if path.endswith("step/moved/"):
-        return
-    with page.expect_navigation():
-        page.click(CONTINUE)
-    shows_errors(page, path)
-    assert page.locator(".govuk-error-summary").is_visible()
-    assert_accessible(page)
-    assert fits_the_width(page), path
 
 
 def test_every_grounds_step_and_the_addition(page, portal, assert_accessible):
@@ -166,20 +163,15 @@ def test_every_grounds_step_and_the_addition(page, portal, assert_accessible):
     page.goto(portal + START + "step/school/")
     for path, typed, clicks in steps()[:6]:  # up to the deletion
         assert page.url.startswith(portal + START + path), (page.url, path)
-        for selector, value in typed.items():
-            page.fill(selector, value)
-        for selector in clicks:
-            page.check(selector)
+        answer(page, typed, clicks)
         with page.expect_navigation():
             page.click(CONTINUE)
     for ground, path in GROUND_STEPS:
         page.goto(portal + START + "step/deletion/")
-        for selector, value in dates("deleted_on", date.today()).items():
-            page.fill(selector, value)
-        page.check(f'input[name=ground][value="{ground}"]')
+        answer(page, dates("deleted_on", date.today()), [f'input[name=ground][value="{ground}"]'])
         with page.expect_navigation():
             page.click(CONTINUE)
-        empty_and_wrong(page, portal + START + path, assert_accessible)
+        shown_then_sent_empty(page, portal, path, assert_accessible)
     page.goto(portal + START + "step/kind/")
     page.check("#id_kind_2")
     for _each in range(5):  # the pupil's answers are kept: through them to the addition
@@ -189,7 +181,7 @@ def test_every_grounds_step_and_the_addition(page, portal, assert_accessible):
             page.click(CONTINUE)
         if "step/addition/" in page.url:
             break
-    empty_and_wrong(page, portal + START + "step/addition/", assert_accessible)
+    shown_then_sent_empty(page, portal, "step/addition/", assert_accessible)
     assert "Date the pupil was added" in page.locator("main").inner_text()
 
 

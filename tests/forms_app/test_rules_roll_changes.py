@@ -75,6 +75,18 @@ def test_past_the_published_terms_there_is_no_deadline_and_nothing_is_late():
     assert not rules.is_late(date(2027, 9, 30), date(2027, 7, 20), TERMS)
 
 
+def test_a_deadline_follows_the_term_dates_it_is_given():
+    """Deadlines are remembered by day and term dates: the same day under other dates (the
+    council moves its half term) is counted again, not read back."""
+    friday = date(2026, 10, 23)
+    assert rules.deadline_for(friday, TERMS) == date(2026, 11, 6)
+    half_term_a_week_later = parse_terms(
+        [("Autumn 2026", [("2026-09-02", "2026-10-30"), ("2026-11-09", "2026-12-18")])]
+    )
+    assert rules.deadline_for(friday, half_term_a_week_later) == date(2026, 10, 30)
+    assert rules.deadline_for(friday, list(TERMS)) == date(2026, 11, 6)  # any sequence
+
+
 def test_school_days_absent_count_to_the_day_before_the_deletion():
     # 2 to 27 November 2026: four weeks of five school days.
     assert rules.school_days_absent(date(2026, 11, 2), date(2026, 11, 30), TERMS) == 20
